@@ -1,0 +1,7 @@
+import { createDb, loadConfig } from '@bursa/core';
+import { handle } from 'hono/aws-lambda';
+import { createApi } from './app.ts';
+
+// Built once per container, outside the handler, so warm requests reuse the client's connections.
+const config = loadConfig();
+export const handler = handle(createApi({ config, db: createDb(config) }));

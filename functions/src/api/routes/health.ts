@@ -1,0 +1,8 @@
+import { checkHealth } from '@bursa/core';
+import { Hono } from 'hono';
+import type { ApiEnv } from '../context.ts';
+
+export const healthRoutes = new Hono<ApiEnv>().get('/', async (c) => {
+  const health = await checkHealth(c.var.deps.db);
+  return c.json(health, health.status === 'ok' ? 200 : 503);
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { parseInput } from './validation.ts';
+
+/**
+ * Every setting Bursa reads from the environment, validated once. Defaults are
+ * the local ones `npm start` uses, so a newcomer needs no .env file; a deployed
+ * stage sets each of these from infra (see README, "Environment variables").
+ */
+const configSchema = z.object({
+  STAGE: z.string().min(1).default('local'),
+  AWS_REGION: z.string().min(1).default('ap-southeast-3'),
+  TABLE_NAME: z.string().min(3).default('bursa-local'),
+  /** Set only locally: the DynamoDB Local endpoint. Unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  MEDIA_BUCKET: z.string().min(3).default('bursa-media-local'),
+  /** Set only locally: the s3rver endpoint. Unset in AWS. */
+  S3_ENDPOINT: z.url().optional(),
+  /** Public origin used for canonical and Open Graph URLs (never the request host). */
+  SITE_URL: z.url().default('http://localhost:4321'),
+  /** The regency/city this deployment serves (official code): Kota Tangerang by default. */
+  HOME_REGENCY: z.string().regex(/^\d{2}\.\d{2}$/, 'format 36.71').default('36.71'),
+});
+
+export type Config = {
+  stage: string;
+  region: string;
+  tableName: string;
+  dynamodbEndpoint: string | undefined;
+  mediaBucket: string;
+  s3Endpoint: string | undefined;
+  siteUrl: string;
+  homeRegency: string;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const c = parseInput(configSchema, picked);
+  return {
+    stage: c.STAGE,
+    region: c.AWS_REGION,
+    tableName: c.TABLE_NAME,
+    dynamodbEndpoint: c.DYNAMODB_ENDPOINT,
+    mediaBucket: c.MEDIA_BUCKET,
+    s3Endpoint: c.S3_ENDPOINT,
+    siteUrl: c.SITE_URL.replace(/\/$/, ''),
+    homeRegency: c.HOME_REGENCY,
+  };
+}

@@ -1,0 +1,23 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.ts';
+
+/** A document client plus the table it talks to: the one handle every repository takes. */
+export type Db = { doc: DynamoDBDocumentClient; raw: DynamoDBClient; tableName: string };
+
+export function createDb(config: Pick<Config, 'region' | 'dynamodbEndpoint' | 'tableName'>): Db {
+  const raw = new DynamoDBClient({
+    region: config.region,
+    ...(config.dynamodbEndpoint
+      ? {
+          endpoint: config.dynamodbEndpoint,
+          // DynamoDB Local accepts any alphanumeric key; real AWS uses the Lambda role.
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        }
+      : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(raw, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { doc, raw, tableName: config.tableName };
+}

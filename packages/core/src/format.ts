@@ -1,0 +1,31 @@
+/**
+ * Display formatting shared by pages and messages. Rupiah are whole numbers;
+ * Indonesians write them `Rp25.000` (no space, dot thousands), which
+ * Intl's currency style does not produce, so the prefix is ours.
+ */
+export type Locale = 'id' | 'en';
+
+const grouping = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+export function formatRupiah(amount: number): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`Rupiah amounts are whole numbers, got ${amount}`);
+  const sign = amount < 0 ? '-' : '';
+  return `${sign}Rp${grouping.format(Math.abs(amount))}`;
+}
+
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Jakarta' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Jakarta' }),
+};
+
+/** `23 Nov 2026` in both languages; dates are shown in WIB (Asia/Jakarta). */
+export function formatDate(date: Date | string, locale: Locale = 'id'): string {
+  const d = typeof date === 'string' ? new Date(date) : date;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`Not a date: ${String(date)}`);
+  // id-ID writes "23 Nov 2026"; some ICU builds add a trailing dot to the month ("Nov."), drop it.
+  return dateFormats[locale].format(d).replace(/\.(?=\s)/, '');
+}
+
+export function formatNumber(n: number): string {
+  return grouping.format(n);
+}

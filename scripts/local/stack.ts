@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { createDb, ensureTable, loadConfig } from '@bursa/core';
+import { seedAll } from '../seed/index.ts';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { type S3Local, startS3Local } from './s3-local.ts';
+import { startAppServer } from './server.ts';
+
+export type StackOptions = {
+  /** App port; 0 picks a free one. */
+  port: number;
+  /** DynamoDB Local and S3 ports; undefined picks free ones. */
+  dynamodbPort?: number;
+  s3Port?: number;
+  /** Where data survives restarts; undefined keeps DynamoDB in memory and S3 in a temp dir. */
+  dataDir?: string;
+  tableName: string;
+  mediaBucket: string;
+  seed: boolean;
+};
+
+export type RunningStack = { url: string; dynamodb: DynamoDbLocal; s3: S3Local; stop: () => Promise<void> };
+
+/**
+ * The whole product on this machine: DynamoDB Local, a local S3, the table
+ * and bucket, reference and demo data, and web + API on one port. Used by
+ * `npm start`, the benchmark and the browser tests alike.
+ */
+export async function startStack(o: StackOptions): Promise<RunningStack> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  };
+  try {
+    const dynamodb = await startDynamoDbLocal({
+      ...(o.dynamodbPort ? { port: o.dynamodbPort } : {}),
+      ...(o.dataDir ? { dataDir: path.join(o.dataDir, 'dynamodb') } : {}),
+    });
+    stops.push(dynamodb.stop);
+    const s3 = await startS3Local({
+      ...(o.s3Port ? { port: o.s3Port } : {}),
+      directory: o.dataDir ? path.join(o.dataDir, 's3') : path.join(process.env.TMPDIR ?? '/tmp', `bursa-s3-${process.pid}`),
+      buckets: [o.mediaBucket],
+    });
+    stops.push(s3.stop);
+
+    // The app reads its settings from the environment, exactly as in Lambda.
+    Object.assign(process.env, {
+      TABLE_NAME: o.tableName,
+      DYNAMODB_ENDPOINT: dynamodb.endpoint,
+      MEDIA_BUCKET: o.mediaBucket,
+      S3_ENDPOINT: s3.endpoint,
+      AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-3',
+    });
+    const config = loadConfig();
+    const db = createDb(config);
+    await ensureTable(db.raw, config.tableName);
+    if (o.seed) await seedAll(db);
+
+    if (o.port !== 0 && !process.env.SITE_URL) process.env.SITE_URL = `http://localhost:${o.port}`;
+    const app = await startAppServer(o.port);
+    stops.push(app.stop);
+    if (o.port === 0 && !process.env.SITE_URL) process.env.SITE_URL = app.url;
+    return { url: app.url, dynamodb, s3, stop: stopAll };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}

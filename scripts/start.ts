@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LocalStackError } from './local/ports.ts';
+import { startStack } from './local/stack.ts';
+
+/**
+ * `npm start`: the whole product on this machine with embedded defaults.
+ * Data lives in .data/ (git-ignored) and survives restarts.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = (name: string, fallback: number) => {
+  const raw = process.env[name];
+  const n = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    console.error(`${name} must be a port number between 1 and 65535, got "${raw}".`);
+    process.exit(1);
+  }
+  return n;
+};
+
+try {
+  const started = Date.now();
+  const stack = await startStack({
+    port: port('PORT', 4321),
+    dynamodbPort: port('DYNAMODB_PORT', 8000),
+    s3Port: port('S3_PORT', 4568),
+    dataDir: path.join(root, '.data'),
+    tableName: process.env.TABLE_NAME ?? 'bursa-local',
+    mediaBucket: process.env.MEDIA_BUCKET ?? 'bursa-media-local',
+    seed: true,
+  });
+  console.log(`
+  Bursa is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
+
+    Web + API   ${stack.url}
+    English     ${stack.url}/en
+    Health      ${stack.url}/api/health
+    DynamoDB    ${stack.dynamodb.endpoint} (data in .data/dynamodb)
+    S3          ${stack.s3.endpoint} (files in .data/s3)
+
+  Press Ctrl-C to stop.
+`);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping Bursa…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (e) {
+  if (e instanceof LocalStackError) {
+    console.error(`\n  Bursa could not start: ${e.message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,20 @@
+import { defineConfig, passthroughImageService } from 'astro/config';
+import bursaLambdaAdapter from './adapter/index.ts';
+
+// Canonical and Open Graph URLs come from SITE_URL at run time (see src/lib/site.ts),
+// so one build serves every stage.
+export default defineConfig({
+  output: 'server',
+  adapter: bursaLambdaAdapter(),
+  image: { service: passthroughImageService() },
+  i18n: {
+    locales: ['id', 'en'],
+    defaultLocale: 'id',
+    routing: { prefixDefaultLocale: false },
+  },
+  build: { inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  // Bundle every dependency into the server build: the output then runs the same
+  // from Lambda and from the local server, whatever node_modules holds around it.
+  vite: { ssr: { noExternal: true } },
+});
