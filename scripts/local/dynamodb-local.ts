@@ -76,14 +76,17 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
     exitCode = c;
   });
   for (;;) {
-    if (exitCode !== undefined) throw new LocalStackError(`DynamoDB Local exited (code ${exitCode}): ${stderr.trim().slice(0, 500)}`);
+    if (exitCode !== undefined)
+      throw new LocalStackError(`DynamoDB Local exited (code ${exitCode}): ${stderr.trim().slice(0, 500)}`);
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
       break;
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new LocalStackError(`DynamoDB Local did not answer on ${endpoint} within 60 s. ${stderr.trim().slice(0, 500)}`);
+        throw new LocalStackError(
+          `DynamoDB Local did not answer on ${endpoint} within 60 s. ${stderr.trim().slice(0, 500)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 100));
     }

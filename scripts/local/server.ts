@@ -17,7 +17,9 @@ export const webDist = path.join(repoRoot, 'web/dist');
  * /api/* to the API function, built static files (S3 in AWS), everything
  * else to the Astro SSR function. Reads its settings from process.env.
  */
-export async function startAppServer(port: number): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
+export async function startAppServer(
+  port: number,
+): Promise<{ url: string; server: Server; stop: () => Promise<void> }> {
   const entry = path.join(webDist, 'server/entry.mjs');
   let web: { fetch: (req: Request) => Response | Promise<Response> };
   try {
@@ -36,7 +38,10 @@ export async function startAppServer(port: number): Promise<{ url: string; serve
       root: path.relative(process.cwd(), path.join(webDist, 'client')),
       onFound: (file, c) => {
         // Hashed build assets never change; other public files are revalidated.
-        c.header('Cache-Control', file.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+        c.header(
+          'Cache-Control',
+          file.includes('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        );
       },
     }),
   );
@@ -47,7 +52,9 @@ export async function startAppServer(port: number): Promise<{ url: string; serve
     (s as Server).once('error', (e: NodeJS.ErrnoException) =>
       reject(
         e.code === 'EADDRINUSE'
-          ? new LocalStackError(`Port ${port} is already in use. Stop whatever uses it, or pick another port: PORT=<port> npm start`)
+          ? new LocalStackError(
+              `Port ${port} is already in use. Stop whatever uses it, or pick another port: PORT=<port> npm start`,
+            )
           : e,
       ),
     );

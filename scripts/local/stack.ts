@@ -38,7 +38,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     stops.push(dynamodb.stop);
     const s3 = await startS3Local({
       ...(o.s3Port ? { port: o.s3Port } : {}),
-      directory: o.dataDir ? path.join(o.dataDir, 's3') : path.join(process.env.TMPDIR ?? '/tmp', `bursa-s3-${process.pid}`),
+      directory: o.dataDir
+        ? path.join(o.dataDir, 's3')
+        : path.join(process.env.TMPDIR ?? '/tmp', `bursa-s3-${process.pid}`),
       buckets: [o.mediaBucket],
     });
     stops.push(s3.stop);

@@ -1,4 +1,4 @@
-import { isDomainError, type ErrorKind, ValidationError } from '@bursa/core';
+import { type ErrorKind, isDomainError, ValidationError } from '@bursa/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -29,9 +29,20 @@ export function toErrorResponse(err: unknown, c: Context): Response {
   }
   if (err instanceof HTTPException && err.status < 500) {
     // Hono raises these for bodies it cannot parse (e.g. malformed JSON).
-    return c.json<ErrorBody>({ code: 'request.malformed', message: 'Permintaan tidak dapat dibaca. Kirim JSON yang valid.' }, err.status as ContentfulStatusCode);
+    return c.json<ErrorBody>(
+      { code: 'request.malformed', message: 'Permintaan tidak dapat dibaca. Kirim JSON yang valid.' },
+      err.status as ContentfulStatusCode,
+    );
   }
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, error: String(err), stack: (err as Error)?.stack }));
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      msg: 'unhandled',
+      path: c.req.path,
+      error: String(err),
+      stack: (err as Error)?.stack,
+    }),
+  );
   return c.json<ErrorBody>({ code: 'internal', message: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.' }, 500);
 }
 

@@ -18,7 +18,10 @@ const configSchema = z.object({
   /** Public origin used for canonical and Open Graph URLs (never the request host). */
   SITE_URL: z.url().default('http://localhost:4321'),
   /** The regency/city this deployment serves (official code): Kota Tangerang by default. */
-  HOME_REGENCY: z.string().regex(/^\d{2}\.\d{2}$/, 'format 36.71').default('36.71'),
+  HOME_REGENCY: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, 'format 36.71')
+    .default('36.71'),
 });
 
 export type Config = {

@@ -3,13 +3,7 @@
  * can switch on, a message a person can act on, and a kind that the HTTP layer
  * maps to a status. Core never knows about HTTP itself.
  */
-export type ErrorKind =
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited';
+export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
 
 export type FieldIssue = { path: string; message: string };
 

@@ -16,9 +16,11 @@ const id = {
   'home.lead':
     'Cari lowongan dari perusahaan di {region}, temui perekrut di bursa kerja virtual, dan belanja dari wirausaha lulusan pelatihan Disnaker.',
   'home.jobs.title': 'Cari kerja',
-  'home.jobs.body': 'Lowongan penuh waktu, kontrak, magang, dan penempatan luar negeri, tanpa perlu mendaftar untuk melihat.',
+  'home.jobs.body':
+    'Lowongan penuh waktu, kontrak, magang, dan penempatan luar negeri, tanpa perlu mendaftar untuk melihat.',
   'home.market.title': 'Belanja produk lokal',
-  'home.market.body': 'Kuliner, kerajinan, dan jasa dari wirausaha baru binaan Disnaker. Pesan lewat WhatsApp, bayar di tempat atau transfer.',
+  'home.market.body':
+    'Kuliner, kerajinan, dan jasa dari wirausaha baru binaan Disnaker. Pesan lewat WhatsApp, bayar di tempat atau transfer.',
   'home.areas.title': 'Wilayah layanan',
   'home.areas.summary': '{districts} kecamatan, {villages} kelurahan',
   'home.areas.villages': '{count} kelurahan',
@@ -45,7 +47,8 @@ const en: Record<Key, string> = {
   'home.jobs.title': 'Find work',
   'home.jobs.body': 'Full-time, contract, apprenticeship and overseas placements. No account needed to browse.',
   'home.market.title': 'Shop local',
-  'home.market.body': 'Food, crafts and services from newly trained entrepreneurs. Order on WhatsApp, pay cash on delivery or by transfer.',
+  'home.market.body':
+    'Food, crafts and services from newly trained entrepreneurs. Order on WhatsApp, pay cash on delivery or by transfer.',
   'home.areas.title': 'Service area',
   'home.areas.summary': '{districts} districts, {villages} villages',
   'home.areas.villages': '{count} villages',

@@ -35,7 +35,14 @@ export async function saveRegency(db: Db, regency: Regency): Promise<number> {
   for (const d of regency.districts) {
     items.push({ pk, sk: regionKeys.districtSk(d.code), type: 'District', code: d.code, name: d.name });
     for (const v of d.villages) {
-      items.push({ pk, sk: regionKeys.villageSk(v.code), type: 'Village', code: v.code, name: v.name, district: d.code });
+      items.push({
+        pk,
+        sk: regionKeys.villageSk(v.code),
+        type: 'Village',
+        code: v.code,
+        name: v.name,
+        district: d.code,
+      });
     }
   }
   for (let i = 0; i < items.length; i += 25) {
@@ -74,10 +81,12 @@ export async function getRegency(db: Db, regencyCode: string): Promise<Regency> 
   if (!header) throw notFound('region.not_found', `Wilayah ${regencyCode} belum dimuat.`);
   const districts = new Map<string, District>();
   for (const r of rows) {
-    if (r.type === 'District') districts.set(String(r.code), { code: String(r.code), name: String(r.name), villages: [] });
+    if (r.type === 'District')
+      districts.set(String(r.code), { code: String(r.code), name: String(r.name), villages: [] });
   }
   for (const r of rows) {
-    if (r.type === 'Village') districts.get(String(r.district))?.villages.push({ code: String(r.code), name: String(r.name) });
+    if (r.type === 'Village')
+      districts.get(String(r.district))?.villages.push({ code: String(r.code), name: String(r.name) });
   }
   // Sort keys already order districts and villages by official code.
   return { code: regencyCode, name: String(header.name), districts: [...districts.values()] };

@@ -1,0 +1,94 @@
+import { type Db, loadConfig, saveRegency, ValidationError } from '@bursa/core';
+import { Hono } from 'hono';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestDb } from '../../../test/support/db.ts';
+import { createApi } from './app.ts';
+import { readJsonBody } from './body.ts';
+import { toErrorResponse } from './errors.ts';
+
+let db: Db;
+let api: ReturnType<typeof createApi>;
+beforeAll(async () => {
+  db = await createTestDb();
+  api = createApi({ config: loadConfig(), db });
+  await saveRegency(db, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    districts: [{ code: '36.71.01', name: 'Tangerang', villages: [] }],
+  });
+});
+
+describe('GET /api/health', () => {
+  it('reports ok when the table answers', async () => {
+    const res = await api.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', checks: { dynamodb: 'ok' } });
+  });
+  it('reports 503 degraded when the table is gone', async () => {
+    const broken = createApi({ config: loadConfig(), db: { ...db, tableName: 'no-such-table' } });
+    const res = await broken.request('/api/health');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: 'degraded', checks: { dynamodb: 'error' } });
+  });
+});
+
+describe('GET /api/regions/:code', () => {
+  it('returns the regency tree, cacheable', async () => {
+    const res = await api.request('/api/regions/36.71');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('max-age');
+    expect(await res.json()).toMatchObject({ name: 'Kota Tangerang', districts: [{ code: '36.71.01' }] });
+  });
+  it('answers 404 with a stable code for an unknown region', async () => {
+    const res = await api.request('/api/regions/12.34');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ code: 'region.not_found' });
+  });
+});
+
+describe('errors', () => {
+  it('answers unknown API routes with JSON 404', async () => {
+    const res = await api.request('/api/nothing-here', { method: 'POST' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ code: 'route.not_found', message: 'Tidak ada POST /api/nothing-here.' });
+  });
+
+  const app = new Hono()
+    .get('/invalid', () => {
+      throw new ValidationError([{ path: 'title', message: 'Wajib diisi' }]);
+    })
+    .post('/json', async (c) => c.json(await readJsonBody(c)))
+    .get('/boom', () => {
+      throw new Error('secret table name bursa-prod leaked?');
+    })
+    .onError(toErrorResponse);
+
+  it('maps validation errors to 400 listing the offending fields', async () => {
+    const res = await app.request('/invalid');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: 'request.invalid',
+      message: 'Periksa kembali isian yang ditandai.',
+      details: { fields: [{ path: 'title', message: 'Wajib diisi' }] },
+    });
+  });
+  it('maps malformed JSON to 400 request.malformed', async () => {
+    const res = await app.request('/json', {
+      method: 'POST',
+      body: '{oops',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ code: 'request.malformed' });
+  });
+  it('answers anything unexpected with a 500 that leaks nothing', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await app.request('/boom');
+    expect(res.status).toBe(500);
+    const body = await res.json();
+    expect(body.code).toBe('internal');
+    expect(JSON.stringify(body)).not.toContain('bursa-prod');
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
+  });
+});

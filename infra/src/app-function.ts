@@ -1,0 +1,62 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { buildOutput } from './paths.ts';
+
+/** What every Bursa function reads from the environment (packages/core/src/config.ts). */
+export interface AppEnvironment {
+  STAGE: string;
+  TABLE_NAME: string;
+  MEDIA_BUCKET: string;
+  /** Omitted only when the site URL is not known at deploy time (see Bursa). */
+  SITE_URL?: string;
+  HOME_REGENCY: string;
+}
+
+export interface AppFunctionProps {
+  /** Folder under dist/lambda/ holding the pre-bundled index.mjs. */
+  bundle: 'api' | 'web';
+  environment: AppEnvironment;
+  production: boolean;
+  /** @default 512 */
+  memorySize?: number;
+  /** @default 10 seconds */
+  timeout?: Duration;
+}
+
+/**
+ * The shape both Bursa functions share: a pre-bundled Node 22 handler on ARM,
+ * its own log group, and a public function URL for CloudFront to call.
+ */
+export class AppFunction extends Construct {
+  readonly function: lambda.Function;
+  readonly url: lambda.FunctionUrl;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+    const { SITE_URL, ...always } = props.environment;
+    this.function = new lambda.Function(this, 'Function', {
+      // Same major as local development (Node 22): no surprises between the two.
+      runtime: lambda.Runtime.NODEJS_22_X,
+      // Graviton: about 20% cheaper per GB-second, and our bundles are pure JavaScript.
+      architecture: lambda.Architecture.ARM_64,
+      // Bundled by scripts/bundle-functions.ts (npm run build), not by CDK.
+      code: lambda.Code.fromAsset(buildOutput(`dist/lambda/${props.bundle}`)),
+      handler: 'index.handler',
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      // Never DYNAMODB_ENDPOINT or S3_ENDPOINT: their absence is what makes the SDK use AWS.
+      environment: { ...always, ...(SITE_URL ? { SITE_URL } : {}) },
+      logGroup: new logs.LogGroup(this, 'Logs', {
+        retention: logs.RetentionDays.ONE_MONTH,
+        removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      }),
+    });
+    // authType NONE, not AWS_IAM behind a CloudFront origin access control: OAC signs
+    // requests for Lambda URLs only if the viewer sends x-amz-content-sha256 with POST/PUT
+    // bodies, which browsers do not, so form posts and JSON APIs would fail. The URL is
+    // therefore reachable directly too; the app must not trust anything CloudFront alone adds.
+    this.url = this.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+  }
+}

@@ -1,0 +1,144 @@
+import { readdirSync } from 'node:fs';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { buildOutput } from './paths.ts';
+
+export interface SiteProps {
+  /** Astro SSR function URL: the default origin (every page). */
+  webUrl: lambda.IFunctionUrl;
+  /** API function URL, served under /api/*. */
+  apiUrl: lambda.IFunctionUrl;
+  /** Uploads; CloudFront serves its `media/` keys under /media/*. */
+  mediaBucket: s3.IBucket;
+}
+
+/**
+ * One CloudFront distribution in front of everything, so the site, the API and
+ * media share one origin (no CORS between them, one TLS certificate):
+ *   /_astro/* and public files -> static assets bucket (built by Astro)
+ *   /api/*                      -> API function URL
+ *   /media/*                    -> media bucket
+ *   everything else             -> SSR function URL
+ */
+export class Site extends Construct {
+  readonly distribution: cloudfront.Distribution;
+  readonly assets: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    const clientDir = buildOutput('web/dist/client');
+
+    // Build output only, rebuilt on every deploy: nothing worth retaining.
+    this.assets = new s3.Bucket(this, 'Assets', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const assetsOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.assets);
+    const assetsBehavior: cloudfront.BehaviorOptions = {
+      origin: assetsOrigin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      compress: true,
+    };
+    // /_astro/* (hashed files) plus one behaviour per top-level public file or folder
+    // (favicon.svg, robots.txt, ...): the SSR function never serves them.
+    const staticPaths = new Set(['/_astro/*']);
+    for (const entry of readdirSync(clientDir, { withFileTypes: true })) {
+      staticPaths.add(entry.isDirectory() ? `/${entry.name}/*` : `/${entry.name}`);
+    }
+
+    // Pages decide their own caching with Cache-Control (default: not cached). Query
+    // strings and cookies are in the cache key, so a page cached for one visitor's
+    // session can never be served to another; responses that vary on a header must
+    // send `private` or `no-store`.
+    const pagesCachePolicy = new cloudfront.CachePolicy(this, 'PagesCache', {
+      comment: 'Bursa SSR pages: honour origin Cache-Control',
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.days(365),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.all(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Bursa',
+      defaultBehavior: {
+        origin: new origins.FunctionUrlOrigin(props.webUrl),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        // Pages handle form posts too.
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+        cachePolicy: pagesCachePolicy,
+        // Everything but Host: a function URL answers only to its own host name.
+        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.FunctionUrlOrigin(props.apiUrl),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          compress: true,
+        },
+        '/media/*': {
+          origin: origins.S3BucketOrigin.withOriginAccessControl(props.mediaBucket),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          compress: true,
+        },
+        ...Object.fromEntries([...staticPaths].map((p) => [p, assetsBehavior])),
+      },
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Price class 200 includes the Jakarta and Singapore edges; 100 (NA/EU only) would not.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+    });
+
+    // The OAC grant above covers the whole media bucket. Deny CloudFront everything
+    // outside media/, so private uploads (CVs, documents) cannot be fetched through it
+    // whatever path a viewer tries.
+    props.mediaBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        effect: iam.Effect.DENY,
+        principals: [new iam.ServicePrincipal('cloudfront.amazonaws.com')],
+        actions: ['s3:GetObject'],
+        notResources: [props.mediaBucket.arnForObjects('media/*')],
+      }),
+    );
+
+    // Hashed files never change: cache them for a year in browsers, and keep old ones
+    // (no prune) so pages rendered before this deploy still find their assets.
+    new s3deploy.BucketDeployment(this, 'DeployHashedAssets', {
+      sources: [s3deploy.Source.asset(clientDir)],
+      destinationBucket: this.assets,
+      exclude: ['*'],
+      include: ['_astro/*'],
+      prune: false,
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=31536000, immutable')],
+    });
+    // Everything else may change under the same name: short browser cache, and invalidate
+    // the CDN (pages too, since they reference the new asset hashes).
+    new s3deploy.BucketDeployment(this, 'DeployPublicFiles', {
+      sources: [s3deploy.Source.asset(clientDir)],
+      destinationBucket: this.assets,
+      exclude: ['_astro/*'],
+      cacheControl: [s3deploy.CacheControl.fromString('public, max-age=3600')],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/**
+ * Bundles each Lambda into one minified ESM file under dist/lambda/<name>/index.mjs,
+ * AWS SDK included (pinned versions, no dependence on the runtime's copy).
+ * infra/ deploys exactly these files; `npm run bench` reports their sizes.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const lambdas = {
+  api: path.join(root, 'functions/src/api/lambda.ts'),
+  // The Astro server build (run `astro build` first), already self-contained.
+  web: path.join(root, 'web/dist/server/entry.mjs'),
+} as const;
+
+export const lambdaDist = path.join(root, 'dist/lambda');
+
+export async function bundleLambdas(): Promise<{ name: string; bytes: number; gzipBytes: number }[]> {
+  const sizes = [];
+  for (const [name, entry] of Object.entries(lambdas)) {
+    const outdir = path.join(lambdaDist, name);
+    rmSync(outdir, { recursive: true, force: true });
+    mkdirSync(outdir, { recursive: true });
+    const outfile = path.join(outdir, 'index.mjs');
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      minify: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'esm',
+      sourcemap: false,
+      legalComments: 'none',
+      // Some CommonJS dependencies call require() for Node built-ins.
+      banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+      // Prefer ESM builds: the AWS SDK and zod tree-shake far better than their CommonJS builds.
+      mainFields: ['module', 'main'],
+      logLevel: 'warning',
+    });
+    sizes.push({ name, bytes: statSync(outfile).size, gzipBytes: gzipSync(readFileSync(outfile)).length });
+  }
+  return sizes;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const s of await bundleLambdas()) {
+    console.log(
+      `lambda ${s.name.padEnd(4)} ${(s.bytes / 1024).toFixed(0).padStart(5)} KB minified, ${(s.gzipBytes / 1024).toFixed(0).padStart(4)} KB gzipped`,
+    );
+  }
+}
