@@ -1,0 +1,84 @@
+import { Annotations, CfnOutput } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { ApiFunction } from './api-function.ts';
+import type { AppEnvironment } from './app-function.ts';
+import { DataTable } from './data-table.ts';
+import { MediaBucket } from './media-bucket.ts';
+import { Site } from './site.ts';
+import { WebFunction } from './web-function.ts';
+
+export interface BursaProps {
+  /** Deployment stage, e.g. dev, alice, production. */
+  stage: string;
+  /**
+   * Public origin of the site (custom domain, or the CloudFront URL from a previous
+   * deploy), e.g. https://bursa.tangerangkota.go.id. The functions need it for
+   * canonical and Open Graph URLs, but CloudFront's own domain cannot be handed to
+   * them in the same deploy: the distribution depends on the function URLs, so the
+   * functions cannot depend on the distribution (CloudFormation rejects the cycle).
+   */
+  siteUrl?: string;
+  /** Official code of the regency/city served. @default '36.71' (Kota Tangerang) */
+  homeRegency?: string;
+  /** Add CfnOutputs (SiteUrl, TableName, MediaBucketName). SST adds its own instead. @default true */
+  outputs?: boolean;
+}
+
+/** Stages whose data must survive mistakes: deletion protection, retained table and buckets. */
+export function isProductionStage(stage: string): boolean {
+  return stage === 'production' || stage === 'prod';
+}
+
+/** All of Bursa in one construct: mount it in a plain CDK stack or an SST stack. */
+export class Bursa extends Construct {
+  readonly table: DataTable;
+  readonly media: MediaBucket;
+  readonly api: ApiFunction;
+  readonly web: WebFunction;
+  readonly site: Site;
+  /** The public origin: props.siteUrl, else the CloudFront distribution's https URL. */
+  readonly siteUrl: string;
+  readonly distributionDomainName: string;
+
+  constructor(scope: Construct, id: string, props: BursaProps) {
+    super(scope, id);
+    const production = isProductionStage(props.stage);
+    const siteUrl = props.siteUrl?.replace(/\/$/, '');
+
+    this.table = new DataTable(this, 'Data', { production });
+    this.media = new MediaBucket(this, 'Media', {
+      production,
+      // Without a known site URL, accept any CloudFront-hosted origin (S3 allows one
+      // wildcard) rather than a cycle (see siteUrl); presigned URLs, not CORS, are what
+      // authorise an upload.
+      allowedOrigins: [siteUrl ?? 'https://*.cloudfront.net'],
+    });
+
+    const environment: AppEnvironment = {
+      STAGE: props.stage,
+      TABLE_NAME: this.table.table.tableName,
+      MEDIA_BUCKET: this.media.bucket.bucketName,
+      ...(siteUrl ? { SITE_URL: siteUrl } : {}),
+      HOME_REGENCY: props.homeRegency ?? '36.71',
+    };
+    if (!siteUrl) {
+      Annotations.of(this).addWarningV2(
+        'bursa:site-url',
+        'No siteUrl: the functions fall back to a localhost SITE_URL. Deploy again with SITE_URL set to the SiteUrl output (or a custom domain).',
+      );
+    }
+
+    this.api = new ApiFunction(this, 'Api', { table: this.table.table, mediaBucket: this.media.bucket, environment, production });
+    this.web = new WebFunction(this, 'Web', { table: this.table.table, environment, production });
+    this.site = new Site(this, 'Site', { webUrl: this.web.url, apiUrl: this.api.url, mediaBucket: this.media.bucket });
+
+    this.distributionDomainName = this.site.distribution.distributionDomainName;
+    this.siteUrl = siteUrl ?? `https://${this.distributionDomainName}`;
+
+    if (props.outputs ?? true) {
+      new CfnOutput(this, 'SiteUrl', { value: this.siteUrl });
+      new CfnOutput(this, 'TableName', { value: this.table.table.tableName });
+      new CfnOutput(this, 'MediaBucketName', { value: this.media.bucket.bucketName });
+    }
+  }
+}

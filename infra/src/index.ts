@@ -1,0 +1,7 @@
+export { ApiFunction, type ApiFunctionProps } from './api-function.ts';
+export { type AppEnvironment, AppFunction, type AppFunctionProps } from './app-function.ts';
+export { Bursa, type BursaProps, isProductionStage } from './bursa.ts';
+export { DataTable, type DataTableProps } from './data-table.ts';
+export { MediaBucket, type MediaBucketProps } from './media-bucket.ts';
+export { Site, type SiteProps } from './site.ts';
+export { WebFunction, type WebFunctionProps } from './web-function.ts';

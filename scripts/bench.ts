@@ -1,0 +1,67 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { lambdaDist, lambdas } from './bundle-functions.ts';
+import { startStack } from './local/stack.ts';
+
+/**
+ * `npm run bench`: starts the local stack on free ports (in-memory DynamoDB),
+ * loads demo data, then reports latency (p50/p99) and throughput for a few
+ * routes, and the size of each Lambda bundle. Figures only, no thresholds:
+ * compare runs on the same machine. Run `npm run build` first.
+ *
+ * BENCH_REQUESTS (default 2000) and BENCH_CONCURRENCY (default 16) tune the load.
+ */
+const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+async function measure(url: string) {
+  // Warm up: JIT, connection pools, first-render caches.
+  for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer();
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        next++;
+        const t0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (!res.ok) failures++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  return { p50: pct(50), p99: pct(99), rps: latencies.length / seconds, failures };
+}
+
+const stack = await startStack({
+  port: 0,
+  tableName: 'bench',
+  mediaBucket: 'bench-media',
+  seed: true,
+});
+try {
+  console.log(`Bursa bench: ${requests} requests per route, ${concurrency} concurrent, ${stack.url}\n`);
+  console.log('route                       p50 ms   p99 ms    req/s  failures');
+  for (const route of ['/api/health', '/api/regions/36.71', '/', '/en']) {
+    const r = await measure(stack.url + route);
+    console.log(
+      `${route.padEnd(26)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.failures).padStart(9)}`,
+    );
+  }
+  console.log('\nlambda bundle      minified    gzipped');
+  for (const name of Object.keys(lambdas)) {
+    const file = path.join(lambdaDist, name, 'index.mjs');
+    const bytes = statSync(file).size;
+    const gz = gzipSync(readFileSync(file)).length;
+    console.log(`${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB`);
+  }
+} finally {
+  await stack.stop();
+}
