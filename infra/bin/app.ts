@@ -10,7 +10,12 @@ import { Bursa } from '../src/index.ts';
 const stage = process.env.STAGE ?? 'dev';
 const app = new App();
 const stack = new Stack(app, `Bursa-${stage}`, {
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3' },
+  // Jakarta unless AWS_REGION says otherwise (as with SST). Not CDK_DEFAULT_REGION: the CLI
+  // always sets it, falling back to us-east-1.
+  env: {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: process.env.AWS_REGION || 'ap-southeast-3',
+  },
   description: `Bursa virtual job fair (${stage})`,
 });
 new Bursa(stack, 'Bursa', { stage, siteUrl: process.env.BURSA_SITE_URL || undefined });

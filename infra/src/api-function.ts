@@ -1,7 +1,7 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
-import { AppFunction, type AppEnvironment } from './app-function.ts';
+import type { Construct } from 'constructs';
+import { type AppEnvironment, AppFunction } from './app-function.ts';
 
 export interface ApiFunctionProps {
   table: dynamodb.ITableV2;

@@ -64,11 +64,16 @@ export class Bursa extends Construct {
     if (!siteUrl) {
       Annotations.of(this).addWarningV2(
         'bursa:site-url',
-        'No siteUrl: the functions fall back to a localhost SITE_URL. Deploy again with SITE_URL set to the SiteUrl output (or a custom domain).',
+        'No siteUrl: the functions fall back to a localhost SITE_URL. Deploy again with BURSA_SITE_URL set to the SiteUrl output (or a custom domain).',
       );
     }
 
-    this.api = new ApiFunction(this, 'Api', { table: this.table.table, mediaBucket: this.media.bucket, environment, production });
+    this.api = new ApiFunction(this, 'Api', {
+      table: this.table.table,
+      mediaBucket: this.media.bucket,
+      environment,
+      production,
+    });
     this.web = new WebFunction(this, 'Web', { table: this.table.table, environment, production });
     this.site = new Site(this, 'Site', { webUrl: this.web.url, apiUrl: this.api.url, mediaBucket: this.media.bucket });
 

@@ -1,6 +1,6 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { Construct } from 'constructs';
-import { AppFunction, type AppEnvironment } from './app-function.ts';
+import type { Construct } from 'constructs';
+import { type AppEnvironment, AppFunction } from './app-function.ts';
 
 export interface WebFunctionProps {
   table: dynamodb.ITableV2;

@@ -1,0 +1,321 @@
+import { tableDesign } from '@bursa/core/db/table-design';
+import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { type AppFunction, Bursa, type BursaProps } from '../src/index.ts';
+import { buildOutput } from '../src/paths.ts';
+
+/** Needs `npm run build` (dist/lambda/*, web/dist/client), like a real synth. */
+function synth(props: BursaProps) {
+  // Nothing here bundles, but keep asset bundling off in unit tests all the same.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new Stack(app, `Bursa-${props.stage}`, { env: { account: '123456789012', region: 'ap-southeast-3' } });
+  const bursa = new Bursa(stack, 'Bursa', props);
+  const template = Template.fromStack(stack);
+  const id = (fn: AppFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
+  return { stack, bursa, template, apiId: id(bursa.api), webId: id(bursa.web) };
+}
+
+const SITE = 'https://bursa.example.id';
+const dev = synth({ stage: 'dev', siteUrl: SITE });
+const prod = synth({ stage: 'production', siteUrl: `${SITE}/` });
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+function statementsOf(template: Template, roleLogicalId: string): Statement[] {
+  const policies = template.findResources('AWS::IAM::Policy', {
+    Properties: { Roles: Match.arrayWith([{ Ref: roleLogicalId }]) },
+  });
+  return Object.values(policies).flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+function roleOf(template: Template, functionId: string): string {
+  return template.toJSON().Resources[functionId].Properties.Role['Fn::GetAtt'][0];
+}
+const actions = (s: Statement[]) => s.flatMap((x) => (Array.isArray(x.Action) ? x.Action : [x.Action]));
+
+describe('DataTable', () => {
+  it('follows tableDesign: keys, the three GSIs, TTL', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: tableDesign.globalIndexes.map((gsi) => ({
+        IndexName: gsi.name,
+        KeySchema: [
+          { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+          { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    expect(tableDesign.globalIndexes).toHaveLength(3);
+  });
+
+  it('is on-demand, with point-in-time recovery and a NEW_AND_OLD_IMAGES stream', () => {
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      Replicas: [
+        Match.objectLike({
+          Region: 'ap-southeast-3',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        }),
+      ],
+    });
+  });
+
+  it('production keeps the table and uploads; dev stages do not', () => {
+    prod.template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: { Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] },
+    });
+    prod.template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: { CorsConfiguration: Match.anyValue() },
+    });
+
+    dev.template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+    dev.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+    });
+    expect(dev.template.findResources('AWS::S3::Bucket', { DeletionPolicy: 'Retain' })).toEqual({});
+  });
+});
+
+describe('functions', () => {
+  it('run the pre-built bundles on Node 22, ARM, 512 MB, 10 s, with one month of logs', () => {
+    for (const id of [dev.apiId, dev.webId]) {
+      const fn = dev.template.toJSON().Resources[id];
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        Timeout: 10,
+        LoggingConfig: { LogGroup: expect.anything() },
+      });
+    }
+    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 2);
+  });
+
+  it('get the environment core/config.ts reads, and never a local endpoint', () => {
+    for (const { template, apiId, webId, stage } of [
+      { ...dev, stage: 'dev' },
+      { ...prod, stage: 'production' },
+    ]) {
+      for (const id of [apiId, webId]) {
+        const env = template.toJSON().Resources[id].Properties.Environment.Variables;
+        expect(env).toEqual({
+          STAGE: stage,
+          TABLE_NAME: { Ref: expect.stringMatching(/^BursaDataTable/) },
+          MEDIA_BUCKET: { Ref: expect.stringMatching(/^BursaMediaBucket/) },
+          SITE_URL: SITE, // trailing slash removed
+          HOME_REGENCY: '36.71',
+        });
+      }
+    }
+    for (const fn of Object.values(dev.template.findResources('AWS::Lambda::Function'))) {
+      const env = fn.Properties.Environment?.Variables ?? {};
+      expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
+      expect(env).not.toHaveProperty('S3_ENDPOINT');
+    }
+  });
+
+  it('have public function URLs (CloudFront OAC would break POST bodies)', () => {
+    dev.template.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 2);
+  });
+
+  it('the API reads and writes the table and media; SSR only reads the table', () => {
+    const api = statementsOf(dev.template, roleOf(dev.template, dev.apiId));
+    const web = statementsOf(dev.template, roleOf(dev.template, dev.webId));
+
+    expect(actions(api)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:DeleteItem']));
+    expect(actions(api)).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject*']));
+    expect(actions(web)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(actions(web).filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
+    expect(actions(web).filter((a) => a.startsWith('s3:'))).toEqual([]);
+
+    // Table grants name the table (and its indexes), nothing else.
+    const tableArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaDataTable/), 'Arn'] };
+    for (const s of [...api, ...web].filter((x) => actions([x]).some((a) => a.startsWith('dynamodb:')))) {
+      expect(s.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+    }
+  });
+
+  it('nothing in the stack gets a wildcard service action or dynamodb on *', () => {
+    const all = Object.values(dev.template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Statement[],
+    );
+    expect(all.length).toBeGreaterThan(0);
+    for (const s of all.filter((x) => x.Effect === 'Allow')) {
+      for (const a of actions([s])) {
+        expect(a).not.toMatch(/^(\*|[a-z0-9-]+:\*)$/);
+        if (a.startsWith('dynamodb:')) expect(s.Resource).not.toBe('*');
+      }
+    }
+  });
+});
+
+describe('MediaBucket', () => {
+  it('is private, TLS-only, encrypted, takes browser uploads from the site, drops stale multipart uploads', () => {
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({
+            AllowedMethods: Match.arrayEquals(['PUT', 'POST', 'GET']),
+            AllowedOrigins: [SITE],
+          }),
+        ],
+      },
+      LifecycleConfiguration: {
+        Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })],
+      },
+    });
+    // Every bucket (media, static assets) blocks public access.
+    const buckets = Object.values(dev.template.findResources('AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(2);
+    for (const b of buckets) expect(b.Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets).toBe(true);
+  });
+
+  it('CloudFront may read only keys under media/', () => {
+    dev.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: Match.stringLikeRegexp('^BursaMediaBucket') },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Deny',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            NotResource: { 'Fn::Join': ['', [Match.anyValue(), '/media/*']] },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('Site', () => {
+  const distributions = dev.template.findResources('AWS::CloudFront::Distribution');
+  const dist = Object.values(distributions)[0]?.Properties.DistributionConfig;
+  type Behavior = { PathPattern?: string; TargetOriginId: string; [k: string]: unknown };
+  const behavior = (path: string): Behavior => {
+    const found = dist.CacheBehaviors.find((b: Behavior) => b.PathPattern === path);
+    if (!found) throw new Error(`no ${path} behaviour`);
+    return found;
+  };
+  /** The origin's domain, as the logical id it points at (function URL or bucket). */
+  const originTarget = (b: Behavior): string => {
+    const origin = dist.Origins.find((o: { Id: string }) => o.Id === b.TargetOriginId);
+    const domain = origin.DomainName;
+    return domain['Fn::GetAtt']?.[0] ?? domain['Fn::Select'][1]['Fn::Split'][1]['Fn::GetAtt'][0];
+  };
+  const hasOac = (b: Behavior) =>
+    Boolean(dist.Origins.find((o: { Id: string }) => o.Id === b.TargetOriginId).OriginAccessControlId);
+  const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+  const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+  const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+  const ALL_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
+
+  it('is one distribution: HTTPS only, HTTP/2 and 3, price class 200', () => {
+    expect(Object.keys(distributions)).toHaveLength(1);
+    expect(dist).toMatchObject({ HttpVersion: 'http2and3', PriceClass: 'PriceClass_200' });
+    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) {
+      expect(b.ViewerProtocolPolicy).toBe('redirect-to-https');
+    }
+  });
+
+  it('sends pages to the SSR function URL, honouring its Cache-Control', () => {
+    const d = dist.DefaultCacheBehavior;
+    expect(originTarget(d)).toMatch(/^BursaWebFunctionFunctionUrl/);
+    expect(d.AllowedMethods).toEqual(ALL_METHODS);
+    expect(d.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+    dev.template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        MinTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          CookiesConfig: { CookieBehavior: 'all' },
+        }),
+      }),
+    });
+    expect(d.CachePolicyId).toEqual({ Ref: expect.stringMatching(/^BursaSitePagesCache/) });
+  });
+
+  it('sends /api/* to the API function URL, uncached, every method', () => {
+    const api = behavior('/api/*');
+    expect(originTarget(api)).toMatch(/^BursaApiFunctionFunctionUrl/);
+    expect(api).toMatchObject({
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      AllowedMethods: ALL_METHODS,
+    });
+  });
+
+  it('serves /_astro/* and public files from the assets bucket, /media/* from the media bucket, via OAC', () => {
+    for (const path of ['/_astro/*', '/favicon.svg']) {
+      expect(originTarget(behavior(path))).toMatch(/^BursaSiteAssets/);
+      expect(behavior(path).CachePolicyId).toBe(CACHING_OPTIMIZED);
+      expect(hasOac(behavior(path))).toBe(true);
+    }
+    expect(originTarget(behavior('/media/*'))).toMatch(/^BursaMediaBucket/);
+    expect(behavior('/media/*').CachePolicyId).toBe(CACHING_OPTIMIZED);
+    expect(hasOac(behavior('/media/*'))).toBe(true);
+    dev.template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+  });
+
+  it('uploads web/dist/client: hashed files kept and immutable, the rest pruned and invalidated', () => {
+    dev.template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Include: ['_astro/*'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    dev.template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Exclude: ['_astro/*'],
+      DistributionPaths: ['/*'],
+    });
+  });
+});
+
+describe('Bursa', () => {
+  it('outputs the site URL, table name and media bucket name', () => {
+    const outputs = Object.keys(dev.template.findOutputs('*'));
+    for (const name of ['SiteUrl', 'TableName', 'MediaBucketName']) {
+      expect(outputs.some((o) => o.startsWith(`Bursa${name}`))).toBe(true);
+    }
+    dev.template.hasOutput('*', { Value: SITE });
+  });
+
+  it('without a site URL: no SITE_URL (it would be a dependency cycle), a warning, CloudFront URL as output', () => {
+    const bare = synth({ stage: 'alice' });
+    const env = bare.template.toJSON().Resources[bare.apiId].Properties.Environment.Variables;
+    expect(env).not.toHaveProperty('SITE_URL');
+    Annotations.fromStack(bare.stack).hasWarning('/Bursa-alice/Bursa', Match.stringLikeRegexp('No siteUrl'));
+    bare.template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['https://*.cloudfront.net'] })] },
+    });
+    bare.template.hasOutput('*', {
+      Value: {
+        'Fn::Join': [
+          '',
+          ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^BursaSiteDistribution'), 'DomainName'] }],
+        ],
+      },
+    });
+  });
+
+  it('refuses to synthesise without build output', () => {
+    expect(() => buildOutput('dist/lambda/nope')).toThrow(/run npm run build first/);
+  });
+});

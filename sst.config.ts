@@ -1,0 +1,37 @@
+import type { SSTConfig } from 'sst';
+import type { StackContext } from 'sst/constructs';
+import { Bursa, isProductionStage } from './infra/src/index.ts';
+
+/**
+ * SST v2 (CDK-based) mounts the same `Bursa` construct as infra/bin/app.ts.
+ *   npm run build && npx sst deploy --stage alice
+ *   BURSA_SITE_URL=https://bursa.example.id npx sst deploy --stage production
+ * BURSA_SITE_URL, not SITE_URL: SST loads .env files, and a local SITE_URL
+ * (localhost) must never reach a deployed stage.
+ */
+export function Main({ stack, app }: StackContext) {
+  const bursa = new Bursa(stack, 'Bursa', {
+    stage: app.stage,
+    siteUrl: process.env.BURSA_SITE_URL || undefined,
+    // SST prints stack outputs by these names; Bursa's own CfnOutputs would duplicate them.
+    outputs: false,
+  });
+  stack.addOutputs({
+    SiteUrl: bursa.siteUrl,
+    TableName: bursa.table.table.tableName,
+    MediaBucketName: bursa.media.bucket.bucketName,
+  });
+}
+
+export default {
+  config(input) {
+    // Jakarta: closest to the users, and data stays in Indonesia. `--region` or AWS_REGION overrides.
+    return { name: 'bursa', region: input.region || process.env.AWS_REGION || 'ap-southeast-3' };
+  },
+  stacks(app) {
+    // Throwaway stages clean up after themselves; production keeps its data (Bursa
+    // already retains the table and media bucket there).
+    if (!isProductionStage(app.stage)) app.setDefaultRemovalPolicy('destroy');
+    app.stack(Main);
+  },
+} satisfies SSTConfig;
