@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LocalStackError } from './local/ports.ts';
 import { startStack } from './local/stack.ts';
+import { DEMO_PASSWORD, demoLogins } from './seed/demo.ts';
 
 /**
  * `npm start`: the whole product on this machine with embedded defaults.
@@ -37,6 +38,9 @@ try {
     Health      ${stack.url}/api/health
     DynamoDB    ${stack.dynamodb.endpoint} (data in .data/dynamodb)
     S3          ${stack.s3.endpoint} (files in .data/s3)
+
+  Demo logins (password ${DEMO_PASSWORD}):
+${demoLogins.map((d) => `    ${d.role.padEnd(10)}  ${d.login}`).join('\n')}
 
   Press Ctrl-C to stop.
 `);

@@ -56,7 +56,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const config = loadConfig();
     const db = createDb(config);
     await ensureTable(db.raw, config.tableName);
-    if (o.seed) await seedAll(db);
+    if (o.seed) await seedAll(db, config.homeRegency);
 
     if (o.port !== 0 && !process.env.SITE_URL) process.env.SITE_URL = `http://localhost:${o.port}`;
     const app = await startAppServer(o.port);

@@ -1,10 +1,13 @@
 import type { Db } from '@bursa/core';
+import { seedDemo } from './demo.ts';
 import { seedRegions } from './regions.ts';
 
 /**
  * Reference and demo data, loaded idempotently: running it twice leaves the
  * same data. Features add their demo data here.
  */
-export async function seedAll(db: Db): Promise<{ regions: number }> {
-  return { regions: await seedRegions(db) };
+export async function seedAll(db: Db, homeRegency = '36.71'): Promise<{ regions: number; companies: number; vacancies: number }> {
+  const regions = await seedRegions(db);
+  const demo = await seedDemo(db, homeRegency);
+  return { regions, ...demo };
 }

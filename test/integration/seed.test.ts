@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { getRegency } from '@bursa/core';
+import { browseVacancies, getCompany, getRegency, listCompaniesByStatus } from '@bursa/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedAll } from '../../scripts/seed/index.ts';
 import { createTestDb } from '../support/db.ts';
@@ -11,7 +11,8 @@ describe('seed', () => {
   });
 
   it("loads Kota Tangerang's official 13 kecamatan and 104 kelurahan", async () => {
-    await seedAll(db);
+    const first = await seedAll(db);
+    expect(first.vacancies).toBeGreaterThanOrEqual(10);
     const tangerang = await getRegency(db, '36.71');
     expect(tangerang.name).toBe('Kota Tangerang');
     expect(tangerang.districts).toHaveLength(13);
@@ -35,8 +36,23 @@ describe('seed', () => {
         )
       ).Count;
     const before = await count();
-    await seedAll(db);
+    const vacanciesBefore = (await browseVacancies(db, { limit: 50 })).items.map((v) => v.id).sort();
+    const second = await seedAll(db);
     expect(await count()).toBe(before);
     expect(before).toBe(1 + 13 + 104);
+    expect(second.vacancies).toBe(0);
+    expect((await browseVacancies(db, { limit: 50 })).items.map((v) => v.id).sort()).toEqual(vacanciesBefore);
+  });
+
+  it('has verified and unverified Tangerang employers with open vacancies across kecamatan, types and education', async () => {
+    const verified = await listCompaniesByStatus(db, 'verified');
+    const unverified = await listCompaniesByStatus(db, 'unverified');
+    expect(verified.length).toBeGreaterThanOrEqual(3);
+    expect(unverified.length).toBeGreaterThanOrEqual(1);
+    const open = (await browseVacancies(db, { limit: 50 })).items;
+    expect(new Set(open.map((v) => v.districtCode)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(open.map((v) => v.type))).toEqual(new Set(['full_time', 'part_time', 'contract', 'apprenticeship', 'overseas']));
+    expect(new Set(open.map((v) => v.minEducation)).size).toBeGreaterThanOrEqual(4);
+    expect((await getCompany(db, open[0]?.companyId ?? '')).name).toBe(open[0]?.companyName);
   });
 });

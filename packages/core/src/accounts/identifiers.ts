@@ -52,3 +52,26 @@ export function parseIdentifier(raw: string): LoginIdentifier | undefined {
   const phone = normalizePhone(value);
   return phone ? { kind: 'phone', value: phone } : undefined;
 }
+
+/** Any Indonesian number a business answers, mobile or landline (021-5901234), as +62…. */
+export function normalizeContactPhone(raw: string): string | undefined {
+  let digits = raw.trim().replace(/[\s\-().]/g, '');
+  if (digits.startsWith('+')) digits = digits.slice(1);
+  if (!/^\d+$/.test(digits)) return undefined;
+  if (digits.startsWith('62')) digits = digits.slice(2);
+  else if (digits.startsWith('0')) digits = digits.slice(1);
+  if (!/^[2-9]\d{6,11}$/.test(digits)) return undefined;
+  return `+62${digits}`;
+}
+
+export const contactPhoneSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const phone = normalizeContactPhone(v);
+    if (!phone) {
+      ctx.addIssue({ code: 'custom', message: 'Nomor telepon tidak valid, contoh: 021-5551234 atau 0812 3456 7890' });
+      return z.NEVER;
+    }
+    return phone;
+  });

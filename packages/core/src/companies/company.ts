@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { emailSchema, phoneSchema } from '../accounts/identifiers.ts';
+import { contactPhoneSchema, emailSchema } from '../accounts/identifiers.ts';
 import { requireSignedIn } from '../accounts/require.ts';
 import { type Actor, hasRole } from '../accounts/roles.ts';
 import { userKey } from '../accounts/user.ts';
@@ -67,7 +67,7 @@ export const companyInputSchema = z.object({
   address: z.string().trim().min(5, 'Tulis alamat lengkap (jalan, nomor).').max(300),
   districtCode: z.string().trim().min(1, 'Pilih kecamatan.'),
   villageCode: z.string().trim().min(1, 'Pilih kelurahan.'),
-  contactPhone: z.preprocess(blankToUndefined, phoneSchema.optional()),
+  contactPhone: z.preprocess(blankToUndefined, contactPhoneSchema.optional()),
   contactEmail: z.preprocess(blankToUndefined, emailSchema.optional()),
   nib: z.preprocess(
     blankToUndefined,

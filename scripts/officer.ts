@@ -1,0 +1,29 @@
+import { createDb, findLogin, grantRole, loadConfig, parseIdentifier } from '@bursa/core';
+
+/**
+ * `npm run officer -- <email or phone>`: makes an existing account a manpower
+ * office officer. Officers are never self-registered. Locally it talks to the
+ * DynamoDB Local of `npm start` (port DYNAMODB_PORT, default 8000); in AWS set
+ * STAGE, TABLE_NAME and AWS credentials.
+ */
+const login = process.argv[2];
+if (!login) {
+  console.error('Usage: npm run officer -- <email or phone of an existing account>');
+  process.exit(1);
+}
+if (!process.env.DYNAMODB_ENDPOINT && (process.env.STAGE ?? 'local') === 'local') {
+  process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
+}
+const id = parseIdentifier(login);
+if (!id) {
+  console.error(`"${login}" is not an email address or an Indonesian mobile number.`);
+  process.exit(1);
+}
+const db = createDb(loadConfig());
+const userId = await findLogin(db, id);
+if (!userId) {
+  console.error(`No account for ${id.value} in table ${db.tableName}. Register it first.`);
+  process.exit(1);
+}
+await grantRole(db, userId, 'officer');
+console.log(`${id.value} is now an officer (table ${db.tableName}).`);

@@ -1,0 +1,201 @@
+import {
+  type Actor,
+  createCompany,
+  createVacancy,
+  type Db,
+  DomainError,
+  findLogin,
+  getCompany,
+  getUser,
+  grantRole,
+  listCompanyVacancies,
+  listMyCompanies,
+  parseIdentifier,
+  type Role,
+  registerUser,
+  todayInJakarta,
+  verifyCompany,
+} from '@bursa/core';
+
+/**
+ * Demo data for Kota Tangerang: employers (verified and not) with realistic
+ * vacancies across kecamatan, types and education levels, an officer and a
+ * resident. Idempotent: existing accounts, companies and vacancies (matched by
+ * email, name and title) are reused, never duplicated. Fictional companies.
+ */
+export const DEMO_PASSWORD = 'bursa2026';
+
+export const demoLogins = [
+  { role: 'officer', login: 'petugas@disnaker.tangerangkota.go.id' },
+  { role: 'employer', login: 'hrd@sinargarmen.co.id' },
+  { role: 'resident', login: '0812 3456 7890' },
+] as const;
+
+type DemoVacancy = {
+  title: string;
+  description: string;
+  type: 'full_time' | 'part_time' | 'contract' | 'apprenticeship' | 'overseas';
+  minEducation: 'SD' | 'SMP' | 'SMA' | 'SMK' | 'D3' | 'S1' | 'S2';
+  skills: string[];
+  salaryMin?: number;
+  salaryMax?: number;
+  openings: number;
+  closesInDays: number;
+};
+
+type DemoEmployer = {
+  contact: { name: string; email: string };
+  verified: boolean;
+  company: { name: string; sector: string; address: string; villageCode: string; contactPhone: string; nib?: string; description: string };
+  vacancies: DemoVacancy[];
+};
+
+const employers: DemoEmployer[] = [
+  {
+    contact: { name: 'Rina Marlina', email: 'hrd@sinargarmen.co.id' },
+    verified: true,
+    company: {
+      name: 'PT Sinar Garmen Tangerang',
+      sector: 'manufaktur',
+      address: 'Jl. Industri Raya No. 12, Kawasan Industri Jatake',
+      villageCode: '36.71.02.1002',
+      contactPhone: '021-5901234',
+      nib: '9120001234567',
+      description: 'Produsen pakaian jadi untuk ekspor sejak 2004, 1.200 karyawan.',
+    },
+    vacancies: [
+      { title: 'Operator Jahit', description: 'Menjahit pakaian jadi sesuai standar mutu ekspor. Sistem kerja shift, target harian, lingkungan kerja ber-AC.', type: 'full_time', minEducation: 'SMP', skills: ['menjahit', 'mesin jahit industri'], salaryMin: 4_900_000, salaryMax: 5_300_000, openings: 25, closesInDays: 30 },
+      { title: 'Quality Control Garmen', description: 'Memeriksa hasil jahitan dan ukuran produk, mencatat cacat produksi, dan melapor ke kepala lini.', type: 'contract', minEducation: 'SMK', skills: ['QC', 'teliti'], salaryMin: 5_000_000, salaryMax: 5_500_000, openings: 4, closesInDays: 21 },
+      { title: 'Admin Produksi', description: 'Mengelola data produksi harian, laporan stok bahan, dan koordinasi dengan gudang. Menguasai Excel.', type: 'full_time', minEducation: 'D3', skills: ['Microsoft Excel', 'administrasi'], salaryMin: 5_200_000, salaryMax: 6_000_000, openings: 1, closesInDays: 14 },
+    ],
+  },
+  {
+    contact: { name: 'Agus Salim', email: 'rekrutmen@dapurnusantara.id' },
+    verified: true,
+    company: {
+      name: 'CV Dapur Nusantara',
+      sector: 'makanan_minuman',
+      address: 'Jl. Imam Bonjol No. 88, Karawaci',
+      villageCode: '36.71.07.1001',
+      contactPhone: '0813 1122 3344',
+      description: 'Rumah makan dan katering masakan Nusantara dengan tiga cabang di Kota Tangerang.',
+    },
+    vacancies: [
+      { title: 'Juru Masak', description: 'Menyiapkan menu harian dan pesanan katering, menjaga kebersihan dapur sesuai standar keamanan pangan.', type: 'full_time', minEducation: 'SMK', skills: ['memasak', 'tata boga'], salaryMin: 4_800_000, salaryMax: 5_500_000, openings: 3, closesInDays: 20 },
+      { title: 'Kasir Paruh Waktu', description: 'Melayani pembayaran tunai dan QRIS di kasir, akhir pekan dan sore hari. Cocok untuk mahasiswa.', type: 'part_time', minEducation: 'SMA', skills: ['pelayanan pelanggan'], salaryMin: 2_000_000, salaryMax: 2_500_000, openings: 2, closesInDays: 10 },
+      { title: 'Magang Barista', description: 'Program magang tiga bulan: belajar menyeduh kopi, melayani tamu, dan mengelola stok bar. Uang saku dan sertifikat.', type: 'apprenticeship', minEducation: 'SMA', skills: ['kopi'], salaryMin: 1_500_000, openings: 4, closesInDays: 25 },
+    ],
+  },
+  {
+    contact: { name: 'Hendra Wijaya', email: 'hr@logistikcipta.co.id' },
+    verified: true,
+    company: {
+      name: 'PT Logistik Cipta Mandiri',
+      sector: 'logistik',
+      address: 'Jl. Marsekal Suryadarma No. 3, Batuceper',
+      villageCode: '36.71.03.1003',
+      contactPhone: '021-5523344',
+      nib: '9120007654321',
+      description: 'Jasa pengiriman dan pergudangan dekat Bandara Soekarno-Hatta.',
+    },
+    vacancies: [
+      { title: 'Sopir Pengiriman (SIM B1)', description: 'Mengantar barang ke pelanggan di Jabodetabek dengan truk engkel. Wajib memiliki SIM B1 aktif.', type: 'contract', minEducation: 'SMA', skills: ['SIM B1', 'mengemudi'], salaryMin: 5_000_000, salaryMax: 6_500_000, openings: 6, closesInDays: 28 },
+      { title: 'Staf Gudang', description: 'Bongkar muat, menyusun barang, dan mencatat keluar masuk barang dengan pemindai.', type: 'full_time', minEducation: 'SMP', skills: ['bongkar muat'], salaryMin: 4_760_000, openings: 10, closesInDays: 18 },
+    ],
+  },
+  {
+    contact: { name: 'Dewi Lestari', email: 'penempatan@binakaryamigran.co.id' },
+    verified: true,
+    company: {
+      name: 'PT Bina Karya Migran',
+      sector: 'jasa',
+      address: 'Jl. Daan Mogot Km. 21 No. 7, Tangerang',
+      villageCode: '36.71.01.1001',
+      contactPhone: '021-5578899',
+      nib: '9120001112223',
+      description: 'Perusahaan penempatan pekerja migran Indonesia (P3MI) berizin, bekerja sama dengan Disnaker dan BP2MI.',
+    },
+    vacancies: [
+      { title: 'Perawat Lansia (Kaigo) di Jepang', description: 'Penempatan tiga tahun di panti lansia di Jepang. Pelatihan bahasa Jepang N4 dibiayai. Tanpa biaya penempatan.', type: 'overseas', minEducation: 'D3', skills: ['keperawatan', 'bahasa Jepang'], salaryMin: 17_000_000, salaryMax: 20_000_000, openings: 15, closesInDays: 45 },
+      { title: 'Operator Pabrik di Korea Selatan', description: 'Program G to G, penempatan di industri manufaktur. Wajib lulus EPS-TOPIK. Tanpa biaya penempatan.', type: 'overseas', minEducation: 'SMA', skills: ['bahasa Korea'], salaryMin: 25_000_000, openings: 20, closesInDays: 40 },
+    ],
+  },
+  {
+    contact: { name: 'dr. Yuni Kartika', email: 'sdm@kliniksehatcibodas.id' },
+    verified: false,
+    company: {
+      name: 'Klinik Sehat Cibodas',
+      sector: 'kesehatan',
+      address: 'Jl. Prabu Kian Santang No. 21, Cibodas',
+      villageCode: '36.71.09.1001',
+      contactPhone: '0857 7788 9900',
+      description: 'Klinik pratama dengan layanan umum, gigi, dan KIA.',
+    },
+    vacancies: [
+      { title: 'Perawat Klinik', description: 'Membantu dokter di poli umum, pemeriksaan awal pasien, dan administrasi rekam medis. Memiliki STR aktif.', type: 'full_time', minEducation: 'D3', skills: ['STR', 'keperawatan'], salaryMin: 4_800_000, salaryMax: 5_500_000, openings: 2, closesInDays: 15 },
+    ],
+  },
+  {
+    contact: { name: 'Fajar Nugroho', email: 'karier@kotadigital.id' },
+    verified: false,
+    company: {
+      name: 'PT Teknologi Kota Digital',
+      sector: 'teknologi',
+      address: 'Jl. KH Hasyim Ashari No. 45, Cipondoh',
+      villageCode: '36.71.05.1001',
+      contactPhone: '0819 2233 4455',
+      description: 'Perusahaan rintisan pembuat aplikasi layanan publik dan UMKM.',
+    },
+    vacancies: [
+      { title: 'Magang Web Developer', description: 'Magang enam bulan membangun aplikasi web dengan mentor. Terbuka untuk lulusan SMK RPL/TKJ.', type: 'apprenticeship', minEducation: 'SMK', skills: ['HTML', 'JavaScript'], salaryMin: 2_000_000, openings: 3, closesInDays: 30 },
+      { title: 'Staf IT Support', description: 'Merawat perangkat kantor klien, memasang jaringan, dan membantu pengguna. Bersedia mobile di Kota Tangerang.', type: 'contract', minEducation: 'D3', skills: ['jaringan', 'Windows'], openings: 2, closesInDays: 12 },
+    ],
+  },
+];
+
+async function ensureUser(db: Db, name: string, login: string, roles: Role[]): Promise<Actor> {
+  const id = parseIdentifier(login);
+  if (!id) throw new Error(`Bad demo login ${login}`);
+  let userId = await findLogin(db, id);
+  if (!userId) {
+    try {
+      userId = (await registerUser(db, { name, [id.kind]: login, password: DEMO_PASSWORD })).id;
+    } catch (e) {
+      // Another seed run raced us to it: use theirs.
+      if (!(e instanceof DomainError && e.kind === 'conflict')) throw e;
+      userId = await findLogin(db, id);
+    }
+  }
+  if (!userId) throw new Error(`Could not create demo user ${login}`);
+  for (const role of roles) await grantRole(db, userId, role);
+  const user = await getUser(db, userId);
+  return { userId, name: user.name, roles: user.roles };
+}
+
+export async function seedDemo(db: Db, homeRegency: string): Promise<{ companies: number; vacancies: number }> {
+  if (homeRegency !== '36.71') return { companies: 0, vacancies: 0 }; // the demo is Kota Tangerang's
+  const officer = await ensureUser(db, 'Siti Rahmawati (Disnaker)', demoLogins[0].login, ['officer']);
+  await ensureUser(db, 'Andi Pratama', demoLogins[2].login, []);
+  let vacancies = 0;
+  for (const e of employers) {
+    const employer = await ensureUser(db, e.contact.name, e.contact.email, []);
+    const mine = await listMyCompanies(db, employer.userId);
+    const companyId =
+      mine.find((m) => m.companyName === e.company.name)?.companyId ??
+      (await createCompany(db, employer, homeRegency, { ...e.company, districtCode: e.company.villageCode.slice(0, 8) })).id;
+    if (e.verified && (await getCompany(db, companyId)).status !== 'verified') await verifyCompany(db, officer, companyId);
+    const existing = new Set((await listCompanyVacancies(db, { ...employer, roles: ['employer'] }, companyId)).vacancies.map((v) => v.title));
+    for (const v of e.vacancies) {
+      if (existing.has(v.title)) continue;
+      const { closesInDays, ...input } = v;
+      await createVacancy(db, employer, homeRegency, companyId, {
+        ...input,
+        districtCode: e.company.villageCode.slice(0, 8),
+        closingDate: todayInJakarta(Date.now() + closesInDays * 86_400_000),
+        publish: true,
+      });
+      vacancies++;
+    }
+  }
+  return { companies: employers.length, vacancies };
+}
