@@ -60,7 +60,9 @@ try {
     const file = path.join(lambdaDist, name, 'index.mjs');
     const bytes = statSync(file).size;
     const gz = gzipSync(readFileSync(file)).length;
-    console.log(`${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB`);
+    console.log(
+      `${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB`,
+    );
   }
 } finally {
   await stack.stop();

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /**
  * Bundles each Lambda into one minified ESM file under dist/lambda/<name>/index.mjs,
@@ -18,6 +18,22 @@ export const lambdas = {
 } as const;
 
 export const lambdaDist = path.join(root, 'dist/lambda');
+
+/**
+ * zod re-exports all ~40 of its message locales as one namespace, which no
+ * bundler can tree-shake (260 KB minified). Bursa writes its own messages and
+ * zod itself only loads English, so the namespace gets English alone.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core|mini)[\\/]/.test(args.importer)
+        ? { path: path.join(path.dirname(args.importer), '../locales/en.js') }
+        : undefined,
+    );
+  },
+};
 
 export async function bundleLambdas(): Promise<{ name: string; bytes: number; gzipBytes: number }[]> {
   const sizes = [];
@@ -40,6 +56,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
       // Prefer ESM builds: the AWS SDK and zod tree-shake far better than their CommonJS builds.
       mainFields: ['module', 'main'],
+      plugins: [zodEnglishOnly],
       logLevel: 'warning',
     });
     sizes.push({ name, bytes: statSync(outfile).size, gzipBytes: gzipSync(readFileSync(outfile)).length });

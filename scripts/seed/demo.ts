@@ -46,7 +46,15 @@ type DemoVacancy = {
 type DemoEmployer = {
   contact: { name: string; email: string };
   verified: boolean;
-  company: { name: string; sector: string; address: string; villageCode: string; contactPhone: string; nib?: string; description: string };
+  company: {
+    name: string;
+    sector: string;
+    address: string;
+    villageCode: string;
+    contactPhone: string;
+    nib?: string;
+    description: string;
+  };
   vacancies: DemoVacancy[];
 };
 
@@ -64,9 +72,41 @@ const employers: DemoEmployer[] = [
       description: 'Produsen pakaian jadi untuk ekspor sejak 2004, 1.200 karyawan.',
     },
     vacancies: [
-      { title: 'Operator Jahit', description: 'Menjahit pakaian jadi sesuai standar mutu ekspor. Sistem kerja shift, target harian, lingkungan kerja ber-AC.', type: 'full_time', minEducation: 'SMP', skills: ['menjahit', 'mesin jahit industri'], salaryMin: 4_900_000, salaryMax: 5_300_000, openings: 25, closesInDays: 30 },
-      { title: 'Quality Control Garmen', description: 'Memeriksa hasil jahitan dan ukuran produk, mencatat cacat produksi, dan melapor ke kepala lini.', type: 'contract', minEducation: 'SMK', skills: ['QC', 'teliti'], salaryMin: 5_000_000, salaryMax: 5_500_000, openings: 4, closesInDays: 21 },
-      { title: 'Admin Produksi', description: 'Mengelola data produksi harian, laporan stok bahan, dan koordinasi dengan gudang. Menguasai Excel.', type: 'full_time', minEducation: 'D3', skills: ['Microsoft Excel', 'administrasi'], salaryMin: 5_200_000, salaryMax: 6_000_000, openings: 1, closesInDays: 14 },
+      {
+        title: 'Operator Jahit',
+        description:
+          'Menjahit pakaian jadi sesuai standar mutu ekspor. Sistem kerja shift, target harian, lingkungan kerja ber-AC.',
+        type: 'full_time',
+        minEducation: 'SMP',
+        skills: ['menjahit', 'mesin jahit industri'],
+        salaryMin: 4_900_000,
+        salaryMax: 5_300_000,
+        openings: 25,
+        closesInDays: 30,
+      },
+      {
+        title: 'Quality Control Garmen',
+        description: 'Memeriksa hasil jahitan dan ukuran produk, mencatat cacat produksi, dan melapor ke kepala lini.',
+        type: 'contract',
+        minEducation: 'SMK',
+        skills: ['QC', 'teliti'],
+        salaryMin: 5_000_000,
+        salaryMax: 5_500_000,
+        openings: 4,
+        closesInDays: 21,
+      },
+      {
+        title: 'Admin Produksi',
+        description:
+          'Mengelola data produksi harian, laporan stok bahan, dan koordinasi dengan gudang. Menguasai Excel.',
+        type: 'full_time',
+        minEducation: 'D3',
+        skills: ['Microsoft Excel', 'administrasi'],
+        salaryMin: 5_200_000,
+        salaryMax: 6_000_000,
+        openings: 1,
+        closesInDays: 14,
+      },
     ],
   },
   {
@@ -81,9 +121,40 @@ const employers: DemoEmployer[] = [
       description: 'Rumah makan dan katering masakan Nusantara dengan tiga cabang di Kota Tangerang.',
     },
     vacancies: [
-      { title: 'Juru Masak', description: 'Menyiapkan menu harian dan pesanan katering, menjaga kebersihan dapur sesuai standar keamanan pangan.', type: 'full_time', minEducation: 'SMK', skills: ['memasak', 'tata boga'], salaryMin: 4_800_000, salaryMax: 5_500_000, openings: 3, closesInDays: 20 },
-      { title: 'Kasir Paruh Waktu', description: 'Melayani pembayaran tunai dan QRIS di kasir, akhir pekan dan sore hari. Cocok untuk mahasiswa.', type: 'part_time', minEducation: 'SMA', skills: ['pelayanan pelanggan'], salaryMin: 2_000_000, salaryMax: 2_500_000, openings: 2, closesInDays: 10 },
-      { title: 'Magang Barista', description: 'Program magang tiga bulan: belajar menyeduh kopi, melayani tamu, dan mengelola stok bar. Uang saku dan sertifikat.', type: 'apprenticeship', minEducation: 'SMA', skills: ['kopi'], salaryMin: 1_500_000, openings: 4, closesInDays: 25 },
+      {
+        title: 'Juru Masak',
+        description:
+          'Menyiapkan menu harian dan pesanan katering, menjaga kebersihan dapur sesuai standar keamanan pangan.',
+        type: 'full_time',
+        minEducation: 'SMK',
+        skills: ['memasak', 'tata boga'],
+        salaryMin: 4_800_000,
+        salaryMax: 5_500_000,
+        openings: 3,
+        closesInDays: 20,
+      },
+      {
+        title: 'Kasir Paruh Waktu',
+        description: 'Melayani pembayaran tunai dan QRIS di kasir, akhir pekan dan sore hari. Cocok untuk mahasiswa.',
+        type: 'part_time',
+        minEducation: 'SMA',
+        skills: ['pelayanan pelanggan'],
+        salaryMin: 2_000_000,
+        salaryMax: 2_500_000,
+        openings: 2,
+        closesInDays: 10,
+      },
+      {
+        title: 'Magang Barista',
+        description:
+          'Program magang tiga bulan: belajar menyeduh kopi, melayani tamu, dan mengelola stok bar. Uang saku dan sertifikat.',
+        type: 'apprenticeship',
+        minEducation: 'SMA',
+        skills: ['kopi'],
+        salaryMin: 1_500_000,
+        openings: 4,
+        closesInDays: 25,
+      },
     ],
   },
   {
@@ -99,8 +170,27 @@ const employers: DemoEmployer[] = [
       description: 'Jasa pengiriman dan pergudangan dekat Bandara Soekarno-Hatta.',
     },
     vacancies: [
-      { title: 'Sopir Pengiriman (SIM B1)', description: 'Mengantar barang ke pelanggan di Jabodetabek dengan truk engkel. Wajib memiliki SIM B1 aktif.', type: 'contract', minEducation: 'SMA', skills: ['SIM B1', 'mengemudi'], salaryMin: 5_000_000, salaryMax: 6_500_000, openings: 6, closesInDays: 28 },
-      { title: 'Staf Gudang', description: 'Bongkar muat, menyusun barang, dan mencatat keluar masuk barang dengan pemindai.', type: 'full_time', minEducation: 'SMP', skills: ['bongkar muat'], salaryMin: 4_760_000, openings: 10, closesInDays: 18 },
+      {
+        title: 'Sopir Pengiriman (SIM B1)',
+        description: 'Mengantar barang ke pelanggan di Jabodetabek dengan truk engkel. Wajib memiliki SIM B1 aktif.',
+        type: 'contract',
+        minEducation: 'SMA',
+        skills: ['SIM B1', 'mengemudi'],
+        salaryMin: 5_000_000,
+        salaryMax: 6_500_000,
+        openings: 6,
+        closesInDays: 28,
+      },
+      {
+        title: 'Staf Gudang',
+        description: 'Bongkar muat, menyusun barang, dan mencatat keluar masuk barang dengan pemindai.',
+        type: 'full_time',
+        minEducation: 'SMP',
+        skills: ['bongkar muat'],
+        salaryMin: 4_760_000,
+        openings: 10,
+        closesInDays: 18,
+      },
     ],
   },
   {
@@ -113,11 +203,33 @@ const employers: DemoEmployer[] = [
       villageCode: '36.71.01.1001',
       contactPhone: '021-5578899',
       nib: '9120001112223',
-      description: 'Perusahaan penempatan pekerja migran Indonesia (P3MI) berizin, bekerja sama dengan Disnaker dan BP2MI.',
+      description:
+        'Perusahaan penempatan pekerja migran Indonesia (P3MI) berizin, bekerja sama dengan Disnaker dan BP2MI.',
     },
     vacancies: [
-      { title: 'Perawat Lansia (Kaigo) di Jepang', description: 'Penempatan tiga tahun di panti lansia di Jepang. Pelatihan bahasa Jepang N4 dibiayai. Tanpa biaya penempatan.', type: 'overseas', minEducation: 'D3', skills: ['keperawatan', 'bahasa Jepang'], salaryMin: 17_000_000, salaryMax: 20_000_000, openings: 15, closesInDays: 45 },
-      { title: 'Operator Pabrik di Korea Selatan', description: 'Program G to G, penempatan di industri manufaktur. Wajib lulus EPS-TOPIK. Tanpa biaya penempatan.', type: 'overseas', minEducation: 'SMA', skills: ['bahasa Korea'], salaryMin: 25_000_000, openings: 20, closesInDays: 40 },
+      {
+        title: 'Perawat Lansia (Kaigo) di Jepang',
+        description:
+          'Penempatan tiga tahun di panti lansia di Jepang. Pelatihan bahasa Jepang N4 dibiayai. Tanpa biaya penempatan.',
+        type: 'overseas',
+        minEducation: 'D3',
+        skills: ['keperawatan', 'bahasa Jepang'],
+        salaryMin: 17_000_000,
+        salaryMax: 20_000_000,
+        openings: 15,
+        closesInDays: 45,
+      },
+      {
+        title: 'Operator Pabrik di Korea Selatan',
+        description:
+          'Program G to G, penempatan di industri manufaktur. Wajib lulus EPS-TOPIK. Tanpa biaya penempatan.',
+        type: 'overseas',
+        minEducation: 'SMA',
+        skills: ['bahasa Korea'],
+        salaryMin: 25_000_000,
+        openings: 20,
+        closesInDays: 40,
+      },
     ],
   },
   {
@@ -132,7 +244,18 @@ const employers: DemoEmployer[] = [
       description: 'Klinik pratama dengan layanan umum, gigi, dan KIA.',
     },
     vacancies: [
-      { title: 'Perawat Klinik', description: 'Membantu dokter di poli umum, pemeriksaan awal pasien, dan administrasi rekam medis. Memiliki STR aktif.', type: 'full_time', minEducation: 'D3', skills: ['STR', 'keperawatan'], salaryMin: 4_800_000, salaryMax: 5_500_000, openings: 2, closesInDays: 15 },
+      {
+        title: 'Perawat Klinik',
+        description:
+          'Membantu dokter di poli umum, pemeriksaan awal pasien, dan administrasi rekam medis. Memiliki STR aktif.',
+        type: 'full_time',
+        minEducation: 'D3',
+        skills: ['STR', 'keperawatan'],
+        salaryMin: 4_800_000,
+        salaryMax: 5_500_000,
+        openings: 2,
+        closesInDays: 15,
+      },
     ],
   },
   {
@@ -147,8 +270,26 @@ const employers: DemoEmployer[] = [
       description: 'Perusahaan rintisan pembuat aplikasi layanan publik dan UMKM.',
     },
     vacancies: [
-      { title: 'Magang Web Developer', description: 'Magang enam bulan membangun aplikasi web dengan mentor. Terbuka untuk lulusan SMK RPL/TKJ.', type: 'apprenticeship', minEducation: 'SMK', skills: ['HTML', 'JavaScript'], salaryMin: 2_000_000, openings: 3, closesInDays: 30 },
-      { title: 'Staf IT Support', description: 'Merawat perangkat kantor klien, memasang jaringan, dan membantu pengguna. Bersedia mobile di Kota Tangerang.', type: 'contract', minEducation: 'D3', skills: ['jaringan', 'Windows'], openings: 2, closesInDays: 12 },
+      {
+        title: 'Magang Web Developer',
+        description: 'Magang enam bulan membangun aplikasi web dengan mentor. Terbuka untuk lulusan SMK RPL/TKJ.',
+        type: 'apprenticeship',
+        minEducation: 'SMK',
+        skills: ['HTML', 'JavaScript'],
+        salaryMin: 2_000_000,
+        openings: 3,
+        closesInDays: 30,
+      },
+      {
+        title: 'Staf IT Support',
+        description:
+          'Merawat perangkat kantor klien, memasang jaringan, dan membantu pengguna. Bersedia mobile di Kota Tangerang.',
+        type: 'contract',
+        minEducation: 'D3',
+        skills: ['jaringan', 'Windows'],
+        openings: 2,
+        closesInDays: 12,
+      },
     ],
   },
 ];
@@ -182,9 +323,17 @@ export async function seedDemo(db: Db, homeRegency: string): Promise<{ companies
     const mine = await listMyCompanies(db, employer.userId);
     const companyId =
       mine.find((m) => m.companyName === e.company.name)?.companyId ??
-      (await createCompany(db, employer, homeRegency, { ...e.company, districtCode: e.company.villageCode.slice(0, 8) })).id;
-    if (e.verified && (await getCompany(db, companyId)).status !== 'verified') await verifyCompany(db, officer, companyId);
-    const existing = new Set((await listCompanyVacancies(db, { ...employer, roles: ['employer'] }, companyId)).vacancies.map((v) => v.title));
+      (
+        await createCompany(db, employer, homeRegency, {
+          ...e.company,
+          districtCode: e.company.villageCode.slice(0, 8),
+        })
+      ).id;
+    if (e.verified && (await getCompany(db, companyId)).status !== 'verified')
+      await verifyCompany(db, officer, companyId);
+    const existing = new Set(
+      (await listCompanyVacancies(db, { ...employer, roles: ['employer'] }, companyId)).vacancies.map((v) => v.title),
+    );
     for (const v of e.vacancies) {
       if (existing.has(v.title)) continue;
       const { closesInDays, ...input } = v;

@@ -6,7 +6,10 @@ import { seedRegions } from './regions.ts';
  * Reference and demo data, loaded idempotently: running it twice leaves the
  * same data. Features add their demo data here.
  */
-export async function seedAll(db: Db, homeRegency = '36.71'): Promise<{ regions: number; companies: number; vacancies: number }> {
+export async function seedAll(
+  db: Db,
+  homeRegency = '36.71',
+): Promise<{ regions: number; companies: number; vacancies: number }> {
   const regions = await seedRegions(db);
   const demo = await seedDemo(db, homeRegency);
   return { regions, ...demo };

@@ -51,7 +51,9 @@ describe('seed', () => {
     expect(unverified.length).toBeGreaterThanOrEqual(1);
     const open = (await browseVacancies(db, { limit: 50 })).items;
     expect(new Set(open.map((v) => v.districtCode)).size).toBeGreaterThanOrEqual(5);
-    expect(new Set(open.map((v) => v.type))).toEqual(new Set(['full_time', 'part_time', 'contract', 'apprenticeship', 'overseas']));
+    expect(new Set(open.map((v) => v.type))).toEqual(
+      new Set(['full_time', 'part_time', 'contract', 'apprenticeship', 'overseas']),
+    );
     expect(new Set(open.map((v) => v.minEducation)).size).toBeGreaterThanOrEqual(4);
     expect((await getCompany(db, open[0]?.companyId ?? '')).name).toBe(open[0]?.companyName);
   });
