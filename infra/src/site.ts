@@ -73,6 +73,26 @@ export class Site extends Construct {
       enableAcceptEncodingBrotli: true,
     });
 
+    // What the functions need from the viewer, and nothing else: cookies (sessions),
+    // Origin/Referer and x-csrf-token (CSRF checks), the viewer's real address (sign-in
+    // rate limits; X-Forwarded-For is whatever the client says). Never Host: a function
+    // URL answers only to its own host name.
+    const appOriginRequest = new cloudfront.OriginRequestPolicy(this, 'AppOriginRequest', {
+      comment: 'Bursa functions: cookies, query, CSRF and viewer-address headers',
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.all(),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList(
+        'Accept',
+        'Accept-Language',
+        'Content-Type',
+        'Origin',
+        'Referer',
+        'User-Agent',
+        'X-CSRF-Token',
+        'CloudFront-Viewer-Address',
+      ),
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Bursa',
       defaultBehavior: {
@@ -81,8 +101,7 @@ export class Site extends Construct {
         // Pages handle form posts too.
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
         cachePolicy: pagesCachePolicy,
-        // Everything but Host: a function URL answers only to its own host name.
-        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        originRequestPolicy: appOriginRequest,
         compress: true,
       },
       additionalBehaviors: {
@@ -91,7 +110,7 @@ export class Site extends Construct {
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: appOriginRequest,
           compress: true,
         },
         '/media/*': {

@@ -224,7 +224,6 @@ describe('Site', () => {
     Boolean(dist.Origins.find((o: { Id: string }) => o.Id === b.TargetOriginId).OriginAccessControlId);
   const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
   const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
-  const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
   const ALL_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
 
   it('is one distribution: HTTPS only, HTTP/2 and 3, price class 200', () => {
@@ -239,7 +238,7 @@ describe('Site', () => {
     const d = dist.DefaultCacheBehavior;
     expect(originTarget(d)).toMatch(/^BursaWebFunctionFunctionUrl/);
     expect(d.AllowedMethods).toEqual(ALL_METHODS);
-    expect(d.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+    expect(d.OriginRequestPolicyId).toEqual({ Ref: expect.stringMatching(/^BursaSiteAppOriginRequest/) });
     dev.template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({
         DefaultTTL: 0,
@@ -258,9 +257,19 @@ describe('Site', () => {
     expect(originTarget(api)).toMatch(/^BursaApiFunctionFunctionUrl/);
     expect(api).toMatchObject({
       CachePolicyId: CACHING_DISABLED,
-      OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+      OriginRequestPolicyId: { Ref: expect.stringMatching(/^BursaSiteAppOriginRequest/) },
       AllowedMethods: ALL_METHODS,
     });
+  });
+
+  it('forwards cookies, CSRF headers and the real viewer address to the functions, never Host', () => {
+    const policies = dev.template.findResources('AWS::CloudFront::OriginRequestPolicy');
+    const [config] = Object.values(policies).map((p) => p.Properties.OriginRequestPolicyConfig);
+    expect(config.CookiesConfig.CookieBehavior).toBe('all');
+    expect(config.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    const headers = config.HeadersConfig.Headers.map((h: string) => h.toLowerCase());
+    expect(headers).toEqual(expect.arrayContaining(['origin', 'x-csrf-token', 'cloudfront-viewer-address']));
+    expect(headers).not.toContain('host');
   });
 
   it('serves /_astro/* and public files from the assets bucket, /media/* from the media bucket, via OAC', () => {
