@@ -1,5 +1,12 @@
-import type { Config, Db } from '@bursa/core';
+import type { Actor, Config, Db, Session } from '@bursa/core';
 
 /** What every handler may use: built once per Lambda container, passed in so tests use real local services. */
 export type Deps = { config: Config; db: Db };
-export type ApiEnv = { Variables: { deps: Deps } };
+
+/**
+ * Per-request variables. `session` and `actor` are set by the session
+ * middleware (session.ts) on every request: undefined for anonymous visitors.
+ */
+export type ApiEnv = {
+  Variables: { deps: Deps; session: Session | undefined; actor: Actor | undefined };
+};

@@ -25,6 +25,9 @@ export function toErrorResponse(err: unknown, c: Context): Response {
     const body: ErrorBody = { code: err.code, message: err.message };
     if (err instanceof ValidationError) body.details = { fields: err.fields };
     else if (err.details) body.details = err.details;
+    // A rate limit says when to come back, in the header clients and proxies understand too.
+    const retryAfter = err.details?.retryAfterSeconds;
+    if (err.kind === 'rate_limited' && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json(body, statusOf[err.kind]);
   }
   if (err instanceof HTTPException && err.status < 500) {

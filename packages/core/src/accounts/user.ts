@@ -58,25 +58,27 @@ export async function registerUser(db: Db, input: unknown): Promise<User> {
   if (r.phone) logins.push({ kind: 'phone', value: r.phone });
   const passwordHash = await hashPassword(r.password);
   try {
-    await db.doc.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: { ...userKey(user.id), type: 'User', ...user, roles: new Set(user.roles), passwordHash },
-              ConditionExpression: 'attribute_not_exists(pk)',
+    await sendWithConflictRetry(() =>
+      db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: { ...userKey(user.id), type: 'User', ...user, roles: new Set(user.roles), passwordHash },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
             },
-          },
-          ...logins.map((login) => ({
-            Put: {
-              TableName: db.tableName,
-              Item: { ...loginKey(login), type: 'Login', userId: user.id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          })),
-        ],
-      }),
+            ...logins.map((login) => ({
+              Put: {
+                TableName: db.tableName,
+                Item: { ...loginKey(login), type: 'Login', userId: user.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            })),
+          ],
+        }),
+      ),
     );
   } catch (e) {
     if (e instanceof TransactionCanceledException) {
@@ -107,6 +109,25 @@ export async function registerUser(db: Db, input: unknown): Promise<User> {
     throw e;
   }
   return user;
+}
+
+/**
+ * Real DynamoDB cancels concurrent transactions on the same item with
+ * TransactionConflict (DynamoDB Local serialises them instead); retried, the
+ * loser then fails its condition and gets the proper 409.
+ */
+async function sendWithConflictRetry<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (e) {
+      const conflicted =
+        e instanceof TransactionCanceledException &&
+        (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+      if (!conflicted || attempt >= 3) throw e;
+      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));
+    }
+  }
 }
 
 type UserItem = User & { passwordHash: string; roles: Set<Role> | Role[] };

@@ -85,7 +85,8 @@ export const companyInputSchema = z.object({
 export type CompanyInput = z.input<typeof companyInputSchema>;
 
 function toCompany(item: Record<string, unknown>): Company {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, createdBy: _c, ...rest } = item;
+  // Who created or verified it are staff records, not part of the public profile.
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, createdBy: _c, verifiedBy: _v, ...rest } = item;
   return rest as unknown as Company;
 }
 
@@ -182,6 +183,27 @@ export async function requireMember(db: Db, actor: Actor | undefined, companyId:
   return me;
 }
 
+/**
+ * The company, if the actor is a member: 404 for an unknown company (whoever
+ * asks), 401/403 otherwise. Both reads run in parallel: one round trip of latency.
+ */
+export async function getCompanyAsMember(
+  db: Db,
+  actor: Actor | undefined,
+  companyId: string,
+): Promise<{ company: Company; me: Actor }> {
+  requireSignedIn(actor);
+  const [company, member] = await Promise.allSettled([getCompany(db, companyId), requireMember(db, actor, companyId)]);
+  if (company.status === 'rejected') throw company.reason;
+  if (member.status === 'rejected') throw member.reason;
+  return { company: company.value, me: member.value };
+}
+
+/** The stored values under the submitted ones: what PATCH means. */
+export function mergeInput(before: object, input: unknown): unknown {
+  return input && typeof input === 'object' && !Array.isArray(input) ? { ...before, ...input } : input;
+}
+
 export type CompanyMembership = { companyId: string; companyName: string; role: string };
 
 /** The companies a person belongs to: one Query. */
@@ -196,7 +218,10 @@ export async function listMyCompanies(db: Db, userId: string): Promise<CompanyMe
   return (out.Items ?? []).map((i) => ({ companyId: i.companyId, companyName: i.companyName, role: i.role }));
 }
 
-/** Members edit their company's profile. Its verification status is not theirs to change. */
+/**
+ * Members edit their company's profile; fields left out keep their value
+ * (PATCH), a blank field clears an optional one. Verification is not theirs to change.
+ */
 export async function updateCompany(
   db: Db,
   actor: Actor | undefined,
@@ -204,8 +229,8 @@ export async function updateCompany(
   companyId: string,
   input: unknown,
 ): Promise<Company> {
-  const me = await requireMember(db, actor, companyId);
-  const c = await validCompanyInput(db, homeRegency, input);
+  const { company: before, me } = await getCompanyAsMember(db, actor, companyId);
+  const c = await validCompanyInput(db, homeRegency, mergeInput(before, input));
   const now = new Date().toISOString();
   const fields = { ...c, updatedAt: now };
   const names: Record<string, string> = {};

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { z } from 'zod';
 import { requireSignedIn } from '../accounts/require.ts';
 import { type Actor, hasRole } from '../accounts/roles.ts';
-import { getCompany, requireMember } from '../companies/company.ts';
+import { getCompanyAsMember, mergeInput, requireMember } from '../companies/company.ts';
 import type { Db } from '../db/client.ts';
 import { EDUCATION_LEVELS } from '../education/education.ts';
 import { conflict, DomainError, notFound, ValidationError } from '../errors.ts';
@@ -100,10 +100,9 @@ export async function createVacancy(
   companyId: string,
   input: unknown,
 ): Promise<Vacancy> {
-  await requireMember(db, actor, companyId);
+  const { company } = await getCompanyAsMember(db, actor, companyId);
   const { publish } = parseInput(writeSchema, input);
   const v = await validInput(db, homeRegency, input, publish);
-  const company = await getCompany(db, companyId);
   const now = new Date().toISOString();
   const vacancy: Vacancy = {
     id: newId(),
@@ -160,7 +159,8 @@ export async function updateVacancy(
     throw conflict('vacancy.closed', 'Lowongan yang sudah ditutup tidak dapat diubah.');
   const { publish } = parseInput(writeSchema, input);
   const opening = before.status === 'open' || publish;
-  const v = await validInput(db, homeRegency, input, opening);
+  // PATCH: fields left out keep their value; a blank field clears an optional one.
+  const v = await validInput(db, homeRegency, mergeInput(before, input), opening);
   const now = new Date().toISOString();
   const after: Vacancy = {
     ...stripOptional(before),

@@ -1,0 +1,204 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allResponseTexts, companyInput, createWorld, type Role, vacancyInput, type World } from './test-support.ts';
+
+/**
+ * Who may do what: every protected or state-changing route, asked by each
+ * kind of person. `member` belongs to company A (which owns `open` and
+ * `draft`); `otherEmployer` belongs to company B only.
+ */
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+
+type Outcome = readonly [status: number, code?: string];
+type Case = {
+  route: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  path: (w: World) => string | Promise<string>;
+  body?: (w: World) => unknown;
+  expect: Record<Role, Outcome>;
+};
+
+const OK = [200] as const;
+const CREATED = [201] as const;
+const SIGN_IN_FIRST = [401, 'auth.required'] as const;
+const NOT_MEMBER = [403, 'company.not_member'] as const;
+const NOT_OFFICER = [403, 'company.verify_forbidden'] as const;
+const HIDDEN = [404, 'vacancy.not_found'] as const;
+
+/** A fresh open vacancy of company A, for actions that use it up (closing). */
+async function freshOpenVacancy(w: World): Promise<string> {
+  const res = await w.agents.member.post(`/api/companies/${w.companyA}/vacancies`, vacancyInput({ publish: true }));
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
+
+const cases: Case[] = [
+  {
+    route: 'GET /api/me',
+    method: 'GET',
+    path: () => '/api/me',
+    expect: { anonymous: SIGN_IN_FIRST, resident: OK, member: OK, otherEmployer: OK, officer: OK },
+  },
+  {
+    route: 'GET /api/companies/:id',
+    method: 'GET',
+    path: (w) => `/api/companies/${w.companyA}`,
+    expect: { anonymous: OK, resident: OK, member: OK, otherEmployer: OK, officer: OK },
+  },
+  {
+    route: 'PATCH /api/companies/:id',
+    method: 'PATCH',
+    path: (w) => `/api/companies/${w.companyA}`,
+    body: () => companyInput({ description: 'Pabrik suku cadang sejak 1998.' }),
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_MEMBER,
+      member: OK,
+      otherEmployer: NOT_MEMBER,
+      officer: NOT_MEMBER,
+    },
+  },
+  {
+    route: 'POST /api/companies/:id/verify',
+    method: 'POST',
+    path: (w) => `/api/companies/${w.companyA}/verify`,
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_OFFICER,
+      member: NOT_OFFICER,
+      otherEmployer: NOT_OFFICER,
+      officer: OK,
+    },
+  },
+  {
+    route: 'GET /api/companies/:id/vacancies',
+    method: 'GET',
+    path: (w) => `/api/companies/${w.companyA}/vacancies`,
+    expect: { anonymous: SIGN_IN_FIRST, resident: NOT_MEMBER, member: OK, otherEmployer: NOT_MEMBER, officer: OK },
+  },
+  {
+    route: 'POST /api/companies/:id/vacancies',
+    method: 'POST',
+    path: (w) => `/api/companies/${w.companyA}/vacancies`,
+    body: () => vacancyInput({ publish: true }),
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_MEMBER,
+      member: CREATED,
+      otherEmployer: NOT_MEMBER,
+      officer: NOT_MEMBER,
+    },
+  },
+  {
+    route: 'GET /api/vacancies/:id (open)',
+    method: 'GET',
+    path: (w) => `/api/vacancies/${w.openVacancy}`,
+    expect: { anonymous: OK, resident: OK, member: OK, otherEmployer: OK, officer: OK },
+  },
+  {
+    route: 'GET /api/vacancies/:id (draft)',
+    method: 'GET',
+    path: (w) => `/api/vacancies/${w.draftVacancy}`,
+    expect: { anonymous: HIDDEN, resident: HIDDEN, member: OK, otherEmployer: HIDDEN, officer: OK },
+  },
+  {
+    route: 'PATCH /api/vacancies/:id',
+    method: 'PATCH',
+    path: (w) => `/api/vacancies/${w.openVacancy}`,
+    body: () => vacancyInput({ openings: 5 }),
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_MEMBER,
+      member: OK,
+      otherEmployer: NOT_MEMBER,
+      officer: NOT_MEMBER,
+    },
+  },
+  {
+    route: 'POST /api/vacancies/:id/close (no reason)',
+    method: 'POST',
+    path: async (w) => `/api/vacancies/${await freshOpenVacancy(w)}/close`,
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_MEMBER,
+      member: OK,
+      otherEmployer: NOT_MEMBER,
+      // Officers may close any vacancy, but must tell the company why.
+      officer: [400, 'request.invalid'],
+    },
+  },
+  {
+    route: 'POST /api/vacancies/:id/close {reason}',
+    method: 'POST',
+    path: async (w) => `/api/vacancies/${await freshOpenVacancy(w)}/close`,
+    body: () => ({ reason: 'Lowongan meminta biaya pendaftaran.' }),
+    expect: { anonymous: SIGN_IN_FIRST, resident: NOT_MEMBER, member: OK, otherEmployer: NOT_MEMBER, officer: OK },
+  },
+  {
+    // Last: it makes whoever succeeds an employer of a new company.
+    route: 'POST /api/companies',
+    method: 'POST',
+    path: () => '/api/companies',
+    body: () => companyInput({ name: 'UD Usaha Baru' }),
+    expect: { anonymous: SIGN_IN_FIRST, resident: CREATED, member: CREATED, otherEmployer: CREATED, officer: CREATED },
+  },
+];
+
+const rows = cases.flatMap((c) =>
+  (Object.entries(c.expect) as [Role, Outcome][]).map(([role, [status, code]]) => ({
+    ...c,
+    role,
+    status,
+    code,
+    outcome: code ? `${status} ${code}` : String(status),
+  })),
+);
+
+describe('access: role × route', () => {
+  it.each(rows)('$route as $role → $outcome', async ({ method, path, body, role, status, code }) => {
+    const agent = w.agents[role];
+    const res = await agent.request(method, await path(w), body ? { json: body(w) } : {});
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    if (code) expect(res.body.code).toBe(code);
+  });
+
+  it('covers every role for every route', () => {
+    for (const c of cases) expect(Object.keys(c.expect).sort()).toEqual(Object.keys(w.agents).sort());
+  });
+
+  it('lets a refused edit change nothing', async () => {
+    const { otherEmployer, anonymous } = w.agents;
+    const before = await anonymous.get(`/api/companies/${w.companyA}`);
+    const res = await otherEmployer.patch(`/api/companies/${w.companyA}`, companyInput({ name: 'PT Diambil Alih' }));
+    expect(res.status).toBe(403);
+    const after = await anonymous.get(`/api/companies/${w.companyA}`);
+    expect(after.body.name).toBe(before.body.name);
+    expect(after.body.updatedAt).toBe(before.body.updatedAt);
+  });
+
+  it('an officer closing a vacancy is recorded as moderation, with the reason', async () => {
+    const id = await freshOpenVacancy(w);
+    const res = await w.agents.officer.post(`/api/vacancies/${id}/close`, { reason: 'Iklan menyesatkan.' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'closed', closedBy: 'officer', closedReason: 'Iklan menyesatkan.' });
+    const again = await w.agents.member.post(`/api/vacancies/${id}/close`);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('vacancy.closed');
+  });
+
+  it('never sends a password hash, who created or verified a company, or another person’s email', async () => {
+    const all = allResponseTexts.join('\n');
+    expect(all).not.toContain('passwordHash');
+    expect(all).not.toContain('scrypt$');
+    expect(all).not.toContain('verifiedBy');
+    expect(all).not.toContain('createdBy');
+    for (const [role, agent] of Object.entries(w.agents)) {
+      const seen = agent.responseTexts.join('\n');
+      for (const other of Object.values(w.agents)) {
+        if (other !== agent && other.email) expect(seen, `${role} saw ${other.label}`).not.toContain(other.email);
+      }
+    }
+  });
+});

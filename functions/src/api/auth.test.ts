@@ -1,0 +1,434 @@
+import { type Db, SESSION_COOKIE, SIGN_IN_LIMITS } from '@bursa/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/support/db.ts';
+import type { Api } from './app.ts';
+import { Agent, allResponseTexts, apiFor, companyInput, PASSWORD, SITE_URL, seedRegency } from './test-support.ts';
+
+let db: Db;
+let api: Api;
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedRegency(db);
+  api = apiFor(db);
+});
+
+let n = 0;
+/** A unique email per call, so tests share no accounts. */
+const email = (label = 'orang') => `${label}.${++n}.${Date.now().toString(36)}@contoh.id`;
+/** A unique, valid Indonesian mobile number per call, as people type it: 0812-…. */
+const mobile = () => `0812-${String(Date.now() % 10_000).padStart(4, '0')}-${String(++n).padStart(4, '0')}`;
+/** A distinct client address per test, so per-address sign-in limits do not leak between tests. */
+const clientAddress = () => ({ 'x-forwarded-for': `203.0.113.${++n % 250}` });
+
+describe('POST /api/auth/register', () => {
+  it('creates a resident, signs them in and answers with the user and a CSRF token', async () => {
+    const agent = new Agent(api);
+    const address = email('siti');
+    const res = await agent.post('/api/auth/register', { name: 'Siti Aminah', email: address, password: PASSWORD });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      user: {
+        id: expect.any(String),
+        name: 'Siti Aminah',
+        email: address,
+        roles: ['resident'],
+        createdAt: expect.any(String),
+      },
+      csrf: expect.any(String),
+    });
+    expect(res.text).not.toContain('password');
+    expect(agent.cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=${res.body.user.id}\\.`));
+
+    agent.csrf = res.body.csrf;
+    const me = await agent.get('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      user: { id: res.body.user.id, email: address },
+      csrf: res.body.csrf,
+      companies: [],
+    });
+  });
+
+  it('sets the session cookie HttpOnly, SameSite=Lax, for the whole site, without Secure on http://localhost', async () => {
+    const res = await api.request('/api/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Rina', email: email(), password: PASSWORD }),
+    });
+    expect(res.status).toBe(201);
+    const [cookie, ...others] = res.headers.getSetCookie();
+    expect(others).toEqual([]);
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).toContain(`Max-Age=${30 * 24 * 3600}`);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('marks the cookie Secure when the site is served over https', async () => {
+    const secureApi = apiFor(db, 'https://bursa.tangerangkota.go.id');
+    const res = await secureApi.request('/api/auth/register', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Rina', email: email(), password: PASSWORD }),
+    });
+    expect(res.status).toBe(201);
+    const [cookie] = res.headers.getSetCookie();
+    expect(cookie).toMatch(/;\s*Secure/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+  });
+
+  it.each([
+    { why: 'a password without digits', fields: { password: 'rahasiasekali' }, paths: ['password'] },
+    { why: 'a short password', fields: { password: 'ab1' }, paths: ['password'] },
+    { why: 'a well-known password', fields: { password: 'bismillah' }, paths: ['password'] },
+    { why: 'a phone number that is not a mobile', fields: { phone: '12345' }, paths: ['phone'] },
+    { why: 'a malformed email', fields: { email: 'siti@' }, paths: ['email'] },
+    { why: 'neither email nor phone', fields: { email: '', phone: undefined }, paths: ['email'] },
+    { why: 'no name', fields: { name: '' }, paths: ['name'] },
+    {
+      why: 'several mistakes at once',
+      fields: { name: 'S', email: undefined, phone: 'nol delapan', password: 'pendek' },
+      paths: ['name', 'phone', 'password'],
+    },
+  ])('refuses $why with 400 listing the fields', async ({ fields, paths }) => {
+    const agent = new Agent(api);
+    const res = await agent.post('/api/auth/register', { name: 'Siti', email: email(), password: PASSWORD, ...fields });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('request.invalid');
+    const got = (res.body.details.fields as { path: string; message: string }[]).map((f) => f.path);
+    expect([...new Set(got)].sort()).toEqual([...paths].sort());
+    for (const f of res.body.details.fields) expect(f.message).toEqual(expect.any(String));
+    expect(agent.cookie).toBeUndefined();
+  });
+
+  it('says which field when neither email nor phone is given', async () => {
+    const res = await new Agent(api).post('/api/auth/register', { name: 'Siti', password: PASSWORD });
+    expect(res.status).toBe(400);
+    expect(res.body.details.fields).toEqual([{ path: 'email', message: 'Isi email atau nomor HP.' }]);
+  });
+
+  it('refuses malformed JSON with 400 request.malformed', async () => {
+    const res = await new Agent(api).request('POST', '/api/auth/register', { raw: '{"name": "Siti",' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('request.malformed');
+  });
+
+  it('refuses an email that is taken, whatever its case, with 409 account.email_taken', async () => {
+    const address = email('budi');
+    await new Agent(api).register({ email: address });
+    const res = await new Agent(api).post('/api/auth/register', {
+      name: 'Budi Lain',
+      email: ` ${address.toUpperCase()} `,
+      password: PASSWORD,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'account.email_taken', details: { fields: [{ path: 'email' }] } });
+  });
+
+  it('refuses a phone number that is taken, however it is written, with 409 account.phone_taken', async () => {
+    const phone = mobile();
+    await new Agent(api).register({ email: undefined, phone });
+    const res = await new Agent(api).post('/api/auth/register', {
+      name: 'Orang Lain',
+      phone: `+62 ${phone.slice(1).replaceAll('-', ' ')}`,
+      password: PASSWORD,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('account.phone_taken');
+  });
+
+  it('lets exactly one of five concurrent registrations with one email through', async () => {
+    const address = email('serentak');
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        new Agent(api).post('/api/auth/register', { name: `Peserta ${i}`, email: address, password: PASSWORD }),
+      ),
+    );
+    const outcomes = replies.map((r) => `${r.status} ${r.body?.code ?? ''}`.trim()).sort();
+    expect(outcomes).toEqual(['201', ...Array(4).fill('409 account.email_taken')]);
+  });
+
+  it('lets exactly one of five concurrent registrations with one phone number, written five ways, through', async () => {
+    const local = mobile().replaceAll('-', ''); // 0812xxxxxxxx
+    const rest = local.slice(1); // 812xxxxxxxx
+    const spellings = [local, `+62${rest}`, `62${rest}`, `+62 ${rest.slice(0, 3)}-${rest.slice(3)}`, `(0${rest})`];
+    const replies = await Promise.all(
+      spellings.map((phone, i) =>
+        new Agent(api).post('/api/auth/register', { name: `Peserta ${i}`, phone, email: email(), password: PASSWORD }),
+      ),
+    );
+    const outcomes = replies.map((r) => `${r.status} ${r.body?.code ?? ''}`.trim()).sort();
+    expect(outcomes).toEqual(['201', ...Array(4).fill('409 account.phone_taken')]);
+    const winner = replies.find((r) => r.status === 201);
+    expect(winner?.body.user.phone).toBe(`+62${rest}`);
+  });
+});
+
+describe('POST /api/auth/signin', () => {
+  it('signs in with email or with the phone number written another way', async () => {
+    const address = email('andi');
+    const phone = mobile();
+    await new Agent(api).register({ email: address, phone });
+
+    const byEmail = new Agent(api);
+    const res = await byEmail.signIn(address.toUpperCase(), PASSWORD, clientAddress());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ user: { email: address }, csrf: expect.any(String) });
+    expect(res.text).not.toContain('passwordHash');
+    expect(byEmail.cookie).toBeDefined();
+    expect((await byEmail.get('/api/me')).status).toBe(200);
+
+    const byPhone = new Agent(api);
+    const res2 = await byPhone.signIn(`+62 ${phone.slice(1)}`, PASSWORD, clientAddress());
+    expect(res2.status).toBe(200);
+    expect(res2.body.user.id).toBe(res.body.user.id);
+    // Two sessions, two CSRF tokens.
+    expect(res2.body.csrf).not.toBe(res.body.csrf);
+  });
+
+  it('answers a wrong password and an unknown account alike: 401 auth.invalid_credentials', async () => {
+    const address = email('salah');
+    await new Agent(api).register({ email: address });
+    const wrong = new Agent(api);
+    const res = await wrong.signIn(address, 'bukan-sandinya1', clientAddress());
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('auth.invalid_credentials');
+    expect(wrong.cookie).toBeUndefined();
+    const unknown = await new Agent(api).signIn(email('tidak-ada'), PASSWORD, clientAddress());
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toEqual(res.body);
+  });
+
+  it('refuses an empty form with 400 and malformed JSON with 400', async () => {
+    const empty = await new Agent(api).post('/api/auth/signin', { identifier: '', password: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['identifier', 'password']);
+    const broken = await new Agent(api).request('POST', '/api/auth/signin', { raw: 'identifier=budi' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.code).toBe('request.malformed');
+  });
+
+  it(`locks an account for minutes after ${SIGN_IN_LIMITS.perAccount} failures, even against the right password`, async () => {
+    const address = email('dikunci');
+    await new Agent(api).register({ email: address });
+    const attacker = new Agent(api);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+      const res = await attacker.signIn(address, `tebakan${i}x`, clientAddress());
+      expect(res.status, `attempt ${i + 1}`).toBe(401);
+    }
+    const locked = await attacker.signIn(address, 'tebakan-lagi1', clientAddress());
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('auth.too_many_attempts');
+    expect(locked.body.message).toContain('menit');
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.windowSeconds);
+    expect(locked.body.details.retryAfterSeconds).toBe(retryAfter);
+
+    // The owner, from another address with the right password, waits too.
+    const owner = new Agent(api);
+    const refused = await owner.signIn(address, PASSWORD, clientAddress());
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(owner.cookie).toBeUndefined();
+
+    // Other accounts are not affected.
+    const other = email('bebas');
+    await new Agent(api).register({ email: other });
+    expect((await new Agent(api).signIn(other, PASSWORD, clientAddress())).status).toBe(200);
+  });
+
+  it('a successful sign-in clears the account’s failures', async () => {
+    const address = email('lupa');
+    await new Agent(api).register({ email: address });
+    const person = new Agent(api);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++)
+      await person.signIn(address, `keliru${i}x`, clientAddress());
+    expect((await person.signIn(address, PASSWORD, clientAddress())).status).toBe(200);
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++) {
+      expect((await new Agent(api).signIn(address, `keliru${i}y`, clientAddress())).status).toBe(401);
+    }
+  });
+
+  it(`limits one client address to ${SIGN_IN_LIMITS.perClient} failures across accounts`, async () => {
+    const address = email('tetangga');
+    await new Agent(api).register({ email: address });
+    const from = { 'x-forwarded-for': '198.51.100.7, 10.0.0.1' };
+    for (let i = 0; i < SIGN_IN_LIMITS.perClient; i++) {
+      const res = await new Agent(api).signIn(email('acak'), PASSWORD, from);
+      expect(res.status, `attempt ${i + 1}`).toBe(401);
+    }
+    const blocked = await new Agent(api).signIn(address, PASSWORD, from);
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
+    // Another address signs in to the same account.
+    expect((await new Agent(api).signIn(address, PASSWORD, { 'x-forwarded-for': '198.51.100.8' })).status).toBe(200);
+  });
+
+  it('ends the session the request already had', async () => {
+    const address = email('ganti');
+    const agent = new Agent(api);
+    await agent.register({ email: address });
+    const first = agent.cookie as string;
+    expect((await agent.signIn(address, PASSWORD, clientAddress())).status).toBe(200);
+    expect(agent.cookie).not.toBe(first);
+    expect((await agent.get('/api/me')).status).toBe(200);
+    const old = await api.request('/api/me', { headers: { cookie: first } });
+    expect(old.status).toBe(401);
+  });
+});
+
+describe('POST /api/auth/signout', () => {
+  it('ends the session on the server and clears the cookie', async () => {
+    const agent = new Agent(api);
+    await agent.register();
+    const cookie = agent.cookie as string;
+    const res = await agent.post('/api/auth/signout');
+    expect(res.status).toBe(204);
+    const [cleared] = res.headers.getSetCookie();
+    expect(cleared).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
+    expect(cleared).toContain('Max-Age=0');
+    expect(agent.cookie).toBeUndefined();
+    // The old cookie, replayed, no longer signs anyone in.
+    const replay = await api.request('/api/me', { headers: { cookie } });
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toMatchObject({ code: 'auth.required' });
+  });
+
+  it('is harmless without a session', async () => {
+    const res = await new Agent(api).post('/api/auth/signout');
+    expect(res.status).toBe(204);
+  });
+
+  it('needs the CSRF token, so another site cannot sign people out', async () => {
+    const agent = new Agent(api);
+    await agent.register();
+    const res = await agent.post('/api/auth/signout', undefined, { csrf: false });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('auth.csrf');
+    expect((await agent.get('/api/me')).status).toBe(200);
+  });
+});
+
+describe('GET /api/me', () => {
+  it('is 401 auth.required for anonymous visitors, and for forged cookies', async () => {
+    const anonymous = await new Agent(api).get('/api/me');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('auth.required');
+    const forged = await api.request('/api/me', { headers: { cookie: `${SESSION_COOKIE}=01abc.forgedtoken` } });
+    expect(forged.status).toBe(401);
+  });
+
+  it('shows the person their own email, phone, roles and companies; never cached', async () => {
+    const agent = new Agent(api);
+    const address = email('pemilik');
+    const phone = mobile();
+    await agent.register({ email: address, phone });
+    const created = await agent.post('/api/companies', companyInput({ name: 'PT Saya Sendiri' }));
+    expect(created.status).toBe(201);
+    const me = await agent.get('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.headers.get('cache-control')).toBe('no-store');
+    expect(me.body).toEqual({
+      user: {
+        id: agent.userId,
+        name: agent.label,
+        email: address,
+        phone: `+62${phone.slice(1).replaceAll('-', '')}`,
+        roles: ['employer', 'resident'],
+        createdAt: expect.any(String),
+      },
+      csrf: agent.csrf,
+      companies: [{ companyId: created.body.id, companyName: 'PT Saya Sendiri', role: 'owner' }],
+    });
+  });
+});
+
+describe('CSRF and origin checks', () => {
+  it('refuses a signed-in state change without the CSRF token: 403 auth.csrf', async () => {
+    const agent = new Agent(api);
+    await agent.register();
+    const res = await agent.post('/api/companies', companyInput(), { csrf: false });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('auth.csrf');
+    // Nothing was created.
+    expect((await agent.get('/api/me')).body.companies).toEqual([]);
+  });
+
+  it('refuses a wrong CSRF token, and another session’s token', async () => {
+    const agent = new Agent(api);
+    await agent.register();
+    const other = new Agent(api);
+    await other.register();
+    for (const token of ['x', `${agent.csrf}x`, other.csrf as string]) {
+      const res = await agent.post('/api/companies', companyInput(), {
+        csrf: false,
+        headers: { 'x-csrf-token': token },
+      });
+      expect(res.status, token).toBe(403);
+      expect(res.body.code).toBe('auth.csrf');
+    }
+  });
+
+  it('checks PATCH too, and lets reads through without a token', async () => {
+    const agent = new Agent(api);
+    await agent.register();
+    const company = await agent.post('/api/companies', companyInput());
+    expect(company.status).toBe(201);
+    const patch = await agent.patch(`/api/companies/${company.body.id}`, companyInput({ name: 'PT Baru' }), {
+      csrf: false,
+    });
+    expect(patch.status).toBe(403);
+    expect(patch.body.code).toBe('auth.csrf');
+    expect((await agent.get('/api/me', { csrf: false })).status).toBe(200);
+  });
+
+  it('refuses a state change from another origin: 403 request.bad_origin, signed in or not', async () => {
+    const agent = new Agent(api);
+    await agent.register();
+    const evil = { origin: 'https://bursa-palsu.example' };
+    const signedIn = await agent.post('/api/companies', companyInput(), { headers: evil });
+    expect(signedIn.status).toBe(403);
+    expect(signedIn.body.code).toBe('request.bad_origin');
+    // Signing in from another site (login CSRF) is refused before the password is checked.
+    const signin = await new Agent(api).signIn('siapa@contoh.id', PASSWORD, evil);
+    expect(signin.status).toBe(403);
+    expect(signin.body.code).toBe('request.bad_origin');
+    // A look-alike origin is another origin.
+    const port = await agent.post('/api/companies', companyInput(), { headers: { origin: `${SITE_URL}0` } });
+    expect(port.body.code).toBe('request.bad_origin');
+    // Reads are not state changes.
+    expect((await agent.get('/api/me', { headers: evil })).status).toBe(200);
+  });
+
+  it('accepts the site’s own origin, and requests without an Origin header', async () => {
+    const agent = new Agent(api);
+    await agent.register();
+    const same = await agent.post('/api/companies', companyInput(), { headers: { origin: SITE_URL } });
+    expect(same.status).toBe(201);
+    const none = await agent.post('/api/companies', companyInput());
+    expect(none.status).toBe(201);
+  });
+
+  it('treats a forged cookie as no session: no CSRF demanded, and core answers 401', async () => {
+    const res = await api.request('/api/companies', {
+      method: 'POST',
+      headers: { cookie: `${SESSION_COOKIE}=01abc.forged`, 'content-type': 'application/json' },
+      body: JSON.stringify(companyInput()),
+    });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ code: 'auth.required' });
+  });
+});
+
+describe('personal data', () => {
+  it('never sent a password hash in any answer of this file', () => {
+    expect(allResponseTexts.length).toBeGreaterThan(20);
+    const all = allResponseTexts.join('\n');
+    expect(all).not.toContain('passwordHash');
+    expect(all).not.toContain('scrypt$');
+  });
+});
