@@ -254,7 +254,11 @@ describe('unknown ids', () => {
     const before = await w.agents.anonymous.get(`/api/vacancies/${w.openVacancy}`);
     const res = await w.agents.member.patch(`/api/vacancies/${w.openVacancy}`, { title: 'Judul Baru Saja' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ title: 'Judul Baru Saja', description: before.body.description, openings: before.body.openings });
+    expect(res.body).toMatchObject({
+      title: 'Judul Baru Saja',
+      description: before.body.description,
+      openings: before.body.openings,
+    });
     const company = await w.agents.member.patch(`/api/companies/${w.companyA}`, { description: 'Profil baru.' });
     expect(company.status).toBe(200);
     expect(company.body.description).toBe('Profil baru.');
