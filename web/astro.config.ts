@@ -7,11 +7,9 @@ export default defineConfig({
   output: 'server',
   adapter: bursaLambdaAdapter(),
   image: { service: passthroughImageService() },
-  i18n: {
-    locales: ['id', 'en'],
-    defaultLocale: 'id',
-    routing: { prefixDefaultLocale: false },
-  },
+  // No `i18n` block: English pages are /en/<path> rewritten by src/middleware.ts to the
+  // same page files with locals.locale = 'en' (Astro's i18n routing would want copies under src/pages/en).
+  // security.checkOrigin stays on (the default for server output): it guards anonymous form posts.
   build: { inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   // Bundle every dependency into the server build: the output then runs the same

@@ -8,7 +8,8 @@ import { inject } from 'vitest';
  */
 export async function createTestDb(): Promise<Db> {
   const endpoint = (inject as (key: string) => unknown)('dynamodbEndpoint');
-  if (typeof endpoint !== 'string') throw new Error('No DynamoDB Local: run tests through vitest.config.ts (npm test).');
+  if (typeof endpoint !== 'string')
+    throw new Error('No DynamoDB Local: run tests through vitest.config.ts (npm test).');
   const tableName = `test-${randomUUID().slice(0, 8)}`;
   Object.assign(process.env, { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, AWS_REGION: 'ap-southeast-3' });
   const db = createDb({ region: 'ap-southeast-3', dynamodbEndpoint: endpoint, tableName });

@@ -1,14 +1,47 @@
+import { loadConfig } from '@bursa/core';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 
 const app = createApp();
 
-/** The site as a Hono app: every request Astro renders (pages and endpoints). */
-export const web = new Hono().all('*', (c) => {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  return app.render(c.req.raw, { addCookieHeader: true, ...(forwarded ? { clientAddress: forwarded } : {}) });
-});
+const render = (request: Request, forwarded: string | undefined) =>
+  app.render(request, { addCookieHeader: true, ...(forwarded ? { clientAddress: forwarded } : {}) });
 
-/** Lambda entry (function URL behind CloudFront). */
-export const handler = handle(web);
+const forwardedFor = (request: Request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+
+/** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */
+export const web = new Hono().all('*', (c) => render(c.req.raw, forwardedFor(c.req.raw)));
+
+let siteOrigin: URL | undefined;
+
+/**
+ * Behind CloudFront a request reaches the function for its own host name
+ * (<id>.lambda-url.<region>.on.aws: CloudFront does not forward Host), while
+ * browsers send `Origin: <SITE_URL>` with their form posts. Astro's origin
+ * check (security.checkOrigin) compares Origin with the request URL, so the
+ * Lambda entry re-bases the URL on SITE_URL first: same-site posts pass,
+ * cross-site ones are still refused, and Astro.url is the public address.
+ */
+export function atSite(request: Request, site: URL): Request {
+  const url = new URL(request.url);
+  if (url.origin === site.origin) return request;
+  url.protocol = site.protocol;
+  url.host = site.host;
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    body: hasBody ? request.body : null,
+    redirect: request.redirect,
+    ...(hasBody ? { duplex: 'half' } : {}),
+  } as RequestInit);
+}
+
+/** Lambda entry (function URL behind CloudFront). SITE_URL is read on the first request, as pages read it. */
+export const handler = handle(
+  new Hono().all('*', (c) => {
+    siteOrigin ??= new URL(loadConfig().siteUrl);
+    return render(atSite(c.req.raw, siteOrigin), forwardedFor(c.req.raw));
+  }),
+);

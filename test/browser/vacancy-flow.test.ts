@@ -1,0 +1,364 @@
+import { type Actor, createVacancy, type District, findLogin, getRegency, todayInJakarta } from '@bursa/core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../support/app.ts';
+import { androidPhone, launchBrowser } from '../support/browser.ts';
+
+/**
+ * The first vertical slice in Chromium on a 360 px phone: an employer
+ * registers, creates a company and publishes a vacancy; an anonymous
+ * resident finds it by kecamatan and type, opens it and shares it.
+ */
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let browser: Browser;
+let employer: BrowserContext;
+let page: Page;
+
+const email = `hrd-${Date.now()}@maju-jaya.co.id`;
+const password = 'rahasia2026';
+const title = 'Operator Mesin CNC';
+const companyName = 'PT Maju Jaya Presisi';
+let district: District;
+let vacancyUrl = '';
+let vacancyPath = '';
+
+/** Clicks a submit button and waits for the page it leads to (after any redirect). */
+async function submit(p: Page, selector: string): Promise<Response | null> {
+  const [response] = await Promise.all([p.waitForNavigation(), p.click(selector)]);
+  return response;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+  employer = await browser.newContext(androidPhone);
+  page = await employer.newPage();
+  const regency = await getRegency(app.db, '36.71');
+  // The last kecamatan: none of the demo vacancies is there, so a filtered list is exactly ours.
+  district = regency.districts.at(-1) as District;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('employer: register, create a company, post a vacancy', () => {
+  it('registers through /daftar and lands on the dashboard, signed in', async () => {
+    await page.goto(`${app.url}/daftar`);
+    await page.fill('#f-name', 'Wahyu Hidayat');
+    await page.fill('#f-email', email);
+    await page.fill('#f-password', password);
+    const res = await submit(page, 'main button[type=submit]');
+    expect(res?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/saya');
+    expect(await page.textContent('[data-testid=signed-in-name]')).toBe('Wahyu Hidayat');
+    expect(await page.textContent('h1')).toBe('Halo, Wahyu Hidayat');
+  });
+
+  it('creates a company, picking the kelurahan from a list grouped by kecamatan', async () => {
+    await page.getByRole('link', { name: 'Daftarkan perusahaan' }).click();
+    await page.waitForURL(`${app.url}/saya/perusahaan/baru`);
+    expect(await page.locator('#f-villageCode optgroup').count()).toBe(13);
+    await page.fill('#f-name', companyName);
+    await page.selectOption('#f-sector', 'manufaktur');
+    await page.fill('#f-address', 'Jl. Industri No. 7');
+    await page.selectOption('#f-villageCode', district.villages[0]?.code ?? '');
+    await page.fill('#f-contactPhone', '021-5550123');
+    const res = await submit(page, 'main button[type=submit]');
+    expect(res?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toMatch(/^\/saya\/perusahaan\/[0-9a-z]{20}\/lowongan$/);
+    expect(await page.textContent('h1')).toBe(`Lowongan ${companyName}`);
+    expect(await page.textContent('[data-testid=vacancy-counts]')).toMatch(/Dibuka\s*0.*Draf\s*0.*Ditutup\s*0/s);
+  });
+
+  it('shows a form error next to its field, keeps what was typed, and answers 400', async () => {
+    await page.getByRole('link', { name: 'Pasang lowongan' }).click();
+    await page.waitForURL(/\/lowongan\/baru$/);
+    await page.fill('#f-title', title);
+    await page.fill(
+      '#f-description',
+      'Mengoperasikan mesin CNC bubut dan frais, membaca gambar teknik, menjaga mutu hasil.',
+    );
+    await page.selectOption('#f-type', 'contract');
+    await page.selectOption('#f-minEducation', 'SMK');
+    await page.fill('#f-skills', 'CNC, gambar teknik');
+    await page.selectOption('#f-districtCode', district.code);
+    await page.fill('#f-salaryMin', '6.000.000');
+    await page.fill('#f-salaryMax', '5.000.000');
+    const res = await submit(page, 'button:has-text("Terbitkan")');
+    expect(res?.status()).toBe(400);
+    expect(await page.textContent('#f-salaryMax-error')).toBe(
+      'Gaji minimum tidak boleh lebih besar dari gaji maksimum.',
+    );
+    expect(await page.getAttribute('#f-salaryMax', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-salaryMax', 'aria-describedby')).toContain('f-salaryMax-error');
+    expect(await page.textContent('[role=alert]')).toContain('Ada yang perlu diperbaiki');
+    expect(await page.inputValue('#f-title')).toBe(title);
+    expect(await page.inputValue('#f-skills')).toBe('CNC, gambar teknik');
+    expect(await page.inputValue('#f-districtCode')).toBe(district.code);
+  });
+
+  it('publishes the corrected vacancy and shows it', async () => {
+    await page.fill('#f-salaryMax', '7.500.000');
+    const res = await submit(page, 'button:has-text("Terbitkan")');
+    expect(res?.status()).toBe(200);
+    vacancyPath = new URL(page.url()).pathname;
+    expect(vacancyPath).toMatch(/^\/lowongan\/[0-9a-z]{20}$/);
+    vacancyUrl = `${app.url}${vacancyPath}`;
+    expect(await page.textContent('h1')).toBe(title);
+    expect(await page.textContent('.facts-list')).toContain('Rp6.000.000 – Rp7.500.000');
+  });
+
+  it('edits the vacancy and the company profile (members only)', async () => {
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Ubah lowongan' }).click()]);
+    expect(await page.inputValue('#f-salaryMin')).toBe('6000000');
+    await page.fill('#f-openings', '3');
+    expect((await submit(page, 'button:has-text("Simpan perubahan")'))?.status()).toBe(200);
+    expect(page.url()).toBe(vacancyUrl);
+    expect(await page.textContent('.facts-list')).toContain('3 orang');
+
+    await page.goto(`${app.url}/saya`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Ubah profil' }).click()]);
+    expect(await page.inputValue('#f-contactPhone')).toBe('0215550123');
+    await page.fill('#f-description', 'Bengkel bubut presisi untuk industri otomotif.');
+    expect((await submit(page, 'main button[type=submit]'))?.status()).toBe(200);
+    expect(await page.textContent('main')).toContain('Bengkel bubut presisi');
+    await page.goto(vacancyUrl);
+  });
+
+  it('keeps a draft away from everyone but the company (404)', async () => {
+    const companyPath = await page.getAttribute('.company-line a', 'href');
+    await page.goto(`${app.url}${companyPath?.replace('/perusahaan/', '/saya/perusahaan/')}/lowongan/baru`);
+    await page.fill('#f-title', 'Draf Rahasia');
+    await page.fill('#f-description', 'Belum siap diterbitkan, masih menunggu persetujuan direksi.');
+    await page.selectOption('#f-type', 'full_time');
+    await page.selectOption('#f-minEducation', 'SMA');
+    const res = await submit(page, 'button:has-text("Simpan draf")');
+    expect(res?.status()).toBe(200);
+    expect(await page.textContent('.banner')).toContain('Draf');
+    const anonymous = await browser.newContext(androidPhone);
+    const other = await anonymous.newPage();
+    expect((await other.goto(page.url()))?.status()).toBe(404);
+    expect((await other.goto(`${app.url}/lowongan/00000000000000000000`))?.status()).toBe(404);
+    expect(await other.textContent('h1')).toBe('Halaman tidak ditemukan');
+    await anonymous.close();
+  });
+});
+
+describe('resident: browse, filter, open and share, without an account', () => {
+  let visitor: BrowserContext;
+  let p: Page;
+  beforeAll(async () => {
+    visitor = await browser.newContext(androidPhone);
+    p = await visitor.newPage();
+  });
+  afterAll(() => visitor.close());
+
+  it('filters /lowongan by kecamatan and type and finds the vacancy', async () => {
+    await p.goto(`${app.url}/lowongan`);
+    expect(await p.locator('[data-testid=vacancy-card]').count()).toBeGreaterThan(1);
+    await p.selectOption('#f-kecamatan', district.code);
+    await p.selectOption('#f-jenis', 'contract');
+    await submit(p, 'button:has-text("Tampilkan")');
+    const url = new URL(p.url());
+    expect(url.searchParams.get('kecamatan')).toBe(district.code);
+    expect(url.searchParams.get('jenis')).toBe('contract');
+    const cards = p.locator('[data-testid=vacancy-card]');
+    expect(await cards.count()).toBe(1);
+    const card = await cards.first().textContent();
+    expect(card).toContain(title);
+    expect(card).toContain(companyName);
+    expect(card).toContain(`Kec. ${district.name}`);
+    expect(card).toContain('Kontrak');
+    expect(card).toContain('Rp6.000.000 – Rp7.500.000');
+    // The filters stay chosen.
+    expect(await p.inputValue('#f-kecamatan')).toBe(district.code);
+
+    await p.selectOption('#f-jenis', 'overseas');
+    await submit(p, 'button:has-text("Tampilkan")');
+    expect(await p.locator('[data-testid=vacancy-card]').count()).toBe(0);
+    expect(await p.textContent('[data-testid=jobs-empty]')).toContain('Belum ada lowongan yang cocok');
+  });
+
+  it('opens the vacancy with share metadata and a WhatsApp link to its canonical URL', async () => {
+    await p.goto(`${app.url}/lowongan?kecamatan=${district.code}`);
+    await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: title }).click()]);
+    expect(p.url()).toBe(vacancyUrl);
+    expect(await p.getAttribute('meta[property="og:title"]', 'content')).toBe(title);
+    expect(await p.getAttribute('meta[property="og:description"]', 'content')).toBe(
+      `${companyName} · Kec. ${district.name} · Rp6.000.000 – Rp7.500.000`,
+    );
+    expect(await p.getAttribute('meta[property="og:url"]', 'content')).toBe(vacancyUrl);
+    expect(await p.getAttribute('link[rel=canonical]', 'href')).toBe(vacancyUrl);
+    expect(await p.getAttribute('meta[property="og:image"]', 'content')).toBe(`${app.url}/og-bursa.png`);
+    expect(await p.getAttribute('meta[name="twitter:card"]', 'content')).toBe('summary_large_image');
+    const wa = (await p.getAttribute('[data-testid=share-whatsapp]', 'href')) ?? '';
+    expect(wa.startsWith('https://wa.me/?text=')).toBe(true);
+    expect(wa).toContain(encodeURIComponent(vacancyUrl));
+    expect(decodeURIComponent(wa)).toContain(`${title} di ${companyName} – ${vacancyUrl}`);
+    // The share image is a real PNG served as a static file.
+    const image = await p.request.get(`${app.url}/og-bursa.png`);
+    expect(image.headers()['content-type']).toBe('image/png');
+    // Anonymous visitors see no employer actions, and the only script is the share snippet.
+    expect(await p.locator('#tutup').count()).toBe(0);
+    expect(await p.locator('script').count()).toBe(1);
+    expect(await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  });
+
+  it('serves English under /en from the same pages', async () => {
+    const res = await p.goto(`${app.url}/en/lowongan?kecamatan=${district.code}`);
+    expect(res?.status()).toBe(200);
+    expect(await p.getAttribute('html', 'lang')).toBe('en');
+    expect(await p.textContent('h1')).toBe('Jobs');
+    expect(await p.textContent('label[for=f-kecamatan]')).toBe('District (kecamatan)');
+    expect(await p.textContent('[data-testid=vacancy-card]')).toContain('Contract');
+    expect(await p.getAttribute(`a[href="/en${vacancyPath}"]`, 'href')).toBe(`/en${vacancyPath}`);
+    // The language switch leads to the same view in Bahasa Indonesia.
+    expect(await p.getAttribute('a[hreflang=id]', 'href')).toBe(`/lowongan?kecamatan=${district.code}`);
+
+    await p.goto(`${app.url}/en${vacancyPath}`);
+    expect(await p.getAttribute('link[rel=canonical]', 'href')).toBe(`${app.url}/en${vacancyPath}`);
+    expect(await p.textContent('[data-testid=share-whatsapp]')).toBe('Share on WhatsApp');
+    expect((await p.goto(`${app.url}/en/lowongan/00000000000000000000`))?.status()).toBe(404);
+    expect(await p.textContent('h1')).toBe('Page not found');
+  });
+
+  it('pages with "Berikutnya", keeping the filters', async () => {
+    // 21 more part-time vacancies in our kecamatan, written through core: one more than a page.
+    const userId = (await findLogin(app.db, { kind: 'email', value: email })) as string;
+    const owner: Actor = { userId, name: 'Wahyu Hidayat', roles: ['resident', 'employer'] };
+    await p.goto(vacancyUrl);
+    const companyId = (await p.getAttribute('.company-line a', 'href'))?.split('/').at(-1);
+    for (let i = 1; i <= 21; i++) {
+      await createVacancy(app.db, owner, '36.71', companyId as string, {
+        title: `Pramuniaga ${i}`,
+        description: 'Melayani pembeli dan menata barang di toko, shift sore.',
+        type: 'part_time',
+        minEducation: 'SMA',
+        districtCode: district.code,
+        openings: '1',
+        closingDate: todayInJakarta(Date.now() + 7 * 86_400_000),
+        publish: true,
+      });
+    }
+    await p.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=part_time`);
+    expect(await p.locator('[data-testid=vacancy-card]').count()).toBe(20);
+    expect(await p.textContent('[data-testid=vacancy-card] h3')).toBe('Pramuniaga 21');
+    await Promise.all([p.waitForNavigation(), p.click('a[rel=next]')]);
+    const url = new URL(p.url());
+    expect(url.searchParams.get('kecamatan')).toBe(district.code);
+    expect(url.searchParams.get('jenis')).toBe('part_time');
+    expect(url.searchParams.get('lanjut')).toBeTruthy();
+    expect(await p.locator('[data-testid=vacancy-card]').count()).toBe(1);
+    expect(await p.textContent('[data-testid=vacancy-card] h3')).toBe('Pramuniaga 1');
+    expect(await p.locator('a[rel=next]').count()).toBe(0);
+  });
+});
+
+describe('accounts: sign-in, CSRF, closing, sign-out', () => {
+  it('sends an anonymous visitor of a /saya page to /masuk and back after signing in', async () => {
+    const ctx = await browser.newContext(androidPhone);
+    const p = await ctx.newPage();
+    await p.goto(`${app.url}/saya/perusahaan/baru`);
+    expect(p.url()).toBe(`${app.url}/masuk?next=%2Fsaya%2Fperusahaan%2Fbaru`);
+    await p.fill('#f-identifier', email.toUpperCase());
+    await p.fill('#f-password', 'salah-sandi-1');
+    const wrong = await submit(p, 'main button[type=submit]');
+    expect(wrong?.status()).toBe(401);
+    expect(await p.textContent('[role=alert]')).toContain('Email/nomor HP atau kata sandi salah.');
+    expect(await p.inputValue('#f-identifier')).toBe(email.toUpperCase());
+    expect(await p.inputValue('#f-password')).toBe('');
+    await p.fill('#f-password', password);
+    await submit(p, 'main button[type=submit]');
+    expect(p.url()).toBe(`${app.url}/saya/perusahaan/baru`);
+    await ctx.close();
+  });
+
+  it('says when to try again after too many failed sign-ins (429)', async () => {
+    const ctx = await browser.newContext(androidPhone);
+    const p = await ctx.newPage();
+    await p.goto(`${app.url}/masuk`);
+    let res: Response | null = null;
+    for (let i = 0; i < 6; i++) {
+      await p.fill('#f-identifier', '0813 0000 1111');
+      await p.fill('#f-password', 'tebak-tebak1');
+      res = await submit(p, 'main button[type=submit]');
+    }
+    expect(res?.status()).toBe(429);
+    expect(res?.headers()['retry-after']).toMatch(/^\d+$/);
+    expect(await p.textContent('[role=alert]')).toMatch(/Coba lagi dalam 15 menit \(sekitar pukul \d\d\.\d\d WIB\)/);
+    await ctx.close();
+  });
+
+  it('refuses a signed-in POST without the session CSRF token (403)', async () => {
+    const res = await employer.request.post(`${app.url}/saya/perusahaan/baru`, {
+      form: { _csrf: 'forged', name: 'PT Palsu', sector: 'jasa', address: 'Jl. Palsu 1', villageCode: '' },
+      headers: { origin: app.url },
+      maxRedirects: 0,
+    });
+    expect(res.status()).toBe(403);
+    expect(await res.text()).toContain('Formulir kedaluwarsa atau tidak sah.');
+  });
+
+  it('closes the vacancy: it shows "Ditutup" and leaves the list', async () => {
+    await page.goto(`${vacancyUrl}#tutup`);
+    const res = await submit(page, '#tutup button[type=submit]');
+    expect(res?.status()).toBe(200);
+    expect(await page.textContent('[data-testid=closed-banner]')).toContain('Ditutup');
+    await page.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=contract`);
+    expect(await page.locator('[data-testid=vacancy-card]').count()).toBe(0);
+  });
+
+  it('signs out from the header', async () => {
+    await submit(page, 'header button:has-text("Keluar")');
+    expect(page.url()).toBe(`${app.url}/`);
+    expect(await page.locator('[data-testid=signed-in-name]').count()).toBe(0);
+    expect(await page.locator('header >> text=Masuk').count()).toBe(1);
+    // The old cookie no longer opens private pages.
+    await page.goto(`${app.url}/saya`);
+    expect(new URL(page.url()).pathname).toBe('/masuk');
+  });
+});
+
+describe('officer (seeded demo account): verify a company, close a vacancy with a reason', () => {
+  let officer: BrowserContext;
+  let p: Page;
+  beforeAll(async () => {
+    officer = await browser.newContext(androidPhone);
+    p = await officer.newPage();
+    await p.goto(`${app.url}/masuk`);
+    await p.fill('#f-identifier', 'petugas@disnaker.tangerangkota.go.id');
+    await p.fill('#f-password', 'bursa2026');
+    await submit(p, 'main button[type=submit]');
+  });
+  afterAll(() => officer.close());
+
+  it('finds the new company in the verification queue and verifies it', async () => {
+    expect(new URL(p.url()).pathname).toBe('/saya');
+    await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: companyName }).click()]);
+    expect(await p.textContent('[data-testid=company-status]')).toBe('Belum diverifikasi');
+    const res = await submit(p, 'main button:has-text("Verifikasi")');
+    expect(res?.status()).toBe(200);
+    expect(await p.textContent('[data-testid=company-status]')).toBe('Terverifikasi');
+    expect(await p.locator('main button:has-text("Verifikasi")').count()).toBe(0);
+  });
+
+  it('may not edit a company it does not belong to (403)', async () => {
+    const companyPath = new URL(p.url()).pathname;
+    const res = await p.goto(`${app.url}/saya${companyPath}/ubah`);
+    expect(res?.status()).toBe(403);
+    expect(await p.textContent('h1')).toBe('Tidak ada akses');
+  });
+
+  it('must give a reason to close another company’s vacancy', async () => {
+    await p.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=part_time`);
+    await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: 'Pramuniaga 21' }).click()]);
+    const noReason = await submit(p, '#tutup button[type=submit]');
+    expect(noReason?.status()).toBe(400);
+    expect(await p.textContent('#f-reason-error')).toBe('Tulis alasan penutupan untuk perusahaan.');
+    await p.fill('#f-reason', 'Gaji di bawah UMK Kota Tangerang.');
+    const closed = await submit(p, '#tutup button[type=submit]');
+    expect(closed?.status()).toBe(200);
+    expect(await p.textContent('[data-testid=closed-banner]')).toContain('Alasan penutupan: Gaji di bawah UMK');
+  });
+});

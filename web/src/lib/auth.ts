@@ -1,0 +1,40 @@
+import { clientAddressFrom, SESSION_COOKIE, sessionCookieOptions } from '@bursa/core';
+import type { AstroCookies } from 'astro';
+import { localePath } from '../i18n/messages.ts';
+
+/** Where to send an anonymous visitor who opened `locals.path`: the sign-in page, coming back afterwards. */
+export function signInPath(locals: App.Locals, url: URL): string {
+  const back = `${localePath(locals.locale, locals.path)}${url.search}`;
+  return `${localePath(locals.locale, '/masuk')}?next=${encodeURIComponent(back)}`;
+}
+
+/** A `next` parameter, if it is a path on this site (never another origin: no open redirect). */
+export function safeNext(next: string | null | undefined): string | undefined {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return undefined;
+  return next;
+}
+
+/** Sets the session cookie (HttpOnly, SameSite=Lax, Secure except on plain-http localhost). */
+export function setSessionCookie(cookies: AstroCookies, siteUrl: string, value: string, maxAgeSeconds: number) {
+  cookies.set(SESSION_COOKIE, value, sessionCookieOptions(siteUrl, maxAgeSeconds));
+}
+
+export function clearSessionCookie(cookies: AstroCookies, siteUrl: string) {
+  const { maxAge: _m, ...options } = sessionCookieOptions(siteUrl, 0);
+  cookies.delete(SESSION_COOKIE, options);
+}
+
+/**
+ * The visitor's address for sign-in rate limits: CloudFront's viewer address
+ * in AWS, else what the adapter was told (Astro.clientAddress), else 'unknown'.
+ */
+export function clientAddress(request: Request, astroAddress: () => string): string {
+  const fromHeaders = clientAddressFrom((name) => request.headers.get(name));
+  if (fromHeaders !== 'unknown') return fromHeaders;
+  try {
+    return astroAddress() || 'unknown';
+  } catch {
+    // Astro throws when the adapter passed no address (e.g. the local server).
+    return 'unknown';
+  }
+}

@@ -1,0 +1,111 @@
+import {
+  type Actor,
+  type Company,
+  districtName,
+  EDUCATION_LEVELS,
+  formatRupiah,
+  getRegencyCached,
+  type Regency,
+  SECTORS,
+  VACANCY_TYPES,
+  type Vacancy,
+  villageName,
+} from '@bursa/core';
+import type { Translator } from '../i18n/messages.ts';
+import { getServices } from './services.ts';
+
+export type Option = { value: string; label: string };
+export type OptionGroup = { label: string; options: Option[] };
+
+/** The home regency's tree, cached per container for 10 minutes (core getRegencyCached). */
+export function homeRegency(): Promise<Regency> {
+  const { config, db } = getServices();
+  return getRegencyCached(db, config.homeRegency);
+}
+
+/** "Tangerang" for "Kota Tangerang". */
+export const shortRegionName = (regency: Regency) => regency.name.replace(/^(Kota|Kabupaten) /, '');
+
+export const districtOptions = (regency: Regency): Option[] =>
+  regency.districts.map((d) => ({ value: d.code, label: d.name }));
+
+/** Every kelurahan, grouped by kecamatan (for <optgroup>). */
+export const villageGroups = (regency: Regency): OptionGroup[] =>
+  regency.districts.map((d) => ({ label: d.name, options: d.villages.map((v) => ({ value: v.code, label: v.name })) }));
+
+/** A kelurahan code's kecamatan: its first 8 characters ("36.71.01.1001" → "36.71.01"). */
+export const districtOfVillage = (villageCode: string | undefined) => (villageCode ?? '').slice(0, 8);
+
+export const typeOptions = (t: Translator): Option[] =>
+  VACANCY_TYPES.map((type) => ({ value: type, label: t(`type.${type}`) }));
+export const educationOptions = (t: Translator): Option[] =>
+  EDUCATION_LEVELS.map((level) => ({ value: level, label: t(`education.${level}`) }));
+export const sectorOptions = (t: Translator): Option[] =>
+  SECTORS.map((sector) => ({ value: sector, label: t(`sector.${sector}`) }));
+
+/** "Rp4.900.000 – Rp5.300.000", "Mulai Rp1.500.000", or "Gaji dirahasiakan". */
+export function salaryText(v: Pick<Vacancy, 'salaryMin' | 'salaryMax'>, t: Translator): string {
+  const { salaryMin: min, salaryMax: max } = v;
+  if (min !== undefined && max !== undefined) {
+    return min === max ? formatRupiah(min) : t('salary.range', { min: formatRupiah(min), max: formatRupiah(max) });
+  }
+  if (min !== undefined) return t('salary.from', { min: formatRupiah(min) });
+  if (max !== undefined) return t('salary.upTo', { max: formatRupiah(max) });
+  return t('salary.hidden');
+}
+
+/** "Sukarasa, Kec. Tangerang", or just the kecamatan. */
+export function placeText(regency: Regency, districtCode: string, villageCode: string | undefined, t: Translator) {
+  const district = districtName(regency, districtCode);
+  const village = villageName(regency, villageCode);
+  return village ? t('place.full', { village, district }) : t('place.district', { name: district });
+}
+
+/** A form's values from a company, to edit it. */
+export function companyValues(c: Company): Record<string, string> {
+  return {
+    name: c.name,
+    sector: c.sector,
+    address: c.address,
+    villageCode: c.villageCode,
+    contactPhone: c.contactPhone ? localPhone(c.contactPhone) : '',
+    contactEmail: c.contactEmail ?? '',
+    nib: c.nib ?? '',
+    description: c.description ?? '',
+  };
+}
+
+/** A form's values from a vacancy, to edit it. */
+export function vacancyValues(v: Vacancy): Record<string, string> {
+  return {
+    title: v.title,
+    description: v.description,
+    type: v.type,
+    minEducation: v.minEducation,
+    skills: v.skills.join(', '),
+    districtCode: v.districtCode,
+    villageCode: v.villageCode ?? '',
+    salaryMin: v.salaryMin === undefined ? '' : String(v.salaryMin),
+    salaryMax: v.salaryMax === undefined ? '' : String(v.salaryMax),
+    openings: String(v.openings),
+    closingDate: v.closingDate,
+  };
+}
+
+/** "+62215901234" → "0215901234": how people write their numbers. */
+export const localPhone = (e164: string) => e164.replace(/^\+62/, '0');
+
+export const isOfficer = (actor: Actor | undefined) => Boolean(actor?.roles.includes('officer'));
+
+/**
+ * Cache-Control for pages anyone may see. Anonymous copies are kept at the
+ * edge (CloudFront keys on cookies) and revalidated by browsers each time, so
+ * signing in never shows a stale header; a signed-in person's page is private.
+ */
+export function publicCache(headers: Headers, locals: App.Locals, edgeSeconds: number) {
+  headers.set('Cache-Control', locals.session ? 'private, no-store' : `public, max-age=0, s-maxage=${edgeSeconds}`);
+}
+
+export function privateCache(headers: Headers) {
+  headers.set('Cache-Control', 'private, no-store');
+}

@@ -1,0 +1,36 @@
+import { defineMiddleware } from 'astro:middleware';
+import { readSession, SESSION_COOKIE } from '@bursa/core';
+import { basePath, localeOf } from './i18n/messages.ts';
+import { getServices } from './lib/services.ts';
+
+/**
+ * Runs before every page.
+ * - Language: English pages live under /en. Rather than a copy of every page
+ *   file under src/pages/en, /en/<path> is rewritten to /<path> (same URL in
+ *   the browser) with locals.locale = 'en'; pages and the layout read the
+ *   language and their own Indonesian path from locals, never from Astro.url.
+ * - Session: the cookie is looked up once (one BatchGetItem for session and
+ *   user) into locals.session and locals.actor.
+ * Astro.rewrite (e.g. to /404) runs this again for the same request: locals
+ * are already set then, and must stay as the original request set them.
+ */
+export const onRequest = defineMiddleware(async (context, next) => {
+  const { locals } = context;
+  if (locals.locale) return next();
+
+  const { pathname, search } = context.url;
+  locals.locale = localeOf(pathname);
+  locals.path = normalise(basePath(pathname));
+  const cookie = context.cookies.get(SESSION_COOKIE)?.value;
+  locals.session = cookie ? await readSession(getServices().db, cookie) : undefined;
+  locals.actor = locals.session?.actor;
+  if (locals.session === undefined && cookie) {
+    // Ended or expired: forget it, so the next requests skip the lookup.
+    context.cookies.delete(SESSION_COOKIE, { path: '/' });
+  }
+  if (locals.locale === 'en') return next(`${locals.path}${search}`);
+  return next();
+});
+
+/** One address per page: no trailing slash (except the home page). */
+const normalise = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path) || '/';
