@@ -1,8 +1,9 @@
 import { defineConfig, passthroughImageService } from 'astro/config';
 import bursaLambdaAdapter from './adapter/index.ts';
+import { zodEnglishOnly } from './adapter/zod-english-only.ts';
 
-// Canonical and Open Graph URLs come from SITE_URL at run time (see src/lib/site.ts),
-// so one build serves every stage.
+// Canonical and Open Graph URLs come from SITE_URL at run time (core's loadConfig, read
+// in src/lib/services.ts), so one build serves every stage.
 export default defineConfig({
   output: 'server',
   adapter: bursaLambdaAdapter(),
@@ -14,5 +15,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Bundle every dependency into the server build: the output then runs the same
   // from Lambda and from the local server, whatever node_modules holds around it.
-  vite: { ssr: { noExternal: true } },
+  vite: { ssr: { noExternal: true }, plugins: [zodEnglishOnly()] },
 });
