@@ -6,6 +6,11 @@ import type { Locale } from '@bursa/core';
  * listed here (a new one in core) is shown as core wrote it, never dropped.
  */
 const exact: Record<string, string> = {
+  'Alamat maksimal 300 huruf.': 'The address can be at most 300 characters.',
+  'Alamat email terlalu panjang.': 'That email address is too long.',
+  'Email atau nomor HP terlalu panjang.': 'That email or mobile number is too long.',
+  'Alasan maksimal 500 huruf.': 'The reason can be at most 500 characters.',
+  'Maksimal 10.000 orang.': 'At most 10,000 openings.',
   'Akun tidak ditemukan.': 'Account not found.',
   'Alamat email tidak valid, contoh: nama@contoh.id': 'Not a valid email address, for example: name@example.id',
   'Deskripsi maksimal 2.000 huruf.': 'The description can be at most 2,000 characters.',

@@ -24,7 +24,7 @@ export function normalizePhone(raw: string): string | undefined {
 export const emailSchema = z
   .string()
   .trim()
-  .max(254)
+  .max(254, 'Alamat email terlalu panjang.')
   .pipe(z.email('Alamat email tidak valid, contoh: nama@contoh.id'))
   .transform(normalizeEmail);
 

@@ -10,8 +10,8 @@ import { createSession } from './session.ts';
 import { findLogin, toUser, type User, userKey } from './user.ts';
 
 export const signInSchema = z.object({
-  identifier: z.string().trim().min(1, 'Isi email atau nomor HP.').max(254),
-  password: z.string().min(1, 'Isi kata sandi.').max(128),
+  identifier: z.string().trim().min(1, 'Isi email atau nomor HP.').max(254, 'Email atau nomor HP terlalu panjang.'),
+  password: z.string().min(1, 'Isi kata sandi.').max(128, 'Kata sandi maksimal 128 karakter.'),
 });
 
 /** 5 failures per account and 20 per client address in 15 minutes. */

@@ -64,7 +64,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 export const companyInputSchema = z.object({
   name: z.string().trim().min(2, 'Nama perusahaan minimal 2 huruf.').max(120, 'Nama perusahaan maksimal 120 huruf.'),
   sector: z.enum(SECTORS, 'Pilih sektor usaha.'),
-  address: z.string().trim().min(5, 'Tulis alamat lengkap (jalan, nomor).').max(300),
+  address: z.string().trim().min(5, 'Tulis alamat lengkap (jalan, nomor).').max(300, 'Alamat maksimal 300 huruf.'),
   districtCode: z.string().trim().min(1, 'Pilih kecamatan.'),
   villageCode: z.string().trim().min(1, 'Pilih kelurahan.'),
   contactPhone: z.preprocess(blankToUndefined, contactPhoneSchema.optional()),

@@ -184,7 +184,7 @@ function stripOptional(v: Vacancy): Vacancy {
 const closeSchema = z.object({
   reason: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(500).optional(),
+    z.string().trim().max(500, 'Alasan maksimal 500 huruf.').optional(),
   ),
 });
 

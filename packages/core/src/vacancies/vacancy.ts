@@ -93,13 +93,15 @@ export const vacancyInputSchema = z
         .number('Tulis jumlah lowongan.')
         .int('Jumlah lowongan harus bilangan bulat.')
         .min(1, 'Minimal 1 orang.')
-        .max(10_000),
+        .max(10_000, 'Maksimal 10.000 orang.'),
     ),
     closingDate: z.iso.date('Tulis tanggal penutupan (TTTT-BB-HH).'),
   })
-  .refine((v) => v.salaryMin === undefined || v.salaryMax === undefined || v.salaryMin <= v.salaryMax, {
+  .refine((v) => typeof v.salaryMin !== 'number' || typeof v.salaryMax !== 'number' || v.salaryMin <= v.salaryMax, {
     message: 'Gaji minimum tidak boleh lebih besar dari gaji maksimum.',
     path: ['salaryMax'],
+    // Also when other fields are wrong, so a form shows every mistake at once.
+    when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'salaryMin' && i.path?.[0] !== 'salaryMax'),
   });
 
 export type VacancyInput = z.input<typeof vacancyInputSchema>;
