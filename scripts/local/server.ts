@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDb, loadConfig } from '@bursa/core';
 import { createApi } from '@bursa/functions';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { LocalStackError } from './ports.ts';
@@ -29,6 +30,14 @@ export async function startAppServer(
   }
   const config = loadConfig();
   const app = new Hono();
+  // Like CloudFront: the viewer's address goes to the functions in CloudFront-Viewer-Address,
+  // whatever the client sent in that header.
+  app.use(async (c, next) => {
+    const headers = new Headers(c.req.raw.headers);
+    headers.set('cloudfront-viewer-address', `${getConnInfo(c).remote.address ?? 'unknown'}:0`);
+    c.req.raw = new Request(c.req.raw, { headers });
+    await next();
+  });
   const api = createApi({ config, db: createDb(config) });
   // Like CloudFront's /api/* behaviour: the API answers every /api path, including its own 404s.
   app.all('/api/*', (c) => api.fetch(c.req.raw));

@@ -1,17 +1,16 @@
-import { loadConfig } from '@bursa/core';
+import { clientAddressFrom, loadConfig } from '@bursa/core';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
 
 const app = createApp();
 
-const render = (request: Request, forwarded: string | undefined) =>
-  app.render(request, { addCookieHeader: true, ...(forwarded ? { clientAddress: forwarded } : {}) });
-
-const forwardedFor = (request: Request) => request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+// The visitor's address (sign-in rate limits): CloudFront's viewer address, not the spoofable X-Forwarded-For.
+const render = (request: Request, client: Request) =>
+  app.render(request, { addCookieHeader: true, clientAddress: clientAddressFrom((name) => client.headers.get(name)) });
 
 /** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */
-export const web = new Hono().all('*', (c) => render(c.req.raw, forwardedFor(c.req.raw)));
+export const web = new Hono().all('*', (c) => render(c.req.raw, c.req.raw));
 
 let siteOrigin: URL | undefined;
 
@@ -42,6 +41,6 @@ export function atSite(request: Request, site: URL): Request {
 export const handler = handle(
   new Hono().all('*', (c) => {
     siteOrigin ??= new URL(loadConfig().siteUrl);
-    return render(atSite(c.req.raw, siteOrigin), forwardedFor(c.req.raw));
+    return render(atSite(c.req.raw, siteOrigin), c.req.raw);
   }),
 );
