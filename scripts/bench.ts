@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { dbMetrics } from '@bursa/core';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
 import { startStack } from './local/stack.ts';
 
@@ -10,8 +11,12 @@ import { startStack } from './local/stack.ts';
  * routes, and the size of each Lambda bundle. Figures only, no thresholds:
  * compare runs on the same machine. Run `npm run build` first.
  *
+ * Also reports DynamoDB round trips and capacity units per request (what a
+ * request costs), counted by core's opt-in instrumentation (BURSA_DB_METRICS).
+ *
  * BENCH_REQUESTS (default 2000) and BENCH_CONCURRENCY (default 16) tune the load.
  */
+process.env.BURSA_DB_METRICS = '1';
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
@@ -35,9 +40,19 @@ async function measure(url: string) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  // Cost: sequential requests, so every DynamoDB call counted belongs to this route.
+  const m = dbMetrics();
+  const before = { calls: m.calls, read: m.readUnits, write: m.writeUnits };
+  const costRuns = 20;
+  for (let i = 0; i < costRuns; i++) await (await fetch(url)).arrayBuffer();
+  const cost = {
+    calls: (m.calls - before.calls) / costRuns,
+    rcu: (m.readUnits - before.read) / costRuns,
+    wcu: (m.writeUnits - before.write) / costRuns,
+  };
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-  return { p50: pct(50), p99: pct(99), rps: latencies.length / seconds, failures };
+  return { p50: pct(50), p99: pct(99), rps: latencies.length / seconds, failures, ...cost };
 }
 
 const stack = await startStack({
@@ -48,11 +63,24 @@ const stack = await startStack({
 });
 try {
   console.log(`Bursa bench: ${requests} requests per route, ${concurrency} concurrent, ${stack.url}\n`);
-  console.log('route                       p50 ms   p99 ms    req/s  failures');
-  for (const route of ['/api/health', '/api/regions/36.71', '/', '/en']) {
+  const someVacancy = (
+    (await (await fetch(`${stack.url}/api/vacancies?limit=1`)).json()) as { items: { id: string }[] }
+  ).items[0]?.id;
+  const routes = [
+    '/api/health',
+    '/api/regions/36.71',
+    '/api/vacancies',
+    '/',
+    '/en',
+    '/lowongan',
+    '/lowongan?kecamatan=36.71.02&pendidikan=SMA',
+    `/lowongan/${someVacancy}`,
+  ];
+  console.log('route                                        p50 ms   p99 ms    req/s  fail   DDB calls    RCU    WCU');
+  for (const route of routes) {
     const r = await measure(stack.url + route);
     console.log(
-      `${route.padEnd(26)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.failures).padStart(9)}`,
+      `${route.slice(0, 42).padEnd(43)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.failures).padStart(5)} ${r.calls.toFixed(1).padStart(11)} ${r.rcu.toFixed(1).padStart(6)} ${r.wcu.toFixed(1).padStart(6)}`,
     );
   }
   console.log('\nlambda bundle      minified    gzipped');

@@ -11,6 +11,7 @@ export * from './companies/company.ts';
 export * from './config.ts';
 export * from './db/client.ts';
 export * from './db/create-table.ts';
+export * from './db/metrics.ts';
 export * from './db/table-design.ts';
 export * from './education/education.ts';
 export * from './errors.ts';

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.ts';
+import { instrument } from './metrics.ts';
 
 /** A document client plus the table it talks to: the one handle every repository takes. */
 export type Db = { doc: DynamoDBDocumentClient; raw: DynamoDBClient; tableName: string };
@@ -16,6 +17,7 @@ export function createDb(config: Pick<Config, 'region' | 'dynamodbEndpoint' | 't
         }
       : {}),
   });
+  if (process.env.BURSA_DB_METRICS === '1') instrument(raw);
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },
   });
