@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createDb, ensureTable, loadConfig } from '@bursa/core';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { assertPortFree } from './ports.ts';
 import { type S3Local, startS3Local } from './s3-local.ts';
 import { startAppServer } from './server.ts';
 
@@ -31,6 +32,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
   try {
+    // Fail fast, before starting anything, if the app's port is taken.
+    if (o.port !== 0) await assertPortFree(o.port, 'PORT');
     const dynamodb = await startDynamoDbLocal({
       ...(o.dynamodbPort ? { port: o.dynamodbPort } : {}),
       ...(o.dataDir ? { dataDir: path.join(o.dataDir, 'dynamodb') } : {}),
