@@ -1,5 +1,4 @@
 import {
-  type Company,
   createCompany,
   createVacancy,
   getCompany,
@@ -14,24 +13,25 @@ import type { ApiEnv } from '../context.ts';
 /**
  * Companies and their vacancies. Anyone may read a company (its contact
  * phone and email are business contacts); members edit it and post vacancies,
- * officers verify it. Core decides who may do what.
+ * officers verify it. Core decides who may do what, and keeps staff fields
+ * (createdBy, verifiedBy) out of the Company it returns.
  */
 export const companyRoutes = new Hono<ApiEnv>()
   .post('/', async (c) => {
     const { db, config } = c.var.deps;
     const company = await createCompany(db, c.var.actor, config.homeRegency, await readJsonBody(c));
-    return c.json(publicCompany(company), 201);
+    return c.json(company, 201);
   })
   .get('/:id', async (c) => {
-    return c.json(publicCompany(await getCompany(c.var.deps.db, c.req.param('id'))));
+    return c.json(await getCompany(c.var.deps.db, c.req.param('id')));
   })
   .patch('/:id', async (c) => {
     const { db, config } = c.var.deps;
     const company = await updateCompany(db, c.var.actor, config.homeRegency, c.req.param('id'), await readJsonBody(c));
-    return c.json(publicCompany(company));
+    return c.json(company);
   })
   .post('/:id/verify', async (c) => {
-    return c.json(publicCompany(await verifyCompany(c.var.deps.db, c.var.actor, c.req.param('id'))));
+    return c.json(await verifyCompany(c.var.deps.db, c.var.actor, c.req.param('id')));
   })
   .get('/:id/vacancies', async (c) => {
     return c.json(await listCompanyVacancies(c.var.deps.db, c.var.actor, c.req.param('id')));
@@ -41,12 +41,3 @@ export const companyRoutes = new Hono<ApiEnv>()
     const body = await readJsonBody(c);
     return c.json(await createVacancy(db, c.var.actor, config.homeRegency, c.req.param('id'), body), 201);
   });
-
-/**
- * Core's company records also carry `verifiedBy` (the officer's user id),
- * which is not part of the Company type and not the public's business.
- */
-function publicCompany(company: Company): Company {
-  const { verifiedBy: _officer, ...rest } = company as Company & { verifiedBy?: string };
-  return rest;
-}
