@@ -5,6 +5,7 @@ import {
   EDUCATION_LEVELS,
   formatRupiah,
   getRegencyCached,
+  isDomainError,
   type Regency,
   SECTORS,
   VACANCY_TYPES,
@@ -108,4 +109,17 @@ export function publicCache(headers: Headers, locals: App.Locals, edgeSeconds: n
 
 export function privateCache(headers: Headers) {
   headers.set('Cache-Control', 'private, no-store');
+}
+
+/**
+ * The awaited value, or undefined when core says it does not exist, so a page
+ * can answer with its 404 (`if (!x) return Astro.rewrite('/404')`).
+ */
+export async function orNotFound<T>(pending: Promise<T>): Promise<T | undefined> {
+  try {
+    return await pending;
+  } catch (e) {
+    if (isDomainError(e) && e.kind === 'not_found') return undefined;
+    throw e;
+  }
 }

@@ -168,6 +168,7 @@ export async function getCompany(db: Db, companyId: string): Promise<Company> {
 }
 
 export async function isMember(db: Db, userId: string, companyId: string): Promise<boolean> {
+  if (!ID_PATTERN.test(companyId)) return false;
   const out = await db.doc.send(
     new GetCommand({ TableName: db.tableName, Key: membershipKey(userId, companyId), ProjectionExpression: 'pk' }),
   );
