@@ -12,6 +12,8 @@ export interface AppEnvironment {
   /** Omitted only when the site URL is not known at deploy time (see Bursa). */
   SITE_URL?: string;
   HOME_REGENCY: string;
+  /** Proves a request came through CloudFront (see OriginSecret). */
+  ORIGIN_SECRET: string;
 }
 
 export interface AppFunctionProps {
@@ -56,7 +58,8 @@ export class AppFunction extends Construct {
     // authType NONE, not AWS_IAM behind a CloudFront origin access control: OAC signs
     // requests for Lambda URLs only if the viewer sends x-amz-content-sha256 with POST/PUT
     // bodies, which browsers do not, so form posts and JSON APIs would fail. The URL is
-    // therefore reachable directly too; the app must not trust anything CloudFront alone adds.
+    // therefore reachable directly too: CloudFront adds the OriginSecret header, and the
+    // functions refuse requests without it.
     this.url = this.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
   }
 }

@@ -4,6 +4,7 @@ import { ApiFunction } from './api-function.ts';
 import type { AppEnvironment } from './app-function.ts';
 import { DataTable } from './data-table.ts';
 import { MediaBucket } from './media-bucket.ts';
+import { OriginSecret } from './origin-secret.ts';
 import { Site } from './site.ts';
 import { WebFunction } from './web-function.ts';
 
@@ -54,8 +55,10 @@ export class Bursa extends Construct {
       allowedOrigins: [siteUrl ?? 'https://*.cloudfront.net'],
     });
 
+    const originSecret = new OriginSecret(this, 'Origin', { production });
     const environment: AppEnvironment = {
       STAGE: props.stage,
+      ORIGIN_SECRET: originSecret.value,
       TABLE_NAME: this.table.table.tableName,
       MEDIA_BUCKET: this.media.bucket.bucketName,
       ...(siteUrl ? { SITE_URL: siteUrl } : {}),
@@ -75,7 +78,12 @@ export class Bursa extends Construct {
       production,
     });
     this.web = new WebFunction(this, 'Web', { table: this.table.table, environment, production });
-    this.site = new Site(this, 'Site', { webUrl: this.web.url, apiUrl: this.api.url, mediaBucket: this.media.bucket });
+    this.site = new Site(this, 'Site', {
+      webUrl: this.web.url,
+      apiUrl: this.api.url,
+      mediaBucket: this.media.bucket,
+      originSecret: originSecret.value,
+    });
 
     this.distributionDomainName = this.site.distribution.distributionDomainName;
     this.siteUrl = siteUrl ?? `https://${this.distributionDomainName}`;

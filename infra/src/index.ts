@@ -3,5 +3,6 @@ export { type AppEnvironment, AppFunction, type AppFunctionProps } from './app-f
 export { Bursa, type BursaProps, isProductionStage } from './bursa.ts';
 export { DataTable, type DataTableProps } from './data-table.ts';
 export { MediaBucket, type MediaBucketProps } from './media-bucket.ts';
+export { ORIGIN_HEADER, OriginSecret } from './origin-secret.ts';
 export { Site, type SiteProps } from './site.ts';
 export { WebFunction, type WebFunctionProps } from './web-function.ts';

@@ -7,6 +7,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_HEADER } from './origin-secret.ts';
 import { buildOutput } from './paths.ts';
 
 export interface SiteProps {
@@ -16,6 +17,8 @@ export interface SiteProps {
   apiUrl: lambda.IFunctionUrl;
   /** Uploads; CloudFront serves its `media/` keys under /media/*. */
   mediaBucket: s3.IBucket;
+  /** Sent to both function URLs as ORIGIN_HEADER (see OriginSecret). */
+  originSecret: string;
 }
 
 /**
@@ -96,7 +99,7 @@ export class Site extends Construct {
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Bursa',
       defaultBehavior: {
-        origin: new origins.FunctionUrlOrigin(props.webUrl),
+        origin: new origins.FunctionUrlOrigin(props.webUrl, { customHeaders: { [ORIGIN_HEADER]: props.originSecret } }),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         // Pages handle form posts too.
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
@@ -106,7 +109,9 @@ export class Site extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new origins.FunctionUrlOrigin(props.apiUrl),
+          origin: new origins.FunctionUrlOrigin(props.apiUrl, {
+            customHeaders: { [ORIGIN_HEADER]: props.originSecret },
+          }),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,

@@ -3,7 +3,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { type AppFunction, Bursa, type BursaProps } from '../src/index.ts';
+import { type AppFunction, Bursa, type BursaProps, ORIGIN_HEADER } from '../src/index.ts';
 import { buildOutput } from '../src/paths.ts';
 
 /** Needs `npm run build` (dist/lambda/*, web/dist/client), like a real synth. */
@@ -113,6 +113,9 @@ describe('functions', () => {
           MEDIA_BUCKET: { Ref: expect.stringMatching(/^BursaMediaBucket/) },
           SITE_URL: SITE, // trailing slash removed
           HOME_REGENCY: '36.71',
+          ORIGIN_SECRET: {
+            'Fn::Join': ['', expect.arrayContaining([expect.stringMatching(/^\{\{resolve:secretsmanager:/)])],
+          },
         });
       }
     }
@@ -260,6 +263,18 @@ describe('Site', () => {
       OriginRequestPolicyId: { Ref: expect.stringMatching(/^BursaSiteAppOriginRequest/) },
       AllowedMethods: ALL_METHODS,
     });
+  });
+
+  it('sends both function URLs the origin secret, from Secrets Manager (never a literal in the template)', () => {
+    dev.template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const functionOrigins = dist.Origins.filter(
+      (o: { OriginCustomHeaders?: unknown; S3OriginConfig?: unknown }) => !o.S3OriginConfig,
+    );
+    expect(functionOrigins).toHaveLength(2);
+    for (const o of functionOrigins) {
+      const header = o.OriginCustomHeaders.find((h: { HeaderName: string }) => h.HeaderName === ORIGIN_HEADER);
+      expect(JSON.stringify(header.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    }
   });
 
   it('forwards cookies, CSRF headers and the real viewer address to the functions, never Host', () => {

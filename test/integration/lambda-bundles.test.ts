@@ -14,11 +14,18 @@ const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../d
 type LambdaResult = { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
 type Handler = (event: unknown, context: unknown) => Promise<LambdaResult>;
 
-const event = (method: string, rawPath: string, rawQueryString = '') => ({
+const ORIGIN_SECRET = 'test-origin-secret-0123456789';
+
+const event = (method: string, rawPath: string, rawQueryString = '', viaCloudFront = true) => ({
   version: '2.0',
   rawPath,
   rawQueryString,
-  headers: { host: 'bursa.example.id', 'x-forwarded-proto': 'https', 'cloudfront-viewer-address': '203.0.113.9:443' },
+  headers: {
+    host: 'bursa.example.id',
+    'x-forwarded-proto': 'https',
+    'cloudfront-viewer-address': '203.0.113.9:443',
+    ...(viaCloudFront ? { 'x-bursa-origin': ORIGIN_SECRET } : {}),
+  },
   requestContext: { http: { method, path: rawPath, sourceIp: '203.0.113.9' }, domainName: 'bursa.example.id' },
   isBase64Encoded: false,
 });
@@ -31,6 +38,7 @@ let web: Handler;
 beforeAll(async () => {
   const db = await createTestDb();
   process.env.SITE_URL = 'https://bursa.example.id';
+  process.env.ORIGIN_SECRET = ORIGIN_SECRET;
   await saveRegency(db, {
     code: '36.71',
     name: 'Kota Tangerang',
@@ -59,5 +67,14 @@ describe('Lambda bundles', () => {
     const html = bodyOf(res);
     expect(html).toContain('<html lang="id">');
     expect(html).toContain('<link rel="canonical" href="https://bursa.example.id/">');
+  });
+
+  it('both refuse requests that did not come through CloudFront (no origin secret)', async () => {
+    const apiRes = await api(event('GET', '/api/health', '', false), {});
+    expect(apiRes.statusCode).toBe(403);
+    expect(JSON.parse(bodyOf(apiRes)).code).toBe('request.direct_access');
+    const webRes = await web(event('GET', '/', '', false), {});
+    expect(webRes.statusCode).toBe(403);
+    expect(bodyOf(webRes)).not.toContain('<html');
   });
 });

@@ -1,4 +1,4 @@
-import { clientAddressFrom, loadConfig } from '@bursa/core';
+import { type Config, cameThroughCloudFront, clientAddressFrom, loadConfig, ORIGIN_HEADER } from '@bursa/core';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
@@ -12,6 +12,7 @@ const render = (request: Request, client: Request) =>
 /** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */
 export const web = new Hono().all('*', (c) => render(c.req.raw, c.req.raw));
 
+let config: Config | undefined;
 let siteOrigin: URL | undefined;
 
 /**
@@ -40,7 +41,12 @@ export function atSite(request: Request, site: URL): Request {
 /** Lambda entry (function URL behind CloudFront). SITE_URL is read on the first request, as pages read it. */
 export const handler = handle(
   new Hono().all('*', (c) => {
-    siteOrigin ??= new URL(loadConfig().siteUrl);
+    config ??= loadConfig();
+    siteOrigin ??= new URL(config.siteUrl);
+    // Function URLs are public: refuse what did not come through CloudFront (core's edge/origin-secret.ts).
+    if (!cameThroughCloudFront(config.originSecret, c.req.header(ORIGIN_HEADER))) {
+      return c.text('Buka Bursa melalui alamat resminya.', 403);
+    }
     return render(atSite(c.req.raw, siteOrigin), c.req.raw);
   }),
 );

@@ -92,3 +92,17 @@ describe('errors', () => {
     log.mockRestore();
   });
 });
+
+describe('behind CloudFront (ORIGIN_SECRET set)', () => {
+  const secret = 'a-secret-only-cloudfront-knows';
+  it('refuses requests sent straight to the function URL, accepts those CloudFront forwards', async () => {
+    const guarded = createApi({ config: loadConfig({ TABLE_NAME: db.tableName, ORIGIN_SECRET: secret }), db });
+    const direct = await guarded.request('/api/health');
+    expect(direct.status).toBe(403);
+    expect(await direct.json()).toMatchObject({ code: 'request.direct_access' });
+    const forged = await guarded.request('/api/health', { headers: { 'x-bursa-origin': 'guess' } });
+    expect(forged.status).toBe(403);
+    const viaCloudFront = await guarded.request('/api/health', { headers: { 'x-bursa-origin': secret } });
+    expect(viaCloudFront.status).toBe(200);
+  });
+});

@@ -1,3 +1,4 @@
+import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/core';
 import { Hono } from 'hono';
 import type { ApiEnv, Deps } from './context.ts';
 import { notFoundResponse, toErrorResponse } from './errors.ts';
@@ -17,6 +18,11 @@ export function createApi(deps: Deps) {
     await next();
     // Answers may depend on who asks: nothing is cached unless its route says so.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  // In AWS, only requests that came through CloudFront (see core's edge/origin-secret.ts).
+  api.use(async (c, next) => {
+    assertCameThroughCloudFront(deps.config.originSecret, c.req.header(ORIGIN_HEADER));
+    await next();
   });
   api.use(sessionMiddleware);
   api.route('/health', healthRoutes);

@@ -18,6 +18,8 @@ const configSchema = z.object({
   /** Public origin used for canonical and Open Graph URLs (never the request host). */
   SITE_URL: z.url().default('http://localhost:4321'),
   /** The regency/city this deployment serves (official code): Kota Tangerang by default. */
+  /** Set only in AWS: the value CloudFront sends in ORIGIN_HEADER (see edge/origin-secret.ts). */
+  ORIGIN_SECRET: z.string().min(16).optional(),
   HOME_REGENCY: z
     .string()
     .regex(/^\d{2}\.\d{2}$/, 'format 36.71')
@@ -33,6 +35,7 @@ export type Config = {
   s3Endpoint: string | undefined;
   siteUrl: string;
   homeRegency: string;
+  originSecret: string | undefined;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -49,5 +52,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     s3Endpoint: c.S3_ENDPOINT,
     siteUrl: c.SITE_URL.replace(/\/$/, ''),
     homeRegency: c.HOME_REGENCY,
+    originSecret: c.ORIGIN_SECRET,
   };
 }

@@ -13,6 +13,7 @@ export * from './db/client.ts';
 export * from './db/create-table.ts';
 export * from './db/metrics.ts';
 export * from './db/table-design.ts';
+export * from './edge/origin-secret.ts';
 export * from './education/education.ts';
 export * from './errors.ts';
 export * from './format.ts';
