@@ -175,11 +175,13 @@ export async function isMember(db: Db, userId: string, companyId: string): Promi
   return Boolean(out.Item);
 }
 
+export const notMember = () => forbidden('company.not_member', 'Hanya anggota perusahaan ini yang boleh mengubahnya.');
+
 /** Throws 403 company.not_member unless the actor is a member of the company. */
 export async function requireMember(db: Db, actor: Actor | undefined, companyId: string): Promise<Actor> {
   const me = requireSignedIn(actor);
   if (!(await isMember(db, me.userId, companyId))) {
-    throw forbidden('company.not_member', 'Hanya anggota perusahaan ini yang boleh mengubahnya.');
+    throw notMember();
   }
   return me;
 }

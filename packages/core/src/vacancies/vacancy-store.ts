@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { z } from 'zod';
 import { requireSignedIn } from '../accounts/require.ts';
 import { type Actor, hasRole } from '../accounts/roles.ts';
-import { getCompanyAsMember, mergeInput, requireMember } from '../companies/company.ts';
+import { getCompanyAsMember, isMember, mergeInput, notMember, requireMember } from '../companies/company.ts';
 import type { Db } from '../db/client.ts';
 import { EDUCATION_LEVELS } from '../education/education.ts';
 import { conflict, DomainError, notFound, ValidationError } from '../errors.ts';
@@ -134,12 +134,7 @@ export async function getVacancy(db: Db, id: string): Promise<Vacancy> {
 export async function getVisibleVacancy(db: Db, actor: Actor | undefined, id: string): Promise<Vacancy> {
   const v = await getVacancy(db, id);
   if (v.status === 'draft' && !hasRole(actor, 'officer')) {
-    const member = actor
-      ? await requireMember(db, actor, v.companyId).then(
-          () => true,
-          () => false,
-        )
-      : false;
+    const member = actor ? await isMember(db, actor.userId, v.companyId) : false;
     if (!member) throw notFound('vacancy.not_found', 'Lowongan tidak ditemukan.');
   }
   return v;
@@ -193,17 +188,10 @@ export async function closeVacancy(db: Db, actor: Actor | undefined, id: string,
   const me = requireSignedIn(actor);
   const { reason } = parseInput(closeSchema, input ?? {});
   const before = await getVacancy(db, id);
-  let by: 'company' | 'officer';
-  if (hasRole(me, 'officer')) {
-    const member = await requireMember(db, me, before.companyId).then(
-      () => true,
-      () => false,
-    );
-    by = member ? 'company' : 'officer';
-  } else {
-    await requireMember(db, me, before.companyId);
-    by = 'company';
-  }
+  const member = await isMember(db, me.userId, before.companyId);
+  if (!member && !hasRole(me, 'officer')) throw notMember();
+  // An officer who also works for the company closes it as the company.
+  const by = member ? 'company' : 'officer';
   if (by === 'officer' && !reason)
     throw new ValidationError([{ path: 'reason', message: 'Tulis alasan penutupan untuk perusahaan.' }]);
   if (before.status === 'closed') throw conflict('vacancy.closed', 'Lowongan ini sudah ditutup.');
