@@ -1,4 +1,4 @@
-import { tableDesign } from '@bursa/core/db/table-design';
+import { tableDesign } from '@bursa/core/db';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
-export { ORIGIN_HEADER } from '@bursa/core/edge/origin-secret';
+export { ORIGIN_HEADER } from '@bursa/http';
 
 /**
  * A random value only CloudFront and the functions know. The function URLs

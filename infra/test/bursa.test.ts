@@ -1,4 +1,4 @@
-import { tableDesign } from '@bursa/core/db/table-design';
+import { tableDesign } from '@bursa/core/db';
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';

@@ -1,4 +1,5 @@
-import { type Config, cameThroughCloudFront, clientAddressFrom, loadConfig, ORIGIN_HEADER } from '@bursa/core';
+import { type Config, loadConfig } from '@bursa/core';
+import { cameThroughCloudFront, clientAddressFrom, ORIGIN_HEADER } from '@bursa/http';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
-import { readSession, SESSION_COOKIE } from '@bursa/core';
+import { readSession } from '@bursa/core';
+import { SESSION_COOKIE } from '@bursa/http';
 import { basePath, localeOf } from './i18n/messages.ts';
 import { getServices } from './lib/services.ts';
 

@@ -1,4 +1,4 @@
-import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/core';
+import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/http';
 import { Hono } from 'hono';
 import type { ApiEnv, Deps } from './context.ts';
 import { notFoundResponse, toErrorResponse } from './errors.ts';

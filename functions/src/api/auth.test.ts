@@ -1,4 +1,5 @@
-import { type Db, SESSION_COOKIE, SIGN_IN_LIMITS } from '@bursa/core';
+import { type Db, SIGN_IN_LIMITS } from '@bursa/core';
+import { SESSION_COOKIE } from '@bursa/http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import type { Api } from './app.ts';

@@ -1,4 +1,5 @@
-import { assertCsrf, type Config, forbidden, readSession, SESSION_COOKIE, sessionCookieOptions } from '@bursa/core';
+import { assertCsrf, type Config, forbidden, readSession } from '@bursa/core';
+import { SESSION_COOKIE, sessionCookieOptions } from '@bursa/http';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';

@@ -1,4 +1,4 @@
-import { clientAddressFrom, SESSION_COOKIE, sessionCookieOptions } from '@bursa/core';
+import { clientAddressFrom, SESSION_COOKIE, sessionCookieOptions } from '@bursa/http';
 import type { AstroCookies } from 'astro';
 import { localePath } from '../i18n/messages.ts';
 

@@ -1,4 +1,5 @@
-import { clientAddressFrom, createSession, endSession, registerUser, signIn } from '@bursa/core';
+import { createSession, endSession, registerUser, signIn } from '@bursa/core';
+import { clientAddressFrom } from '@bursa/http';
 import { Hono } from 'hono';
 import { readJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.ts';
+import { DomainError } from '../kernel/errors.ts';
 import type { Actor } from './roles.ts';
 
 /** Throws 401 auth.required for anonymous visitors. */

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { BatchGetCommand, DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.ts';
-import { DomainError } from '../errors.ts';
-import { newToken } from '../ids.ts';
+import { DomainError } from '../kernel/errors.ts';
+import { newToken } from '../kernel/ids.ts';
 import type { Actor } from './roles.ts';
 import { toUser, userKey } from './user.ts';
 
@@ -13,7 +13,6 @@ import { toUser, userKey } from './user.ts';
  * Putting the user id in the cookie lets one BatchGetItem fetch the session and
  * the user together: one round trip per signed-in request.
  */
-export const SESSION_COOKIE = 'bursa_session';
 export const SESSION_DAYS = 30;
 
 export type Session = { actor: Actor; csrf: string; tokenHash: string; expiresAt: number };

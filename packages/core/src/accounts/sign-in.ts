@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { DomainError } from '../errors.ts';
-import { parseInput } from '../validation.ts';
+import { DomainError } from '../kernel/errors.ts';
+import { parseInput } from '../kernel/validation.ts';
 import { parseIdentifier } from './identifiers.ts';
 import { verifyPassword } from './password.ts';
 import { assertUnderLimits, clearLimit, type Limit, recordFailure } from './rate-limit.ts';

@@ -6,10 +6,10 @@ import { requireSignedIn } from '../accounts/require.ts';
 import { type Actor, hasRole } from '../accounts/roles.ts';
 import { userKey } from '../accounts/user.ts';
 import type { Db } from '../db/client.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { ID_PATTERN, newId } from '../ids.ts';
+import { forbidden, notFound } from '../kernel/errors.ts';
+import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { parseInput } from '../kernel/validation.ts';
 import { assertLocation, getRegencyCached } from '../regions/region-cache.ts';
-import { parseInput } from '../validation.ts';
 
 /**
  * An employer's company. New companies are unverified until an officer checks

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Config } from '../config.ts';
+import type { Config } from '../kernel/config.ts';
 import { instrument } from './metrics.ts';
 
 /** A document client plus the table it talks to: the one handle every repository takes. */

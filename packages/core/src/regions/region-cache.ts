@@ -1,6 +1,6 @@
 import type { Db } from '../db/client.ts';
-import type { FieldIssue } from '../errors.ts';
-import { ValidationError } from '../errors.ts';
+import type { FieldIssue } from '../kernel/errors.ts';
+import { ValidationError } from '../kernel/errors.ts';
 import { getRegency, type Regency } from './region.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '../db/client.ts';
-import { notFound } from '../errors.ts';
+import { notFound } from '../kernel/errors.ts';
 
 /**
  * Official administrative areas (Kemendagri codes): a regency or city

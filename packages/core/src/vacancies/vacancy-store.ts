@@ -5,10 +5,10 @@ import { type Actor, hasRole } from '../accounts/roles.ts';
 import { getCompanyAsMember, isMember, mergeInput, notMember, requireMember } from '../companies/company.ts';
 import type { Db } from '../db/client.ts';
 import { EDUCATION_LEVELS } from '../education/education.ts';
-import { conflict, DomainError, notFound, ValidationError } from '../errors.ts';
-import { ID_PATTERN, newId } from '../ids.ts';
+import { conflict, DomainError, notFound, ValidationError } from '../kernel/errors.ts';
+import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { parseInput } from '../kernel/validation.ts';
 import { getRegencyCached, locationIssues } from '../regions/region-cache.ts';
-import { parseInput } from '../validation.ts';
 import { effectiveStatus, todayInJakarta, VACANCY_TYPES, type Vacancy, vacancyInputSchema } from './vacancy.ts';
 import {
   listingItems,

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../errors.ts';
+import { DomainError } from '@bursa/core/kernel';
 
 /**
  * CloudFront adds this header, carrying a secret only it and the functions

@@ -1,0 +1,4 @@
+export * from './client-address.ts';
+export * from './cookies.ts';
+export * from './origin-secret.ts';
+export * from './status.ts';
