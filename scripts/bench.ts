@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { dbMetrics } from '@bursa/core';
+import { dbMetrics } from '@bursa/core/db';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
 import { startStack } from './local/stack.ts';
 

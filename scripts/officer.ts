@@ -1,4 +1,6 @@
-import { createDb, findLogin, grantRole, loadConfig, parseIdentifier } from '@bursa/core';
+import { Account } from '@bursa/core/account';
+import { createDb } from '@bursa/core/db';
+import { loadConfig } from '@bursa/core/kernel';
 
 /**
  * `npm run officer -- <email or phone>`: makes an existing account a manpower
@@ -14,16 +16,16 @@ if (!login) {
 if (!process.env.DYNAMODB_ENDPOINT && (process.env.STAGE ?? 'local') === 'local') {
   process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
 }
-const id = parseIdentifier(login);
+const id = Account.parseIdentifier(login);
 if (!id) {
   console.error(`"${login}" is not an email address or an Indonesian mobile number.`);
   process.exit(1);
 }
 const db = createDb(loadConfig());
-const userId = await findLogin(db, id);
+const userId = await Account.findUserId(db, id);
 if (!userId) {
   console.error(`No account for ${id.value} in table ${db.tableName}. Register it first.`);
   process.exit(1);
 }
-await grantRole(db, userId, 'officer');
+await Account.grantRole(db, userId, 'officer');
 console.log(`${id.value} is now an officer (table ${db.tableName}).`);

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { createDb, ensureTable, loadConfig } from '@bursa/core';
+import { createDb, ensureTable } from '@bursa/core/db';
+import { loadConfig } from '@bursa/core/kernel';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertPortFree } from './ports.ts';

@@ -1,21 +1,8 @@
-import {
-  type Actor,
-  createCompany,
-  createVacancy,
-  type Db,
-  DomainError,
-  findLogin,
-  getCompany,
-  getUser,
-  grantRole,
-  listCompanyVacancies,
-  listMyCompanies,
-  parseIdentifier,
-  type Role,
-  registerUser,
-  todayInJakarta,
-  verifyCompany,
-} from '@bursa/core';
+import { Account } from '@bursa/core/account';
+import { Company } from '@bursa/core/company';
+import type { Db } from '@bursa/core/db';
+import { type Actor, type Config, type Ctx, DomainError, type Role, todayInJakarta } from '@bursa/core/kernel';
+import { Vacancy } from '@bursa/core/vacancy';
 
 /**
  * Demo data for Kota Tangerang: employers (verified and not) with realistic
@@ -48,7 +35,7 @@ type DemoEmployer = {
   verified: boolean;
   company: {
     name: string;
-    sector: string;
+    sector: (typeof Company.SECTORS)[number];
     address: string;
     villageCode: string;
     contactPhone: string;
@@ -294,50 +281,52 @@ const employers: DemoEmployer[] = [
   },
 ];
 
-async function ensureUser(db: Db, name: string, login: string, roles: Role[]): Promise<Actor> {
-  const id = parseIdentifier(login);
+async function ensureUser(ctx: Ctx, name: string, login: string, roles: Role[]): Promise<Actor> {
+  const { db } = ctx;
+  const id = Account.parseIdentifier(login);
   if (!id) throw new Error(`Bad demo login ${login}`);
-  let userId = await findLogin(db, id);
+  let userId = await Account.findUserId(db, id);
   if (!userId) {
     try {
-      userId = (await registerUser(db, { name, [id.kind]: login, password: DEMO_PASSWORD })).id;
+      userId = (await Account.register(ctx, { name, [id.kind]: login, password: DEMO_PASSWORD })).user.id;
     } catch (e) {
       // Another seed run raced us to it: use theirs.
       if (!(e instanceof DomainError && e.kind === 'conflict')) throw e;
-      userId = await findLogin(db, id);
+      userId = await Account.findUserId(db, id);
     }
   }
   if (!userId) throw new Error(`Could not create demo user ${login}`);
-  for (const role of roles) await grantRole(db, userId, role);
-  const user = await getUser(db, userId);
+  for (const role of roles) await Account.grantRole(db, userId, role);
+  const user = await Account.getUser(db, userId);
   return { userId, name: user.name, roles: user.roles };
 }
 
-export async function seedDemo(db: Db, homeRegency: string): Promise<{ companies: number; vacancies: number }> {
-  if (homeRegency !== '36.71') return { companies: 0, vacancies: 0 }; // the demo is Kota Tangerang's
-  const officer = await ensureUser(db, 'Siti Rahmawati (Disnaker)', demoLogins[0].login, ['officer']);
-  await ensureUser(db, 'Andi Pratama', demoLogins[2].login, []);
+/** Runs the demo's steps as the people who would take them, through the same use cases as the product. */
+export async function seedDemo(db: Db, config: Config): Promise<{ companies: number; vacancies: number }> {
+  if (config.homeRegency !== '36.71') return { companies: 0, vacancies: 0 }; // the demo is Kota Tangerang's
+  const as = (actor: Actor | undefined): Ctx => ({ db, config, actor });
+  const officer = await ensureUser(as(undefined), 'Siti Rahmawati (Disnaker)', demoLogins[0].login, ['officer']);
+  await ensureUser(as(undefined), 'Andi Pratama', demoLogins[2].login, []);
   let vacancies = 0;
   for (const e of employers) {
-    const employer = await ensureUser(db, e.contact.name, e.contact.email, []);
-    const mine = await listMyCompanies(db, employer.userId);
+    const employer = await ensureUser(as(undefined), e.contact.name, e.contact.email, []);
+    const mine = await Company.listMine(as(employer), {});
     const companyId =
       mine.find((m) => m.companyName === e.company.name)?.companyId ??
       (
-        await createCompany(db, employer, homeRegency, {
+        await Company.create(as(employer), {
           ...e.company,
           districtCode: e.company.villageCode.slice(0, 8),
         })
       ).id;
-    if (e.verified && (await getCompany(db, companyId)).status !== 'verified')
-      await verifyCompany(db, officer, companyId);
-    const existing = new Set(
-      (await listCompanyVacancies(db, { ...employer, roles: ['employer'] }, companyId)).vacancies.map((v) => v.title),
-    );
+    if (e.verified && (await Company.get(db, companyId)).status !== 'verified')
+      await Company.verify(as(officer), { id: companyId });
+    const existing = new Set((await Vacancy.listByCompany(as(employer), { companyId })).vacancies.map((v) => v.title));
     for (const v of e.vacancies) {
       if (existing.has(v.title)) continue;
       const { closesInDays, ...input } = v;
-      await createVacancy(db, employer, homeRegency, companyId, {
+      await Vacancy.create(as(employer), {
+        companyId,
         ...input,
         districtCode: e.company.villageCode.slice(0, 8),
         closingDate: todayInJakarta(Date.now() + closesInDays * 86_400_000),

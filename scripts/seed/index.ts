@@ -1,4 +1,5 @@
-import type { Db } from '@bursa/core';
+import type { Db } from '@bursa/core/db';
+import { loadConfig } from '@bursa/core/kernel';
 import { seedDemo } from './demo.ts';
 import { seedRegions } from './regions.ts';
 
@@ -11,6 +12,7 @@ export async function seedAll(
   homeRegency = '36.71',
 ): Promise<{ regions: number; companies: number; vacancies: number }> {
   const regions = await seedRegions(db);
-  const demo = await seedDemo(db, homeRegency);
+  const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName, HOME_REGENCY: homeRegency });
+  const demo = await seedDemo(db, config);
   return { regions, ...demo };
 }

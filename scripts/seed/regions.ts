@@ -1,4 +1,5 @@
-import { type Db, type District, type Regency, saveRegency } from '@bursa/core';
+import type { Db } from '@bursa/core/db';
+import { Region } from '@bursa/core/region';
 import { getDistricts, getRegencies, getVillages } from 'idn-area-data';
 
 /**
@@ -9,11 +10,11 @@ import { getDistricts, getRegencies, getVillages } from 'idn-area-data';
 export const seedRegencyCodes = ['36.71', '36.73', '19.71', '51.05'] as const;
 
 /** Builds one regency's tree from the official data. */
-export async function readRegency(code: string): Promise<Regency> {
+export async function readRegency(code: string): Promise<Region.Regency> {
   const [regencies, districts, villages] = await Promise.all([getRegencies(), getDistricts(), getVillages()]);
   const regency = regencies.find((r) => r.code === code);
   if (!regency) throw new Error(`Regency ${code} is not in idn-area-data`);
-  const tree: District[] = districts
+  const tree: Region.District[] = districts
     .filter((d) => d.regency_code === code)
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((d) => ({
@@ -35,6 +36,6 @@ function titleCase(name: string): string {
 /** Loads every seed regency; idempotent (puts overwrite). Returns the number of items written. */
 export async function seedRegions(db: Db): Promise<number> {
   let written = 0;
-  for (const code of seedRegencyCodes) written += await saveRegency(db, await readRegency(code));
+  for (const code of seedRegencyCodes) written += await Region.save(db, await readRegency(code));
   return written;
 }

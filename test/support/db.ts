@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, type Db, ensureTable } from '@bursa/core';
+import { createDb, type Db, ensureTable } from '@bursa/core/db';
 import { inject } from 'vitest';
 
 /**

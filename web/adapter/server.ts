@@ -1,4 +1,4 @@
-import { type Config, loadConfig } from '@bursa/core';
+import { type Config, loadConfig } from '@bursa/core/kernel';
 import { cameThroughCloudFront, clientAddressFrom, ORIGIN_HEADER } from '@bursa/http';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';

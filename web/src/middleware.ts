@@ -1,8 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
-import { readSession } from '@bursa/core';
+import { Account } from '@bursa/core/account';
 import { SESSION_COOKIE } from '@bursa/http';
 import { basePath, localeOf } from './i18n/messages.ts';
-import { getServices } from './lib/services.ts';
+import { contextFor, getServices } from './lib/services.ts';
 
 /**
  * Runs before every page.
@@ -11,7 +11,7 @@ import { getServices } from './lib/services.ts';
  *   the browser) with locals.locale = 'en'; pages and the layout read the
  *   language and their own Indonesian path from locals, never from Astro.url.
  * - Session: the cookie is looked up once (one BatchGetItem for session and
- *   user) into locals.session and locals.actor.
+ *   user) into locals.session, and locals.ctx is the context every use case takes.
  * Astro.rewrite (e.g. to /404) runs this again for the same request: locals
  * are already set then, and must stay as the original request set them.
  */
@@ -23,8 +23,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   locals.locale = localeOf(pathname);
   locals.path = normalise(basePath(pathname));
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;
-  locals.session = cookie ? await readSession(getServices().db, cookie) : undefined;
+  locals.session = cookie ? await Account.readSession(getServices().db, cookie) : undefined;
   locals.actor = locals.session?.actor;
+  locals.ctx = contextFor(locals.actor);
   if (locals.session === undefined && cookie) {
     // Ended or expired: forget it, so the next requests skip the lookup.
     context.cookies.delete(SESSION_COOKIE, { path: '/' });

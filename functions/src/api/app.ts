@@ -1,4 +1,5 @@
 import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/http';
+import type { Locale } from '@bursa/core/kernel';
 import { Hono } from 'hono';
 import type { ApiEnv, Deps } from './context.ts';
 import { notFoundResponse, toErrorResponse } from './errors.ts';
@@ -15,11 +16,12 @@ export function createApi(deps: Deps) {
   const api = new Hono<ApiEnv>().basePath('/api');
   api.use(async (c, next) => {
     c.set('deps', deps);
+    c.set('locale', localeFrom(c.req.header('accept-language')));
     await next();
     // Answers may depend on who asks: nothing is cached unless its route says so.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  // In AWS, only requests that came through CloudFront (see core's edge/origin-secret.ts).
+  // In AWS, only requests that came through CloudFront (see @bursa/http's origin-secret.ts).
   api.use(async (c, next) => {
     assertCameThroughCloudFront(deps.config.originSecret, c.req.header(ORIGIN_HEADER));
     await next();
@@ -37,3 +39,15 @@ export function createApi(deps: Deps) {
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** Indonesian unless the client prefers English over it (`Accept-Language: en`, `en-US,en;q=0.9,id;q=0.8`). */
+export function localeFrom(header: string | undefined): Locale {
+  let best: { locale: Locale; q: number } = { locale: 'id', q: 0 };
+  for (const part of (header ?? '').split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
+    const locale = tag.startsWith('en') ? 'en' : tag.startsWith('id') || tag.startsWith('in') ? 'id' : undefined;
+    if (locale && q > best.q) best = { locale, q };
+  }
+  return best.locale;
+}

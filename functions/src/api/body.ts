@@ -1,8 +1,8 @@
-import { DomainError } from '@bursa/core';
+import { DomainError } from '@bursa/core/kernel';
 import type { Context } from 'hono';
 
 const malformed = () =>
-  new DomainError('validation', 'request.malformed', 'Permintaan tidak dapat dibaca. Kirim JSON yang valid.');
+  new DomainError('validation', 'request.malformed');
 
 /** The request's JSON body; unreadable JSON is the client's mistake (400), not a server error. */
 export async function readJsonBody(c: Context): Promise<unknown> {

@@ -1,39 +1,46 @@
-import { type ErrorKind, isDomainError, ValidationError } from '@bursa/core';
+import { fieldIssues, isDomainError } from '@bursa/core/kernel';
+import { issueText, translate } from '@bursa/core/messages';
+import { STATUS_OF } from '@bursa/http';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiEnv } from './context.ts';
 
-/** Body of every error response: `code` is stable, `message` is for people. */
-export type ErrorBody = { code: string; message: string; details?: Record<string, unknown> };
-
-const statusOf: Record<ErrorKind, ContentfulStatusCode> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
+/**
+ * Body of every error response: `code` is stable (switch on it), `message` is
+ * for people, in the language the client asked for (Accept-Language).
+ */
+export type ErrorBody = {
+  code: string;
+  message: string;
+  details?: Record<string, unknown> & { fields?: { path: string; code: string; message: string }[] };
 };
 
 /**
- * The one place errors become HTTP: domain errors keep their code and
- * message, malformed requests become 400, anything else is logged and
+ * The one place errors become HTTP: domain errors keep their code and get
+ * their text, malformed requests become 400, anything else is logged and
  * answered with a 500 that leaks nothing.
  */
-export function toErrorResponse(err: unknown, c: Context): Response {
+export function toErrorResponse(err: unknown, c: Context<ApiEnv>): Response {
+  const locale = c.var.locale ?? 'id';
   if (isDomainError(err)) {
-    const body: ErrorBody = { code: err.code, message: err.message };
-    if (err instanceof ValidationError) body.details = { fields: err.fields };
-    else if (err.details) body.details = err.details;
+    const { fields: _f, ...rest } = err.details ?? {};
+    const fields = fieldIssues(err).map((f) => ({ path: f.path, code: f.code, message: issueText(f, locale) }));
+    const details = { ...rest, ...(fields.length ? { fields } : {}) };
+    const body: ErrorBody = {
+      code: err.code,
+      message: translate(err.code, locale, err.params),
+      ...(Object.keys(details).length ? { details } : {}),
+    };
     // A rate limit says when to come back, in the header clients and proxies understand too.
     const retryAfter = err.details?.retryAfterSeconds;
     if (err.kind === 'rate_limited' && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
-    return c.json(body, statusOf[err.kind]);
+    return c.json(body, STATUS_OF[err.kind]);
   }
   if (err instanceof HTTPException && err.status < 500) {
     // Hono raises these for bodies it cannot parse (e.g. malformed JSON).
     return c.json<ErrorBody>(
-      { code: 'request.malformed', message: 'Permintaan tidak dapat dibaca. Kirim JSON yang valid.' },
+      { code: 'request.malformed', message: translate('request.malformed', locale) },
       err.status as ContentfulStatusCode,
     );
   }
@@ -46,8 +53,14 @@ export function toErrorResponse(err: unknown, c: Context): Response {
       stack: (err as Error)?.stack,
     }),
   );
-  return c.json<ErrorBody>({ code: 'internal', message: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.' }, 500);
+  return c.json<ErrorBody>({ code: 'internal', message: translate('internal', locale) }, 500);
 }
 
-export const notFoundResponse = (c: Context) =>
-  c.json<ErrorBody>({ code: 'route.not_found', message: `Tidak ada ${c.req.method} ${c.req.path}.` }, 404);
+export const notFoundResponse = (c: Context<ApiEnv>) =>
+  c.json<ErrorBody>(
+    {
+      code: 'route.not_found',
+      message: translate('route.not_found', c.var.locale ?? 'id', { method: c.req.method, path: c.req.path }),
+    },
+    404,
+  );

@@ -1,4 +1,5 @@
-import { createDb, loadConfig } from '@bursa/core';
+import { createDb } from '@bursa/core/db';
+import { loadConfig } from '@bursa/core/kernel';
 import { handle } from 'hono/aws-lambda';
 import { createApi } from './app.ts';
 

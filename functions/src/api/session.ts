@@ -1,4 +1,5 @@
-import { assertCsrf, type Config, forbidden, readSession } from '@bursa/core';
+import { Account } from '@bursa/core/account';
+import { type Config, forbidden } from '@bursa/core/kernel';
 import { SESSION_COOKIE, sessionCookieOptions } from '@bursa/http';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -11,25 +12,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Who is asking, and may they change things:
  * - state-changing requests that carry an Origin header must come from the site itself
  *   (403 request.bad_origin); requests without one (curl, server to server) pass;
- * - the session cookie becomes `session` and `actor` (undefined when missing, forged or ended);
+ * - the session cookie becomes `session` and the request's `ctx.actor` (undefined when missing, forged or ended);
  * - state-changing requests with a session must carry its CSRF token in x-csrf-token (403 auth.csrf).
  */
 export const sessionMiddleware = createMiddleware<ApiEnv>(async (c, next) => {
   const { db, config } = c.var.deps;
   const changing = !SAFE_METHODS.has(c.req.method);
   if (changing) assertSameOrigin(config, c.req.header('origin'));
-  const session = await readSession(db, getCookie(c, SESSION_COOKIE));
+  const session = await Account.readSession(db, getCookie(c, SESSION_COOKIE));
   c.set('session', session);
-  c.set('actor', session?.actor);
-  if (changing && session) assertCsrf(session, c.req.header('x-csrf-token'));
+  c.set('ctx', { db, config, actor: session?.actor });
+  if (changing && session) Account.assertCsrf(session, c.req.header('x-csrf-token'));
   await next();
 });
 
 function assertSameOrigin(config: Config, origin: string | undefined): void {
   if (origin === undefined) return;
-  if (origin !== new URL(config.siteUrl).origin) {
-    throw forbidden('request.bad_origin', 'Permintaan dari situs lain ditolak. Buka Bursa langsung lalu coba lagi.');
-  }
+  if (origin !== new URL(config.siteUrl).origin) throw forbidden('request.bad_origin');
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure unless the site is plain-http localhost. */

@@ -1,19 +1,56 @@
-import type { Db } from '@bursa/core/db';
-import type { Config } from '@bursa/core/kernel';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { type Db, unmarshallImage } from '@bursa/core/db';
+import type { Config, Ctx } from '@bursa/core/kernel';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { companyRenamed } from './company-renamed.ts';
+import { type Change, entityOf, type Projection } from './projection.ts';
+import { vacancyListing } from './vacancy-listing.ts';
+
+/** Every projection the stream drives, one file each (docs/data-model.md, "Projections"). */
+export const projections: readonly Projection[] = [vacancyListing, companyRenamed];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */
 export type EventDeps = { config: Config; db: Db };
 
 /**
  * The table's stream consumer: hands each record, in order, to every
- * projection that wants it (functions/src/events/<concept>-<what>.ts), and
- * reports the first record that failed so the event source mapping retries
- * from there (ReportBatchItemFailures). Projections are idempotent.
- * (Projections are being added; until then this handler accepts every batch.)
+ * projection that wants it, and on the first failure reports that record and
+ * stops, so the event source mapping retries from there (ReportBatchItemFailures;
+ * records before it are not redelivered). Projections are idempotent, so a
+ * retried record is harmless.
  */
-export function createStreamHandler(_deps: EventDeps) {
-  return async (_event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export function createStreamHandler(deps: EventDeps, use: readonly Projection[] = projections) {
+  const ctx: Ctx = { ...deps, actor: undefined };
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    for (const record of event.Records ?? []) {
+      const change = toChange(record);
+      if (!change) continue;
+      const entity = entityOf(change);
+      try {
+        for (const p of use) if (p.entities.includes(entity)) await p.apply(ctx, change);
+      } catch (e) {
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            msg: 'projection failed',
+            sequenceNumber: change.sequenceNumber,
+            entity,
+            error: String(e),
+          }),
+        );
+        return { batchItemFailures: [{ itemIdentifier: change.sequenceNumber }] };
+      }
+    }
     return { batchItemFailures: [] };
+  };
+}
+
+function toChange(record: DynamoDBRecord): Change | undefined {
+  const d = record.dynamodb;
+  if (!d?.SequenceNumber || !record.eventName) return undefined;
+  return {
+    eventName: record.eventName,
+    sequenceNumber: d.SequenceNumber,
+    oldImage: unmarshallImage(d.OldImage),
+    newImage: unmarshallImage(d.NewImage),
   };
 }

@@ -19,6 +19,6 @@ export function cameThroughCloudFront(expected: string | undefined, presented: s
 
 export function assertCameThroughCloudFront(expected: string | undefined, presented: string | null | undefined): void {
   if (!cameThroughCloudFront(expected, presented)) {
-    throw new DomainError('forbidden', 'request.direct_access', 'Buka Bursa melalui alamat resminya.');
+    throw new DomainError('forbidden', 'request.direct_access');
   }
 }

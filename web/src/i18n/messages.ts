@@ -1,4 +1,4 @@
-import type { Locale } from '@bursa/core';
+import type { Locale } from '@bursa/core/kernel';
 
 /**
  * Interface text. Bahasa Indonesia is the product's language; English mirrors

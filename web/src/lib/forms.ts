@@ -1,14 +1,7 @@
-import {
-  assertCsrf,
-  type DomainError,
-  type ErrorKind,
-  type FieldIssue,
-  isDomainError,
-  type Locale,
-  type Session,
-  ValidationError,
-} from '@bursa/core';
-import { coreMessage } from '../i18n/core-messages.ts';
+import { Account, type Session } from '@bursa/core/account';
+import { type DomainError, fieldIssues, isDomainError, type Locale } from '@bursa/core/kernel';
+import { issueText, translate } from '@bursa/core/messages';
+import { STATUS_OF } from '@bursa/http';
 import { translator } from '../i18n/messages.ts';
 
 /** Form values as typed: text fields only (this site uploads no files through forms). */
@@ -23,15 +16,6 @@ export type FormErrors = {
   fields: Record<string, string>;
   /** Field messages for inputs this form does not have: shown in the summary instead. */
   orphans: string[];
-};
-
-export const STATUS_OF: Record<ErrorKind, number> = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
 };
 
 /** Reads a posted form as strings (a malformed body reads as empty, which validation then reports). */
@@ -49,11 +33,11 @@ export async function readForm(request: Request): Promise<FormValues> {
 
 /**
  * Every POST from a signed-in person must carry the session's CSRF token in
- * `_csrf` (core assertCsrf; 403 auth.csrf). Anonymous forms are covered by
+ * `_csrf` (core's assertCsrf; 403 auth.csrf). Anonymous forms are covered by
  * Astro's origin check (security.checkOrigin).
  */
 export function checkCsrf(session: Pick<Session, 'csrf'> | undefined, values: FormValues): void {
-  if (session) assertCsrf(session, values._csrf);
+  if (session) Account.assertCsrf(session, values._csrf);
 }
 
 /** Drops what must never be sent back to the browser (passwords, the CSRF token) before re-filling a form. */
@@ -74,24 +58,47 @@ type ErrorOptions = {
 /** Turns a domain error into what the form shows; anything else is a bug and is rethrown (500). */
 export function formErrors(e: unknown, locale: Locale, options: ErrorOptions): FormErrors {
   if (!isDomainError(e)) throw e;
-  const t = translator(locale);
-  const issues: FieldIssue[] =
-    e instanceof ValidationError ? e.fields : ((e.details?.fields as FieldIssue[] | undefined) ?? []);
   const fields: Record<string, string> = {};
   const orphans: string[] = [];
-  for (const issue of issues) {
+  for (const issue of fieldIssues(e)) {
     const path = options.rename?.[issue.path] ?? issue.path;
-    const message = coreMessage(issue.message, locale);
+    const message = issueText(issue, locale);
     if (options.fields.includes(path)) fields[path] ??= message;
     else orphans.push(message);
   }
   const custom = options.summaries?.[e.code];
-  const summary = custom
-    ? custom(e)
-    : e instanceof ValidationError
-      ? t('form.checkFields')
-      : coreMessage(e.message, locale);
+  const summary = custom ? custom(e) : translate(e.code, locale, e.params);
   return { status: STATUS_OF[e.kind], summary, fields, orphans };
+}
+
+/** What `submit` needs of the page: Astro's request, locals and response. */
+type Page = { request: Request; locals: App.Locals; response: { status?: number; headers: Headers } };
+
+export type Submission<T> = { values: FormValues; errors?: FormErrors; result?: T };
+
+/**
+ * The form block every page repeats: on POST, read the form, check the CSRF
+ * token, run the use case; on failure, the errors to show (and the response
+ * status). The page then redirects on `result` or re-renders with `values`
+ * and `errors`. A GET returns empty values.
+ */
+export async function submit<T>(
+  page: Page,
+  options: ErrorOptions & { run: (form: FormValues) => Promise<T> },
+): Promise<Submission<T>> {
+  if (page.request.method !== 'POST') return { values: {} };
+  const form = await readForm(page.request);
+  const values = refill(form);
+  try {
+    checkCsrf(page.locals.session, form);
+    return { values, result: await options.run(form) };
+  } catch (e) {
+    const errors = formErrors(e, page.locals.locale, options);
+    page.response.status = errors.status;
+    const retry = isDomainError(e) ? e.details?.retryAfterSeconds : undefined;
+    if (typeof retry === 'number') page.response.headers.set('Retry-After', String(retry));
+    return { values, errors };
+  }
 }
 
 /** Sign-in's 429 says when to try again, as a wall-clock time in WIB too. */

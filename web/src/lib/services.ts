@@ -1,4 +1,5 @@
-import { type Config, createDb, type Db, loadConfig } from '@bursa/core';
+import { createDb, type Db } from '@bursa/core/db';
+import { type Config, type Ctx, loadConfig } from '@bursa/core/kernel';
 
 /**
  * Built on first use and kept for the life of the Lambda container (or the
@@ -12,4 +13,9 @@ export function getServices() {
     services = { config, db: createDb(config) };
   }
   return services;
+}
+
+/** The one context use cases take, for the person behind this request (middleware puts it in locals.ctx). */
+export function contextFor(actor: Ctx['actor']): Ctx {
+  return { ...getServices(), actor };
 }

@@ -1,4 +1,4 @@
-import { todayInJakarta } from '@bursa/core';
+import { todayInJakarta } from '@bursa/core/kernel';
 import type { FormValues } from './forms.ts';
 
 /** The vacancy form's input names: core's vacancyInputSchema paths. */

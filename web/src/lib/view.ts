@@ -1,17 +1,8 @@
-import {
-  type Actor,
-  type Company,
-  districtName,
-  EDUCATION_LEVELS,
-  formatRupiah,
-  getRegencyCached,
-  isDomainError,
-  type Regency,
-  SECTORS,
-  VACANCY_TYPES,
-  type Vacancy,
-  villageName,
-} from '@bursa/core';
+import { Company } from '@bursa/core/company';
+import { Education } from '@bursa/core/education';
+import { formatRupiah, isDomainError } from '@bursa/core/kernel';
+import { Region } from '@bursa/core/region';
+import { Vacancy } from '@bursa/core/vacancy';
 import type { Translator } from '../i18n/messages.ts';
 import { getServices } from './services.ts';
 
@@ -19,33 +10,33 @@ export type Option = { value: string; label: string };
 export type OptionGroup = { label: string; options: Option[] };
 
 /** The home regency's tree, cached per container for 10 minutes (core getRegencyCached). */
-export function homeRegency(): Promise<Regency> {
+export function homeRegency(): Promise<Region.Regency> {
   const { config, db } = getServices();
-  return getRegencyCached(db, config.homeRegency);
+  return Region.getCached(db, config.homeRegency);
 }
 
 /** "Tangerang" for "Kota Tangerang". */
-export const shortRegionName = (regency: Regency) => regency.name.replace(/^(Kota|Kabupaten) /, '');
+export const shortRegionName = (regency: Region.Regency) => regency.name.replace(/^(Kota|Kabupaten) /, '');
 
-export const districtOptions = (regency: Regency): Option[] =>
+export const districtOptions = (regency: Region.Regency): Option[] =>
   regency.districts.map((d) => ({ value: d.code, label: d.name }));
 
 /** Every kelurahan, grouped by kecamatan (for <optgroup>). */
-export const villageGroups = (regency: Regency): OptionGroup[] =>
+export const villageGroups = (regency: Region.Regency): OptionGroup[] =>
   regency.districts.map((d) => ({ label: d.name, options: d.villages.map((v) => ({ value: v.code, label: v.name })) }));
 
-/** A kelurahan code's kecamatan: its first 8 characters ("36.71.01.1001" → "36.71.01"). */
-export const districtOfVillage = (villageCode: string | undefined) => (villageCode ?? '').slice(0, 8);
+/** A kelurahan code's kecamatan ("36.71.01.1001" → "36.71.01"). */
+export const districtOfVillage = Region.districtOfVillage;
 
 export const typeOptions = (t: Translator): Option[] =>
-  VACANCY_TYPES.map((type) => ({ value: type, label: t(`type.${type}`) }));
+  Vacancy.VACANCY_TYPES.map((type) => ({ value: type, label: t(`type.${type}`) }));
 export const educationOptions = (t: Translator): Option[] =>
-  EDUCATION_LEVELS.map((level) => ({ value: level, label: t(`education.${level}`) }));
+  Education.LEVELS.map((level) => ({ value: level, label: t(`education.${level}`) }));
 export const sectorOptions = (t: Translator): Option[] =>
-  SECTORS.map((sector) => ({ value: sector, label: t(`sector.${sector}`) }));
+  Company.SECTORS.map((sector) => ({ value: sector, label: t(`sector.${sector}`) }));
 
 /** "Rp4.900.000 – Rp5.300.000", "Mulai Rp1.500.000", or "Gaji dirahasiakan". */
-export function salaryText(v: Pick<Vacancy, 'salaryMin' | 'salaryMax'>, t: Translator): string {
+export function salaryText(v: Pick<Vacancy.Info, 'salaryMin' | 'salaryMax'>, t: Translator): string {
   const { salaryMin: min, salaryMax: max } = v;
   if (min !== undefined && max !== undefined) {
     return min === max ? formatRupiah(min) : t('salary.range', { min: formatRupiah(min), max: formatRupiah(max) });
@@ -56,14 +47,14 @@ export function salaryText(v: Pick<Vacancy, 'salaryMin' | 'salaryMax'>, t: Trans
 }
 
 /** "Sukarasa, Kec. Tangerang", or just the kecamatan. */
-export function placeText(regency: Regency, districtCode: string, villageCode: string | undefined, t: Translator) {
-  const district = districtName(regency, districtCode);
-  const village = villageName(regency, villageCode);
+export function placeText(regency: Region.Regency, districtCode: string, villageCode: string | undefined, t: Translator) {
+  const district = Region.districtName(regency, districtCode);
+  const village = Region.villageName(regency, villageCode);
   return village ? t('place.full', { village, district }) : t('place.district', { name: district });
 }
 
 /** A form's values from a company, to edit it. */
-export function companyValues(c: Company): Record<string, string> {
+export function companyValues(c: Company.Info): Record<string, string> {
   return {
     name: c.name,
     sector: c.sector,
@@ -77,7 +68,7 @@ export function companyValues(c: Company): Record<string, string> {
 }
 
 /** A form's values from a vacancy, to edit it. */
-export function vacancyValues(v: Vacancy): Record<string, string> {
+export function vacancyValues(v: Vacancy.Info): Record<string, string> {
   return {
     title: v.title,
     description: v.description,
@@ -95,8 +86,6 @@ export function vacancyValues(v: Vacancy): Record<string, string> {
 
 /** "+62215901234" → "0215901234": how people write their numbers. */
 export const localPhone = (e164: string) => e164.replace(/^\+62/, '0');
-
-export const isOfficer = (actor: Actor | undefined) => Boolean(actor?.roles.includes('officer'));
 
 /**
  * Cache-Control for pages anyone may see. Anonymous copies are kept at the

@@ -1,4 +1,4 @@
-import { createSession, endSession, registerUser, signIn } from '@bursa/core';
+import { Account } from '@bursa/core/account';
 import { clientAddressFrom } from '@bursa/http';
 import { Hono } from 'hono';
 import { readJsonBody } from '../body.ts';
@@ -13,27 +13,24 @@ import { clearSessionCookie, setSessionCookie } from '../session.ts';
  */
 export const authRoutes = new Hono<ApiEnv>()
   .post('/register', async (c) => {
-    const { db } = c.var.deps;
-    const user = await registerUser(db, await readJsonBody(c));
-    const session = await createSession(db, user.id);
-    if (c.var.session) await endSession(db, c.var.session);
-    setSessionCookie(c, session.cookieValue, session.maxAgeSeconds);
-    return c.json({ user, csrf: session.csrf }, 201);
+    const { user, cookieValue, csrf, maxAgeSeconds } = await Account.register(c.var.ctx, (await readJsonBody(c)) as never);
+    await Account.signOut(c.var.ctx, c.var.session);
+    setSessionCookie(c, cookieValue, maxAgeSeconds);
+    return c.json({ user, csrf }, 201);
   })
   .post('/signin', async (c) => {
-    const { db } = c.var.deps;
     const body = await readJsonBody(c);
-    const { user, cookieValue, csrf, maxAgeSeconds } = await signIn(
-      db,
-      body,
-      clientAddressFrom((name) => c.req.header(name)),
-    );
-    if (c.var.session) await endSession(db, c.var.session);
+    const { user, cookieValue, csrf, maxAgeSeconds } = await Account.signIn(c.var.ctx, {
+      ...(body && typeof body === 'object' ? body : {}),
+      // Never from the body: the address CloudFront saw.
+      clientAddress: clientAddressFrom((name) => c.req.header(name)),
+    } as never);
+    await Account.signOut(c.var.ctx, c.var.session);
     setSessionCookie(c, cookieValue, maxAgeSeconds);
     return c.json({ user, csrf });
   })
   .post('/signout', async (c) => {
-    if (c.var.session) await endSession(c.var.deps.db, c.var.session);
+    await Account.signOut(c.var.ctx, c.var.session);
     clearSessionCookie(c);
     return c.body(null, 204);
   });

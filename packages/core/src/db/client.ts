@@ -2,9 +2,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../kernel/config.ts';
 import { instrument } from './metrics.ts';
+import { type BursaTable, createTable } from './table.ts';
 
-/** A document client plus the table it talks to: the one handle every repository takes. */
-export type Db = { doc: DynamoDBDocumentClient; raw: DynamoDBClient; tableName: string };
+/**
+ * The one handle every use case reaches storage through: the clients, the
+ * table's name, and the dynamodb-toolbox Table bound to both (each concept's
+ * entities are built on it, see `bindEntities`).
+ */
+export type Db = { doc: DynamoDBDocumentClient; raw: DynamoDBClient; tableName: string; table: BursaTable };
 
 export function createDb(config: Pick<Config, 'region' | 'dynamodbEndpoint' | 'tableName'>): Db {
   const raw = new DynamoDBClient({
@@ -21,5 +26,5 @@ export function createDb(config: Pick<Config, 'region' | 'dynamodbEndpoint' | 't
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { doc, raw, tableName: config.tableName };
+  return { doc, raw, tableName: config.tableName, table: createTable(doc, config.tableName) };
 }

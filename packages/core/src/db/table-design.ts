@@ -11,7 +11,9 @@ export const tableDesign = {
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
-  ],
+  ] as const,
+  /** Names the entity (`Vacancy`, `Company`, …) on every item. */
+  entityAttribute: 'type',
   /** Epoch seconds; DynamoDB deletes the item some time after. Code must still ignore expired items. */
   ttlAttribute: 'expiresAt',
 } as const;

@@ -1,5 +1,10 @@
+export * from './actor.ts';
 export * from './config.ts';
+export type * from './ctx.ts';
 export * from './errors.ts';
+export * from './fn.ts';
 export * from './format.ts';
 export * from './ids.ts';
+export * as KernelMessages from './messages.ts';
+export * from './time.ts';
 export * from './validation.ts';

@@ -1,0 +1,65 @@
+import { Entity, item, number, set, string } from 'dynamodb-toolbox';
+import type { Db } from '../db/client.ts';
+import { type BursaTable, bindEntities } from '../db/table.ts';
+import { ROLES } from '../kernel/actor.ts';
+
+/**
+ * Accounts, sign-in and sessions (docs/data-model.md, "User and Login",
+ * "Session", "RateCounter").
+ *   User         pk = USER#<userId>                              sk = USER
+ *   Login        pk = LOGIN#email#<email> | LOGIN#phone#<+62…>   sk = LOGIN     → userId (uniqueness)
+ *   Session      pk = SESSION#<sha256(token)>                    sk = SESSION   (TTL expiresAt)
+ *   RateCounter  pk = RATE#<scope>#<subject>                     sk = RATE      (TTL expiresAt)
+ */
+const build = (table: BursaTable) => ({
+  User: new Entity({
+    name: 'User',
+    table,
+    timestamps: false,
+    schema: item({
+      id: string().key(),
+      name: string(),
+      email: string().optional(),
+      phone: string().optional(),
+      roles: set(string().enum(...ROLES)),
+      passwordHash: string(),
+      createdAt: string(),
+    }),
+    computeKey: ({ id }) => ({ pk: `USER#${id}`, sk: 'USER' }),
+  }),
+  Login: new Entity({
+    name: 'Login',
+    table,
+    timestamps: false,
+    schema: item({ kind: string().enum('email', 'phone').key(), value: string().key(), userId: string() }),
+    computeKey: ({ kind, value }) => ({ pk: `LOGIN#${kind}#${value}`, sk: 'LOGIN' }),
+  }),
+  Session: new Entity({
+    name: 'Session',
+    table,
+    timestamps: false,
+    schema: item({
+      tokenHash: string().key(),
+      userId: string(),
+      csrf: string(),
+      createdAt: string(),
+      expiresAt: number(),
+    }),
+    computeKey: ({ tokenHash }) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  }),
+  RateCounter: new Entity({
+    name: 'RateCounter',
+    table,
+    timestamps: false,
+    schema: item({
+      scope: string().key(),
+      subject: string().key(),
+      count: number(),
+      windowEnds: number(),
+      expiresAt: number(),
+    }),
+    computeKey: ({ scope, subject }) => ({ pk: `RATE#${scope}#${subject}`, sk: 'RATE' }),
+  }),
+});
+
+export const accountEntities = (db: Db) => bindEntities(db, build);

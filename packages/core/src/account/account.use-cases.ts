@@ -1,0 +1,164 @@
+import {
+  $add,
+  executeTransactWrite,
+  GetItemCommand,
+  PutTransaction,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
+import type { Role } from '../kernel/actor.ts';
+import type { Ctx } from '../kernel/ctx.ts';
+import { conflict, notFound, unauthenticated } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { newId } from '../kernel/ids.ts';
+import { accountEntities } from './account.entity.ts';
+import { type LoginIdentifier, parseIdentifier } from './account.identifiers.ts';
+import { hashPassword, verifyPassword } from './account.password.ts';
+import { capabilities, requireSignedIn } from './account.policy.ts';
+import { assertUnderLimits, clearLimit, type Limit, recordFailure } from './account.rate-limit.ts';
+import { registerSchema, signInSchema } from './account.schema.ts';
+import { createSession, endSession, type Session } from './account.session.ts';
+
+/** A person with an account, as the person themself sees it (never the password hash). */
+export type User = { id: string; name: string; email?: string; phone?: string; roles: Role[]; createdAt: string };
+
+type UserItem = Omit<User, 'roles'> & { roles: Set<Role>; passwordHash: string };
+
+/** Allow-list: what of a stored user leaves core. */
+function toUser(u: UserItem): User {
+  return {
+    id: u.id,
+    name: u.name,
+    ...(u.email ? { email: u.email } : {}),
+    ...(u.phone ? { phone: u.phone } : {}),
+    roles: [...u.roles].sort(),
+    createdAt: u.createdAt,
+  };
+}
+
+/**
+ * Creates a resident account and signs them in. Email and phone are unique:
+ * each has a Login item written in the same transaction on condition that it
+ * does not exist (409 account.email_taken / account.phone_taken).
+ */
+export const register = fn(registerSchema, async (r, ctx) => {
+  const { User, Login } = accountEntities(ctx.db);
+  const user: User = {
+    id: newId(),
+    name: r.name,
+    ...(r.email ? { email: r.email } : {}),
+    ...(r.phone ? { phone: r.phone } : {}),
+    roles: ['resident'],
+    createdAt: new Date().toISOString(),
+  };
+  const logins: LoginIdentifier[] = [];
+  if (r.email) logins.push({ kind: 'email', value: r.email });
+  if (r.phone) logins.push({ kind: 'phone', value: r.phone });
+  const passwordHash = await hashPassword(r.password);
+  try {
+    await withConflictRetry(() =>
+      executeTransactWrite(
+        User.build(PutTransaction)
+          .item({ ...user, roles: new Set(user.roles), passwordHash })
+          .options({ condition: { attr: 'id', exists: false } }),
+        ...logins.map((login) =>
+          Login.build(PutTransaction)
+            .item({ ...login, userId: user.id })
+            .options({ condition: { attr: 'userId', exists: false } }),
+        ),
+      ),
+    );
+  } catch (e) {
+    // Reasons line up with the actions: [user, ...logins].
+    const taken = logins.filter((_, i) => isConditionFailure(e, i + 1));
+    if (taken.some((l) => l.kind === 'email'))
+      throw conflict('account.email_taken', [{ path: 'email', code: 'account.email.taken' }]);
+    if (taken.some((l) => l.kind === 'phone'))
+      throw conflict('account.phone_taken', [{ path: 'phone', code: 'account.phone.taken' }]);
+    throw e;
+  }
+  return { user, ...(await createSession(ctx.db, user.id)) };
+});
+
+/** 5 failures per account and 20 per client address in 15 minutes. */
+export const SIGN_IN_LIMITS = { perAccount: 5, perClient: 20, windowSeconds: 15 * 60 };
+
+// Verifying against a fixed hash when the account does not exist keeps both answers equally slow.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Signs a person in with email or phone and password, within the failure limits. */
+export const signIn = fn(signInSchema, async ({ identifier, password, clientAddress }, ctx) => {
+  const { db } = ctx;
+  const id = parseIdentifier(identifier);
+  const { windowSeconds } = SIGN_IN_LIMITS;
+  const limits: Limit[] = [
+    { scope: 'signin-client', subject: clientAddress || 'unknown', max: SIGN_IN_LIMITS.perClient, windowSeconds },
+  ];
+  if (id)
+    limits.push({ scope: 'signin-account', subject: `${id.kind}:${id.value}`, max: SIGN_IN_LIMITS.perAccount, windowSeconds });
+  await assertUnderLimits(db, limits);
+  const userId = id ? await findUserId(db, id) : undefined;
+  const item = userId ? await getUserItem(db, userId) : undefined;
+  const ok = await verifyPassword(password, item?.passwordHash ?? DUMMY_HASH);
+  if (!item || !ok) {
+    await recordFailure(db, limits);
+    throw unauthenticated('auth.invalid_credentials');
+  }
+  const accountLimit = limits[1];
+  if (accountLimit) await clearLimit(db, accountLimit);
+  return { user: toUser(item), ...(await createSession(db, item.id)) };
+});
+
+/** Ends the session the request came with (idempotent). */
+export async function signOut(ctx: Ctx, session: Pick<Session, 'tokenHash'> | undefined): Promise<void> {
+  if (session) await endSession(ctx.db, session);
+}
+
+/** The signed-in person's own account (with email and phone) and what they may do. */
+export const me = fn(z.object({}).optional(), async (_input, ctx) => {
+  const actor = requireSignedIn(ctx.actor);
+  const item = await getUserItem(ctx.db, actor.userId);
+  if (!item) throw notFound('user.not_found');
+  return { user: toUser(item), can: capabilities(actor) };
+});
+
+/** A person's account by id (for the officer CLI and the seed), or 404 user.not_found. */
+export async function getUser(db: Db, userId: string): Promise<User> {
+  const item = await getUserItem(db, userId);
+  if (!item) throw notFound('user.not_found');
+  return toUser(item);
+}
+
+async function getUserItem(db: Db, userId: string): Promise<UserItem | undefined> {
+  return (await accountEntities(db).User.build(GetItemCommand).key({ id: userId }).send()).Item;
+}
+
+/** The account behind an email or phone, if any. */
+export async function findUserId(db: Db, id: LoginIdentifier): Promise<string | undefined> {
+  return (await accountEntities(db).Login.build(GetItemCommand).key(id).send()).Item?.userId;
+}
+
+/** Adds a role to a person (idempotent). Used by `npm run officer`; companies add `employer` in their own transaction. */
+export async function grantRole(db: Db, userId: string, role: Role): Promise<void> {
+  try {
+    await accountEntities(db)
+      .User.build(UpdateItemCommand)
+      .item({ id: userId, roles: $add(new Set([role])) })
+      .options({ condition: { attr: 'id', exists: true } })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw notFound('user.not_found');
+    throw e;
+  }
+}
+
+/** A transaction action that adds a role to a person, for other concepts' transactions (creating a company). */
+export function grantRoleInTransaction(db: Db, userId: string, role: Role) {
+  return accountEntities(db)
+    .User.build(UpdateTransaction)
+    .item({ id: userId, roles: $add(new Set([role])) })
+    .options({ condition: { attr: 'id', exists: true } });
+}

@@ -1,0 +1,16 @@
+/** Accounts, sign-in and sessions. Import as `import { Account } from '@bursa/core/account'`. */
+export * as Account from './index.ts';
+export type { LoginIdentifier } from './account.identifiers.ts';
+export {
+  contactPhoneSchema,
+  emailSchema,
+  normalizeContactPhone,
+  normalizePhone,
+  parseIdentifier,
+  phoneSchema,
+} from './account.identifiers.ts';
+export * as messages from './account.messages.ts';
+export { capabilities, hasRole, isOfficer, requireSignedIn } from './account.policy.ts';
+export type { RegisterInput, SignInInput } from './account.schema.ts';
+export { assertCsrf, readSession, SESSION_DAYS, type Session } from './account.session.ts';
+export * from './account.use-cases.ts';

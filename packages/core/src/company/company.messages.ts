@@ -1,0 +1,31 @@
+export const id = {
+  'company.name.min': 'Nama perusahaan minimal 2 huruf.',
+  'company.name.max': 'Nama perusahaan maksimal 120 huruf.',
+  'company.sector.invalid': 'Pilih sektor usaha.',
+  'company.address.min': 'Tulis alamat lengkap (jalan, nomor).',
+  'company.address.max': 'Alamat maksimal 300 huruf.',
+  'company.district.required': 'Pilih kecamatan.',
+  'company.village.required': 'Pilih kelurahan.',
+  'company.nib.invalid': 'NIB terdiri dari 13 angka.',
+  'company.description.max': 'Deskripsi maksimal 2.000 huruf.',
+  'company.not_found': 'Perusahaan tidak ditemukan.',
+  'company.not_member': 'Hanya anggota perusahaan ini yang boleh mengubahnya.',
+  'company.verify_forbidden': 'Hanya petugas Disnaker yang dapat memverifikasi perusahaan.',
+  'company.already_verified': 'Perusahaan ini sudah terverifikasi.',
+} as const;
+
+export const en = {
+  'company.name.min': 'The company name needs at least 2 characters.',
+  'company.name.max': 'The company name can be at most 120 characters.',
+  'company.sector.invalid': 'Choose a business sector.',
+  'company.address.min': 'Write the full address (street, number).',
+  'company.address.max': 'The address can be at most 300 characters.',
+  'company.district.required': 'Choose a kecamatan (district).',
+  'company.village.required': 'Choose a kelurahan.',
+  'company.nib.invalid': 'An NIB has 13 digits.',
+  'company.description.max': 'The description can be at most 2,000 characters.',
+  'company.not_found': 'Company not found.',
+  'company.not_member': 'Only members of this company may change it.',
+  'company.verify_forbidden': 'Only manpower office officers can verify companies.',
+  'company.already_verified': 'This company is already verified.',
+} satisfies Record<keyof typeof id, string>;

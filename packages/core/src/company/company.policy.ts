@@ -1,0 +1,29 @@
+import { isOfficer } from '../account/index.ts';
+import type { Actor } from '../kernel/actor.ts';
+
+/** What the policy needs to know about the person asking, relative to one company. */
+export type CompanyViewer = { actor: Actor | undefined; member: boolean };
+
+/**
+ * The only place that decides what someone may do with a company. Anyone may
+ * read a profile (its contacts are business contacts); members edit it and
+ * post vacancies; officers verify it and see its whole vacancy list.
+ */
+export function capabilities(company: { status: string }, who: CompanyViewer) {
+  const officer = isOfficer(who.actor);
+  return {
+    view: true,
+    edit: who.member,
+    postVacancy: who.member,
+    /** The vacancy list with drafts and counts (the employer's dashboard). */
+    manageVacancies: who.member || officer,
+    verify: officer && company.status === 'unverified',
+  };
+}
+export type CompanyCapabilities = ReturnType<typeof capabilities>;
+
+/** Anyone signed in may register a company (and becomes its first member). */
+export const canCreate = (actor: Actor | undefined) => Boolean(actor);
+
+/** The officers' verification queue. */
+export const canReviewQueue = (actor: Actor | undefined) => isOfficer(actor);

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { contactPhoneSchema, emailSchema } from '../account/index.ts';
+import { optionalField } from '../kernel/validation.ts';
+import { SECTORS, STATUSES } from './company.entity.ts';
+
+/** A company profile as its members fill it in; the kecamatan must hold the kelurahan (checked against Region). */
+export const companyFieldsSchema = z.object({
+  name: z.string('company.name.min').trim().min(2, 'company.name.min').max(120, 'company.name.max'),
+  sector: z.enum(SECTORS, 'company.sector.invalid'),
+  address: z.string('company.address.min').trim().min(5, 'company.address.min').max(300, 'company.address.max'),
+  districtCode: z.string('company.district.required').trim().min(1, 'company.district.required'),
+  villageCode: z.string('company.village.required').trim().min(1, 'company.village.required'),
+  contactPhone: optionalField(contactPhoneSchema),
+  contactEmail: optionalField(emailSchema),
+  nib: optionalField(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{13}$/, 'company.nib.invalid'),
+  ),
+  description: optionalField(z.string().trim().max(2000, 'company.description.max')),
+});
+export type CompanyFields = z.input<typeof companyFieldsSchema>;
+
+export const companyIdSchema = z.object({ id: z.string() });
+
+/**
+ * PATCH: the id plus any profile fields. Fields left out keep their value, a
+ * blank field clears an optional one; the merged profile is then validated
+ * whole (company.use-cases.ts), which is the only time fields are parsed.
+ */
+export const companyPatchSchema = z.looseObject({ id: z.string() });
+
+export const queueSchema = z.object({
+  status: z.enum(STATUSES).default('unverified'),
+  cursor: optionalField(z.string().max(400)),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});

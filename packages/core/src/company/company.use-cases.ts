@@ -1,0 +1,224 @@
+import {
+  $remove,
+  executeTransactWrite,
+  GetItemCommand,
+  PutTransaction,
+  QueryCommand,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox';
+import { z } from 'zod';
+import { Account } from '../account/index.ts';
+import type { Db } from '../db/client.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import type { Actor } from '../kernel/actor.ts';
+import type { Ctx } from '../kernel/ctx.ts';
+import { forbidden, notFound } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { parseInput } from '../kernel/validation.ts';
+import { Region } from '../region/index.ts';
+import { companyEntities, companyPartition, queuePartition, type SECTORS, type STATUSES } from './company.entity.ts';
+import { canCreate, canReviewQueue, capabilities } from './company.policy.ts';
+import { companyFieldsSchema, companyIdSchema, companyPatchSchema, queueSchema } from './company.schema.ts';
+
+/** A company's profile, as anyone may read it. */
+export type Info = {
+  id: string;
+  name: string;
+  sector: (typeof SECTORS)[number];
+  address: string;
+  regencyCode: string;
+  districtCode: string;
+  villageCode: string;
+  contactPhone?: string;
+  contactEmail?: string;
+  nib?: string;
+  description?: string;
+  status: (typeof STATUSES)[number];
+  verifiedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+async function validFields(ctx: Ctx, input: unknown) {
+  const c = parseInput(companyFieldsSchema, input);
+  Region.assertLocation(await Region.getCached(ctx.db, ctx.config.homeRegency), c.districtCode, c.villageCode);
+  return c;
+}
+
+/** Any signed-in person may register a company; they become its first member and an employer. */
+export const create = fn(companyFieldsSchema, async (fields, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  if (!canCreate(me)) throw forbidden('company.not_member');
+  const c = await validFields(ctx, fields);
+  const { Company, Membership } = companyEntities(ctx.db);
+  const now = new Date().toISOString();
+  const company: Info = {
+    id: newId(),
+    ...c,
+    regencyCode: ctx.config.homeRegency,
+    status: 'unverified',
+    createdAt: now,
+    updatedAt: now,
+  };
+  await executeTransactWrite(
+    Company.build(PutTransaction)
+      .item({ ...company, createdBy: me.userId })
+      .options({ condition: { attr: 'id', exists: false } }),
+    Membership.build(PutTransaction).item({
+      userId: me.userId,
+      companyId: company.id,
+      companyName: company.name,
+      role: 'owner',
+      createdAt: now,
+    }),
+    Account.grantRoleInTransaction(ctx.db, me.userId, 'employer'),
+  );
+  return company;
+});
+
+/** A company by id (public profile data only), or 404 company.not_found. */
+export async function get(db: Db, companyId: string): Promise<Info> {
+  if (!ID_PATTERN.test(companyId)) throw notFound('company.not_found');
+  const { Item } = await companyEntities(db).Company.build(GetItemCommand).key({ id: companyId }).send();
+  if (!Item) throw notFound('company.not_found');
+  return Item;
+}
+
+/** Whether a person belongs to a company: one GetItem (malformed ids are simply "no"). */
+export async function isMember(db: Db, actor: Actor | undefined, companyId: string): Promise<boolean> {
+  if (!actor || !ID_PATTERN.test(companyId)) return false;
+  const { Item } = await companyEntities(db)
+    .Membership.build(GetItemCommand)
+    .key({ userId: actor.userId, companyId })
+    .options({ attributes: ['companyId'] })
+    .send();
+  return Boolean(Item);
+}
+
+/**
+ * The company and what the asker may do with it. Company and membership are
+ * read in parallel: one round trip of latency.
+ */
+export async function withCapabilities(ctx: Ctx, companyId: string) {
+  const [company, member] = await Promise.all([get(ctx.db, companyId), isMember(ctx.db, ctx.actor, companyId)]);
+  return { company, can: capabilities(company, { actor: ctx.actor, member }) };
+}
+
+/** The profile page and the API's GET: `{ company, can }`. */
+export const view = fn(companyIdSchema, async ({ id }, ctx) => withCapabilities(ctx, id));
+
+/**
+ * Members edit their company's profile (PATCH): fields left out keep their
+ * value, a blank field clears an optional one. Verification is not theirs to
+ * change. The members' copies of the name follow through the stream.
+ */
+export const update = fn(companyPatchSchema, async ({ id, ...patch }, ctx) => {
+  Account.requireSignedIn(ctx.actor);
+  const { company: before, can } = await withCapabilities(ctx, id);
+  if (!can.edit) throw forbidden('company.not_member');
+  const c = await validFields(ctx, { ...before, ...patch });
+  const now = new Date().toISOString();
+  const { Company } = companyEntities(ctx.db);
+  try {
+    const { Attributes } = await Company.build(UpdateItemCommand)
+      .item({
+        id,
+        ...c,
+        // A cleared optional field is removed from the item.
+        contactPhone: c.contactPhone ?? $remove(),
+        contactEmail: c.contactEmail ?? $remove(),
+        nib: c.nib ?? $remove(),
+        description: c.description ?? $remove(),
+        updatedAt: now,
+      })
+      .options({ condition: { attr: 'id', exists: true }, returnValues: 'ALL_NEW' })
+      .send();
+    return Attributes as Info;
+  } catch (e) {
+    if (isConditionFailure(e)) throw notFound('company.not_found');
+    throw e;
+  }
+});
+
+/** Officers verify a company after checking its papers. */
+export const verify = fn(companyIdSchema, async ({ id }, ctx) => {
+  Account.requireSignedIn(ctx.actor);
+  const { can } = await withCapabilities(ctx, id);
+  if (!Account.isOfficer(ctx.actor)) throw forbidden('company.verify_forbidden');
+  if (!can.verify) throw forbidden('company.already_verified');
+  const now = new Date().toISOString();
+  const { Company } = companyEntities(ctx.db);
+  try {
+    const { Attributes } = await Company.build(UpdateItemCommand)
+      .item({
+        id,
+        status: 'verified',
+        verifiedAt: now,
+        verifiedBy: ctx.actor?.userId,
+        updatedAt: now,
+        gsi1pk: queuePartition('verified'),
+      })
+      .options({ condition: { attr: 'status', eq: 'unverified' }, returnValues: 'ALL_NEW' })
+      .send();
+    return Attributes as Info;
+  } catch (e) {
+    if (isConditionFailure(e)) throw forbidden('company.already_verified');
+    throw e;
+  }
+});
+
+export type CompanyMembership = { companyId: string; companyName: string; role: string };
+
+/** The companies the asker belongs to (`myCompanies`): one Query, at most one page of 50. */
+export const listMine = fn(z.object({}).optional(), async (_input, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const { Membership } = companyEntities(ctx.db);
+  const { Items = [] } = await ctx.db.table
+    .build(QueryCommand)
+    .entities(Membership)
+    .query({ partition: `USER#${me.userId}`, range: { beginsWith: 'MEMBER#COMPANY#' } })
+    .options({ limit: 50 })
+    .send();
+  return Items.map(({ companyId, companyName, role }): CompanyMembership => ({ companyId, companyName, role }));
+});
+
+/** Officers' queue (`verificationQueue`): companies with a status, oldest first, a page per call. */
+export const verificationQueue = fn(queueSchema, async ({ status, cursor, limit }, ctx): Promise<Page<Info>> => {
+  if (!canReviewQueue(ctx.actor)) throw forbidden('company.verify_forbidden');
+  const partition = queuePartition(status);
+  const { Company } = companyEntities(ctx.db);
+  const { Items = [], LastEvaluatedKey } = await ctx.db.table
+    .build(QueryCommand)
+    .entities(Company)
+    .query({ index: 'gsi1', partition })
+    .options({ limit, exclusiveStartKey: decodeCursor(cursor, (k) => k.gsi1pk === partition) })
+    .send();
+  const next = encodeCursor(LastEvaluatedKey);
+  return { items: Items, ...(next ? { cursor: next } : {}) };
+});
+
+/** Everyone who belongs to a company (`membersOf`), for projections: every page. */
+export async function* membershipsOf(db: Db, companyId: string) {
+  const { Membership } = companyEntities(db);
+  const pages = db.table
+    .build(QueryCommand)
+    .entities(Membership)
+    .query({ index: 'gsi1', partition: companyPartition(companyId), range: { beginsWith: 'MEMBER#' } })
+    .paginate();
+  for await (const page of pages) yield* page.Items ?? [];
+}
+
+/** Refreshes one membership's copy of the company name (idempotent; skipped if the membership is gone). */
+export async function refreshMembershipName(db: Db, m: { userId: string; companyId: string }, companyName: string) {
+  try {
+    await companyEntities(db)
+      .Membership.build(UpdateItemCommand)
+      .item({ ...m, companyName })
+      .options({ condition: { attr: 'companyId', exists: true } })
+      .send();
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}

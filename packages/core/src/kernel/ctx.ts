@@ -1,0 +1,9 @@
+import type { Db } from '../db/client.ts';
+import type { Actor } from './actor.ts';
+import type { Config } from './config.ts';
+
+/**
+ * The one context every use case takes, built once per request by the API and
+ * by the web (and once per batch by the stream consumer, with no actor).
+ */
+export type Ctx = { db: Db; config: Config; actor: Actor | undefined };

@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import type { Ctx } from './ctx.ts';
+import { parseInput } from './validation.ts';
+
+/**
+ * A use case: its input schema and what it does with the parsed input.
+ * Callers write `Vacancy.close(ctx, { id, reason })`; the input is parsed once
+ * (every wrong field reported together) and adapters can read `.schema`.
+ */
+export function fn<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<R>) {
+  return Object.assign((ctx: Ctx, input: z.input<S>) => run(parseInput(schema, input), ctx), { schema });
+}

@@ -1,0 +1,38 @@
+/**
+ * Every text core can show a person, gathered from each concept's messages
+ * file and keyed by the codes errors and validation issues carry. Adapters
+ * (the API, the web) call `translate` with the reader's language; core itself
+ * never picks a language. Import as `import { Messages } from '@bursa/core/messages'`.
+ */
+import * as account from '../account/account.messages.ts';
+import * as company from '../company/company.messages.ts';
+import type { FieldIssue, MessageParams } from '../kernel/errors.ts';
+import * as kernel from '../kernel/messages.ts';
+import type { Locale } from '../kernel/format.ts';
+import * as region from '../region/region.messages.ts';
+import * as vacancy from '../vacancy/vacancy.messages.ts';
+
+export * as Messages from './index.ts';
+
+export const catalog = {
+  id: { ...kernel.id, ...account.id, ...company.id, ...region.id, ...vacancy.id },
+  en: { ...kernel.en, ...account.en, ...company.en, ...region.en, ...vacancy.en },
+} satisfies Record<Locale, Record<string, string>>;
+
+export type MessageKey = keyof typeof catalog.id;
+
+export const isMessageKey = (code: string): code is MessageKey => Object.hasOwn(catalog.id, code);
+
+/**
+ * The text for a code in a language, with `{param}` placeholders filled. An
+ * unknown code (a bug the messages test exists to prevent) falls back to the
+ * generic "invalid" text rather than showing a code to a person.
+ */
+export function translate(code: string, locale: Locale = 'id', params?: MessageParams): string {
+  const texts: Record<string, string> = catalog[locale];
+  const text = texts[code] ?? texts['request.field.invalid'] ?? code;
+  return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+}
+
+/** A field issue's text. */
+export const issueText = (issue: FieldIssue, locale: Locale = 'id') => translate(issue.code, locale, issue.params);

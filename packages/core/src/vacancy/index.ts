@@ -1,0 +1,15 @@
+/** Job vacancies: posting, editing, closing, browsing. Import as `import { Vacancy } from '@bursa/core/vacancy'`. */
+export * as Vacancy from './index.ts';
+export { VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
+export {
+  fromImage,
+  listingItems,
+  listingPartition,
+  syncListing,
+  type VacancyFilter,
+  type VacancySummary,
+} from './vacancy.listing.ts';
+export * as messages from './vacancy.messages.ts';
+export { capabilities, effectiveStatus, type VacancyCapabilities, type VacancyViewer } from './vacancy.policy.ts';
+export type { BrowseQuery, VacancyFields } from './vacancy.schema.ts';
+export * from './vacancy.use-cases.ts';

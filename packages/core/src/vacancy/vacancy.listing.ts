@@ -1,0 +1,100 @@
+import { BatchDeleteRequest, BatchPutRequest, EntityFormatter } from 'dynamodb-toolbox';
+import { writeInBatches } from '../db/batch.ts';
+import type { Db } from '../db/client.ts';
+import { type Level, levelsMeeting } from '../education/index.ts';
+import { endOfDayEpochSeconds } from '../kernel/time.ts';
+import type { Info as Vacancy } from './vacancy.use-cases.ts';
+import { vacancyEntities, type VACANCY_TYPES } from './vacancy.entity.ts';
+
+/**
+ * How open vacancies are browsed without a Scan (`byFilter`). Each open
+ * vacancy has one small listing item in every filter partition it belongs to:
+ * kecamatan (or any) × type (or any) × each education level that meets its
+ * minimum (or any): 2 × 2 × (1 + levels) items, 8 for a vacancy needing S2 and
+ * 16 for one needing SD (SMA and SMK rank equal). Every filter combination is
+ * then one Query on one partition, newest first, paged by cursor.
+ *
+ * The listing is a stream projection (functions/src/events/vacancy-listing.ts):
+ * the request writes only the Vacancy; `syncListing` diffs the old and new
+ * images and writes just what changed, so a replayed record changes nothing.
+ */
+export type VacancyFilter = { districtCode?: string; type?: (typeof VACANCY_TYPES)[number]; education?: Level };
+
+export const listingPartition = (f: VacancyFilter) =>
+  `VACANCIES#d=${f.districtCode ?? '*'}#t=${f.type ?? '*'}#e=${f.education ?? '*'}`;
+
+/** What a browse page shows for each vacancy: no description, to keep items and pages small. */
+export type VacancySummary = Pick<
+  Vacancy,
+  | 'id'
+  | 'companyId'
+  | 'companyName'
+  | 'title'
+  | 'type'
+  | 'minEducation'
+  | 'districtCode'
+  | 'salaryMin'
+  | 'salaryMax'
+  | 'openings'
+  | 'closingDate'
+> & { publishedAt: string };
+
+type ListingItem = VacancySummary & { listing: string; position: string; expiresAt: number };
+
+/** The listing items an open vacancy has (none for drafts and closed ones). */
+export function listingItems(v: Vacancy | undefined): ListingItem[] {
+  if (!v || v.status !== 'open' || !v.publishedAt) return [];
+  const summary: VacancySummary = {
+    id: v.id,
+    companyId: v.companyId,
+    companyName: v.companyName,
+    title: v.title,
+    type: v.type,
+    minEducation: v.minEducation,
+    districtCode: v.districtCode,
+    ...(v.salaryMin !== undefined ? { salaryMin: v.salaryMin } : {}),
+    ...(v.salaryMax !== undefined ? { salaryMax: v.salaryMax } : {}),
+    openings: v.openings,
+    closingDate: v.closingDate,
+    publishedAt: v.publishedAt,
+  };
+  const position = `${v.publishedAt}#${v.id}`;
+  const expiresAt = endOfDayEpochSeconds(v.closingDate);
+  const items: ListingItem[] = [];
+  for (const districtCode of [v.districtCode, undefined])
+    for (const type of [v.type, undefined])
+      for (const education of [...levelsMeeting(v.minEducation), undefined])
+        items.push({ ...summary, listing: listingPartition({ districtCode, type, education }), position, expiresAt });
+  return items;
+}
+
+const keyOf = (i: { listing: string; position: string }) => `${i.listing}|${i.position}`;
+
+/** A Vacancy item as the stream carries it (attribute names as stored), read back as a Vacancy. */
+export function fromImage(db: Db, image: Record<string, unknown> | undefined): Vacancy | undefined {
+  if (!image || image.type !== 'Vacancy') return undefined;
+  return vacancyEntities(db).Vacancy.build(EntityFormatter).format(image) as Vacancy;
+}
+
+/**
+ * Brings the listing in line with a vacancy's change (old and new images):
+ * deletes the items it no longer has, puts the ones that are new or differ.
+ * Idempotent, and an edit that changes nothing listed writes nothing.
+ */
+export async function syncListing(db: Db, before: Vacancy | undefined, after: Vacancy | undefined): Promise<number> {
+  const { VacancyListing } = vacancyEntities(db);
+  const old = new Map(listingItems(before).map((i) => [keyOf(i), JSON.stringify(i)]));
+  const next = listingItems(after);
+  const nextKeys = new Set(next.map(keyOf));
+  const requests = [
+    ...[...old.keys()]
+      .filter((k) => !nextKeys.has(k))
+      .map((k) => {
+        const [listing = '', position = ''] = k.split('|');
+        return VacancyListing.build(BatchDeleteRequest).key({ listing, position });
+      }),
+    ...next.filter((i) => old.get(keyOf(i)) !== JSON.stringify(i)).map((i) => VacancyListing.build(BatchPutRequest).item(i)),
+  ];
+  await writeInBatches(db, requests);
+  return requests.length;
+}

@@ -1,0 +1,35 @@
+import { isOfficer } from '../account/index.ts';
+import type { Actor } from '../kernel/actor.ts';
+import { todayInJakarta } from '../kernel/time.ts';
+
+type Status = 'draft' | 'open' | 'closed';
+
+/** An open vacancy past its closing date counts as closed. */
+export function effectiveStatus(v: { status: Status; closingDate: string }, now = Date.now()): Status {
+  if (v.status === 'open' && v.closingDate < todayInJakarta(now)) return 'closed';
+  return v.status;
+}
+
+/** Who is asking, relative to the vacancy's company. */
+export type VacancyViewer = { actor: Actor | undefined; member: boolean };
+
+/**
+ * The only place that decides what someone may do with a vacancy. Open and
+ * closed vacancies are public; drafts are for the company's members and
+ * officers. Members edit until it closes; members close their own, officers
+ * close any (moderation) and must tell the company why.
+ */
+export function capabilities(v: { status: Status; closingDate: string }, who: VacancyViewer, now = Date.now()) {
+  const officer = isOfficer(who.actor);
+  const open = effectiveStatus(v, now) !== 'closed';
+  return {
+    view: v.status !== 'draft' || who.member || officer,
+    edit: who.member && open,
+    publish: who.member && v.status === 'draft' && open,
+    close: (who.member || officer) && v.status !== 'closed',
+    closeNeedsReason: officer && !who.member,
+    /** Internal details: why it was closed (moderation notes), the draft banner. */
+    seeInternal: who.member || officer,
+  };
+}
+export type VacancyCapabilities = ReturnType<typeof capabilities>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { LEVELS } from '../education/index.ts';
+import { blankToUndefined, optionalField } from '../kernel/validation.ts';
+import { VACANCY_TYPES } from './vacancy.entity.ts';
+
+const rupiah = z.preprocess(
+  (v) =>
+    typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.replace(/[.\s]/g, '').replace(/^Rp/i, ''))) : v,
+  z
+    .number('vacancy.salary.number')
+    .int('vacancy.salary.whole')
+    .min(0, 'vacancy.salary.negative')
+    .max(1_000_000_000, 'vacancy.salary.too_large')
+    .optional(),
+);
+
+/** What an employer writes about a vacancy. Rupiah are whole numbers; "4.760.000" and "Rp4760000" are read too. */
+export const vacancyFieldsSchema = z
+  .object({
+    title: z.string('vacancy.title.min').trim().min(3, 'vacancy.title.min').max(120, 'vacancy.title.max'),
+    description: z
+      .string('vacancy.description.min')
+      .trim()
+      .min(20, 'vacancy.description.min')
+      .max(5000, 'vacancy.description.max'),
+    type: z.enum(VACANCY_TYPES, 'vacancy.type.invalid'),
+    minEducation: z.enum(LEVELS, 'vacancy.education.invalid'),
+    skills: z
+      .preprocess(
+        (v) => (typeof v === 'string' ? v.split(',') : v),
+        z
+          .array(z.string().trim().max(40, 'vacancy.skill.max'))
+          .transform((items) => [...new Set(items.filter(Boolean))])
+          .pipe(z.array(z.string()).max(15, 'vacancy.skills.max')),
+      )
+      .default([]),
+    districtCode: z.string('vacancy.district.required').trim().min(1, 'vacancy.district.required'),
+    villageCode: optionalField(z.string().trim()),
+    salaryMin: rupiah,
+    salaryMax: rupiah,
+    openings: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+      z
+        .number('vacancy.openings.number')
+        .int('vacancy.openings.whole')
+        .min(1, 'vacancy.openings.min')
+        .max(10_000, 'vacancy.openings.max'),
+    ),
+    closingDate: z.iso.date('vacancy.closing_date.invalid'),
+  })
+  .refine((v) => typeof v.salaryMin !== 'number' || typeof v.salaryMax !== 'number' || v.salaryMin <= v.salaryMax, {
+    message: 'vacancy.salary.order',
+    path: ['salaryMax'],
+    // Also when other fields are wrong, so a form shows every mistake at once.
+    when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'salaryMin' && i.path?.[0] !== 'salaryMax'),
+  });
+export type VacancyFields = z.input<typeof vacancyFieldsSchema>;
+
+/** `publish` as JSON true or as a form's "true"/"on"/"1". */
+const publishFlag = z
+  .preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean())
+  .default(false);
+
+/** Create: the company, the fields, and whether to publish now (else a draft). Fields are checked by the use case. */
+export const createSchema = z.looseObject({ companyId: z.string(), publish: publishFlag });
+
+/** Edit (PATCH): the id, any fields, and `publish` to open a draft. */
+export const updateSchema = z.looseObject({ id: z.string(), publish: publishFlag });
+
+export const idSchema = z.object({ id: z.string() });
+
+export const closeSchema = z.object({
+  id: z.string(),
+  reason: optionalField(z.string().trim().max(500, 'vacancy.reason.max')),
+});
+
+export const browseSchema = z.object({
+  districtCode: optionalField(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'vacancy.filter.district.invalid')),
+  type: optionalField(z.enum(VACANCY_TYPES, 'vacancy.filter.type.invalid')),
+  education: optionalField(z.enum(LEVELS, 'vacancy.filter.education.invalid')),
+  cursor: z.preprocess(blankToUndefined, z.string().max(300).optional()),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type BrowseQuery = z.input<typeof browseSchema>;
+
+export const byCompanySchema = z.object({ companyId: z.string() });

@@ -1,0 +1,320 @@
+import { $add, $remove, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import { Account } from '../account/index.ts';
+import { Company } from '../company/index.ts';
+import type { Db } from '../db/client.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import { decodeCursor, type Page } from '../db/cursor.ts';
+import type { Level } from '../education/index.ts';
+import type { Ctx } from '../kernel/ctx.ts';
+import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { blankToUndefined, check } from '../kernel/validation.ts';
+import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { todayInJakarta } from '../kernel/time.ts';
+import { Region } from '../region/index.ts';
+import { type VACANCY_STATUSES, type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
+import { listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
+import { capabilities, effectiveStatus, type VacancyCapabilities } from './vacancy.policy.ts';
+import {
+  browseSchema,
+  byCompanySchema,
+  closeSchema,
+  createSchema,
+  idSchema,
+  updateSchema,
+  vacancyFieldsSchema,
+} from './vacancy.schema.ts';
+
+export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
+/** A vacancy as stored and as its company edits it. */
+export type Info = {
+  id: string;
+  companyId: string;
+  companyName: string;
+  title: string;
+  description: string;
+  type: (typeof VACANCY_TYPES)[number];
+  minEducation: Level;
+  skills: string[];
+  regencyCode: string;
+  districtCode: string;
+  villageCode?: string;
+  salaryMin?: number;
+  salaryMax?: number;
+  openings: number;
+  /** Last day applications are taken, YYYY-MM-DD in WIB. */
+  closingDate: string;
+  status: VacancyStatus;
+  closedReason?: string;
+  closedBy?: 'company' | 'officer' | 'deadline';
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+  /** Incremented on every write: updates are conditional on it (optimistic concurrency). */
+  version: number;
+};
+
+/**
+ * The fields, checked once and all together: the schema, the kecamatan and
+ * kelurahan against the regency, and (when publishing) a closing date not in
+ * the past. Every problem is reported in one answer.
+ */
+async function validFields(ctx: Ctx, input: Record<string, unknown>, publishing: boolean) {
+  const { data, issues } = check(vacancyFieldsSchema, input);
+  if (!issues.some((i) => i.path === 'districtCode' || i.path === 'villageCode')) {
+    const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
+    issues.push(...Region.locationIssues(regency, data?.districtCode ?? String(input.districtCode ?? ''), data?.villageCode ?? (blankToUndefined(input.villageCode) as string | undefined)));
+  }
+  if (publishing && data && data.closingDate < todayInJakarta()) {
+    issues.push({ path: 'closingDate', code: 'vacancy.closing_date.past' });
+  }
+  if (issues.length || !data) throw new ValidationError(issues);
+  return data;
+}
+
+const notMember = () => forbidden('company.not_member');
+
+/** The vacancy, or 404 vacancy.not_found (also for malformed ids). */
+export async function get(db: Db, id: string): Promise<Info> {
+  if (!ID_PATTERN.test(id)) throw notFound('vacancy.not_found');
+  const { Item } = await vacancyEntities(db).Vacancy.build(GetItemCommand).key({ id }).send();
+  if (!Item) throw notFound('vacancy.not_found');
+  return Item as Info;
+}
+
+/**
+ * The vacancy with its company and what the asker may do. The company and the
+ * membership are read in parallel after the vacancy: two round trips of latency.
+ * A draft is a 404 for whoever may not see it, as if it did not exist.
+ */
+async function withCapabilities(ctx: Ctx, id: string) {
+  const vacancy = await get(ctx.db, id);
+  const { company, can: companyCan } = await Company.withCapabilities(ctx, vacancy.companyId);
+  // Company.capabilities' `edit` is exactly "is a member".
+  const member = companyCan.edit;
+  const can = capabilities(vacancy, { actor: ctx.actor, member });
+  if (!can.view) throw notFound('vacancy.not_found');
+  return { vacancy, company, can, member };
+}
+
+export type VacancyView = { vacancy: Info; company: Company.Info; can: VacancyCapabilities };
+
+/** The detail page and the API's GET: `{ vacancy, company, can }`. */
+export const view = fn(idSchema, async ({ id }, ctx): Promise<VacancyView> => {
+  const { vacancy, company, can } = await withCapabilities(ctx, id);
+  return { vacancy, company, can };
+});
+
+/** Members post a vacancy for their company: a draft, or open at once with `publish`. */
+export const create = fn(createSchema, async ({ companyId, publish, ...fields }, ctx) => {
+  Account.requireSignedIn(ctx.actor);
+  const { company, can } = await Company.withCapabilities(ctx, companyId);
+  if (!can.postVacancy) throw notMember();
+  const v = await validFields(ctx, fields, publish);
+  const now = new Date().toISOString();
+  const vacancy: Info = {
+    id: newId(),
+    companyId,
+    companyName: company.name,
+    ...v,
+    regencyCode: ctx.config.homeRegency,
+    status: publish ? 'open' : 'draft',
+    createdAt: now,
+    updatedAt: now,
+    ...(publish ? { publishedAt: now } : {}),
+    version: 1,
+  };
+  await vacancyEntities(ctx.db)
+    .Vacancy.build(PutItemCommand)
+    .item(vacancy)
+    .options({ condition: { attr: 'id', exists: false } })
+    .send();
+  return vacancy;
+});
+
+/**
+ * Members edit a draft or open vacancy (PATCH: fields left out keep their
+ * value, a blank one clears an optional field); `publish` opens a draft. One
+ * conditional write on the version: a concurrent edit gets 409 vacancy.changed.
+ */
+export const update = fn(updateSchema, async ({ id, publish, ...patch }, ctx) => {
+  Account.requireSignedIn(ctx.actor);
+  const { vacancy: before, can, member } = await withCapabilities(ctx, id);
+  if (!member) throw notMember();
+  if (!can.edit) throw conflict('vacancy.closed');
+  const opening = before.status === 'open' || publish;
+  const v = await validFields(ctx, { ...before, ...patch }, opening);
+  const now = new Date().toISOString();
+  const after: Info = {
+    ...before,
+    ...v,
+    status: opening ? 'open' : 'draft',
+    updatedAt: now,
+    // Editing keeps the vacancy's place in the list; publishing a draft puts it on top.
+    ...(opening ? { publishedAt: before.publishedAt ?? now } : {}),
+    version: before.version + 1,
+  };
+  if (v.villageCode === undefined) delete after.villageCode;
+  if (v.salaryMin === undefined) delete after.salaryMin;
+  if (v.salaryMax === undefined) delete after.salaryMax;
+  await write(ctx.db, before, {
+    ...v,
+    villageCode: v.villageCode ?? $remove(),
+    salaryMin: v.salaryMin ?? $remove(),
+    salaryMax: v.salaryMax ?? $remove(),
+    status: after.status,
+    updatedAt: now,
+    ...(after.publishedAt ? { publishedAt: after.publishedAt } : {}),
+  });
+  return after;
+});
+
+/** Members close their vacancy; officers close any, and must say why (moderation). */
+export const close = fn(closeSchema, async ({ id, reason }, ctx) => {
+  Account.requireSignedIn(ctx.actor);
+  const { vacancy: before, can, member } = await withCapabilities(ctx, id);
+  if (!member && !can.closeNeedsReason) throw notMember();
+  if (!can.close) throw conflict('vacancy.closed');
+  if (can.closeNeedsReason && !reason) throw new ValidationError([{ path: 'reason', code: 'vacancy.reason.required' }]);
+  // An officer who also works for the company closes it as the company.
+  const closedBy = can.closeNeedsReason ? 'officer' : 'company';
+  const now = new Date().toISOString();
+  const change = { status: 'closed', closedBy, ...(reason ? { closedReason: reason } : {}), updatedAt: now } as const;
+  await write(ctx.db, before, change);
+  return { ...before, ...change, version: before.version + 1 } satisfies Info;
+});
+
+/**
+ * One conditional UpdateItem: only the fields the caller changes (never the
+ * company name copy, which the rename projection refreshes), the version
+ * bumped, on condition the stored version is the one read.
+ */
+async function write(db: Db, before: Info, change: Record<string, unknown>): Promise<void> {
+  try {
+    await vacancyEntities(db)
+      .Vacancy.build(UpdateItemCommand)
+      .item({ ...change, id: before.id, version: $add(1) } as never)
+      .options({ condition: { attr: 'version', eq: before.version } })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('vacancy.changed');
+    throw e;
+  }
+}
+
+/**
+ * Open vacancies, newest first, for any combination of kecamatan, type and
+ * education (`byFilter`): one Query per page on that combination's listing
+ * partition. Expired listings are filtered out by the Query itself; if that
+ * leaves a page short, it reads on (at most 5 reads) before answering.
+ */
+export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySummary> & { filter: VacancyFilter }> => {
+  const filter: VacancyFilter = {
+    ...(q.districtCode ? { districtCode: q.districtCode } : {}),
+    ...(q.type ? { type: q.type } : {}),
+    ...(q.education ? { education: q.education } : {}),
+  };
+  const partition = listingPartition(filter);
+  const { VacancyListing } = vacancyEntities(ctx.db);
+  let startKey = decodePosition(q.cursor, partition);
+  const nowS = Math.floor(Date.now() / 1000);
+  const items: VacancySummary[] = [];
+  for (let reads = 0; reads < 5 && items.length < q.limit; reads++) {
+    const out = await ctx.db.table
+      .build(QueryCommand)
+      .entities(VacancyListing)
+      .query({ partition })
+      .options({
+        reverse: true,
+        limit: q.limit - items.length,
+        filters: { VacancyListing: { attr: 'expiresAt', gt: nowS } },
+        ...(startKey ? { exclusiveStartKey: startKey } : {}),
+      })
+      .send();
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey as typeof startKey;
+    if (!startKey) break;
+  }
+  const last = items.at(-1);
+  return {
+    items,
+    filter,
+    ...(startKey && last ? { cursor: Buffer.from(`${last.publishedAt}#${last.id}`).toString('base64url') } : {}),
+  };
+});
+
+/** Browse cursors are the listing's sort key (`<publishedAt>#<id>`), so they stay valid across filters' pages. */
+function decodePosition(cursor: string | undefined, partition: string) {
+  if (!cursor) return undefined;
+  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-z]{20}$/.test(sk)) throw new DomainError('validation', 'request.invalid_cursor');
+  return decodeCursor(Buffer.from(JSON.stringify({ pk: partition, sk })).toString('base64url'), () => true);
+}
+
+export type CompanyVacancies = {
+  vacancies: (Info & { effectiveStatus: VacancyStatus; can: VacancyCapabilities })[];
+  counts: Record<VacancyStatus, number>;
+};
+
+/** A company's vacancies, newest first, with counts per status (`byCompany`): members and officers. */
+export const listByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Promise<CompanyVacancies> => {
+  Account.requireSignedIn(ctx.actor);
+  const { can } = await Company.withCapabilities(ctx, companyId);
+  if (!can.manageVacancies) throw notMember();
+  const who = { actor: ctx.actor, member: can.edit };
+  const vacancies: CompanyVacancies['vacancies'] = [];
+  for await (const v of byCompany(ctx.db, companyId)) {
+    vacancies.push({ ...v, effectiveStatus: effectiveStatus(v), can: capabilities(v, who) });
+    if (vacancies.length >= 500) break;
+  }
+  const counts = { draft: 0, open: 0, closed: 0 };
+  for (const v of vacancies) counts[v.effectiveStatus]++;
+  return { vacancies, counts };
+});
+
+/** Public: a company's open vacancies, for its profile page (at most 100). */
+export const listOpenByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Promise<Info[]> => {
+  const { Vacancy } = vacancyEntities(ctx.db);
+  const { Items = [] } = await ctx.db.table
+    .build(QueryCommand)
+    .entities(Vacancy)
+    .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
+    .options({ reverse: true, limit: 100, filters: { Vacancy: { attr: 'status', eq: 'open' } } })
+    .send();
+  return (Items as Info[]).filter((v) => effectiveStatus(v) === 'open');
+});
+
+/** Every vacancy of a company, newest first (`byCompany` on gsi1), page by page. */
+async function* byCompany(db: Db, companyId: string) {
+  const { Vacancy } = vacancyEntities(db);
+  const pages = db.table
+    .build(QueryCommand)
+    .entities(Vacancy)
+    .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
+    .options({ reverse: true })
+    .paginate();
+  for await (const page of pages) yield* (page.Items ?? []) as Info[];
+}
+
+/**
+ * Projection (functions/src/events/company-renamed.ts): puts a company's new
+ * name on each of its vacancies that still carries another. Idempotent; does
+ * not bump versions (the name is a copy, not an edit). Returns how many changed.
+ */
+export async function refreshCompanyName(db: Db, companyId: string, companyName: string): Promise<number> {
+  let changed = 0;
+  for await (const v of byCompany(db, companyId)) {
+    if (v.companyName === companyName) continue;
+    try {
+      await vacancyEntities(db)
+        .Vacancy.build(UpdateItemCommand)
+        .item({ id: v.id, companyName } as never)
+        .options({ condition: { attr: 'id', exists: true } })
+        .send();
+      changed++;
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+  }
+  return changed;
+}
