@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allResponseTexts, companyInput, createWorld, type Role, vacancyInput, type World } from './test-support.ts';
 
 /**
@@ -10,6 +10,7 @@ let w: World;
 beforeAll(async () => {
   w = await createWorld();
 });
+afterAll(() => w.stop());
 
 type Outcome = readonly [status: number, code?: string];
 type Case = {
@@ -174,8 +175,8 @@ describe('access: role × route', () => {
     const res = await otherEmployer.patch(`/api/companies/${w.companyA}`, companyInput({ name: 'PT Diambil Alih' }));
     expect(res.status).toBe(403);
     const after = await anonymous.get(`/api/companies/${w.companyA}`);
-    expect(after.body.name).toBe(before.body.name);
-    expect(after.body.updatedAt).toBe(before.body.updatedAt);
+    expect(after.body.company.name).toBe(before.body.company.name);
+    expect(after.body.company.updatedAt).toBe(before.body.company.updatedAt);
   });
 
   it('an officer closing a vacancy is recorded as moderation, with the reason', async () => {

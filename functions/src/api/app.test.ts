@@ -1,9 +1,12 @@
-import { type Db, loadConfig, saveRegency, ValidationError } from '@bursa/core';
+import type { Db } from '@bursa/core/db';
+import { loadConfig, ValidationError } from '@bursa/core/kernel';
+import { Region } from '@bursa/core/region';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { createApi } from './app.ts';
 import { readJsonBody } from './body.ts';
+import type { ApiEnv } from './context.ts';
 import { toErrorResponse } from './errors.ts';
 
 let db: Db;
@@ -11,7 +14,7 @@ let api: ReturnType<typeof createApi>;
 beforeAll(async () => {
   db = await createTestDb();
   api = createApi({ config: loadConfig(), db });
-  await saveRegency(db, {
+  await Region.save(db, {
     code: '36.71',
     name: 'Kota Tangerang',
     districts: [{ code: '36.71.01', name: 'Tangerang', villages: [] }],
@@ -50,12 +53,40 @@ describe('errors', () => {
   it('answers unknown API routes with JSON 404', async () => {
     const res = await api.request('/api/nothing-here', { method: 'POST' });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ code: 'route.not_found', message: 'Tidak ada POST /api/nothing-here.' });
+    expect(await res.json()).toEqual({
+      code: 'route.not_found',
+      message: 'Alamat ini tidak ada: POST /api/nothing-here.',
+    });
   });
 
-  const app = new Hono()
+  it('speaks the language the client asks for (Accept-Language), Indonesian by default', async () => {
+    const body = { name: 'X', email: 'bukan-email', password: 'pendek' };
+    const init = (lang?: string) => ({
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) },
+    });
+    const id = await (await api.request('/api/auth/register', init())).json();
+    const en = await (await api.request('/api/auth/register', init('en-US,en;q=0.9,id;q=0.5'))).json();
+    const idPreferred = await (await api.request('/api/auth/register', init('id-ID,id;q=0.9,en;q=0.8'))).json();
+    expect(id.code).toBe('request.invalid');
+    expect(id.message).toBe('Periksa kembali isian yang ditandai.');
+    expect(en.message).toBe('Please check the highlighted fields.');
+    expect(idPreferred.message).toBe(id.message);
+    const field = (b: typeof id, path: string) =>
+      b.details.fields.find((f: { path: string }) => f.path === path) as { code: string; message: string };
+    expect(field(id, 'email')).toEqual({
+      path: 'email',
+      code: 'account.email.invalid',
+      message: 'Alamat email tidak valid, contoh: nama@contoh.id',
+    });
+    expect(field(en, 'email').message).toBe('Not a valid email address, for example: name@example.id');
+    expect(field(en, 'password').code).toBe('account.password.min');
+  });
+
+  const app = new Hono<ApiEnv>()
     .get('/invalid', () => {
-      throw new ValidationError([{ path: 'title', message: 'Wajib diisi' }]);
+      throw new ValidationError([{ path: 'title', code: 'vacancy.title.min' }]);
     })
     .post('/json', async (c) => c.json(await readJsonBody(c)))
     .get('/boom', () => {
@@ -69,7 +100,7 @@ describe('errors', () => {
     expect(await res.json()).toEqual({
       code: 'request.invalid',
       message: 'Periksa kembali isian yang ditandai.',
-      details: { fields: [{ path: 'title', message: 'Wajib diisi' }] },
+      details: { fields: [{ path: 'title', code: 'vacancy.title.min', message: 'Judul minimal 3 huruf.' }] },
     });
   });
   it('maps malformed JSON to 400 request.malformed', async () => {

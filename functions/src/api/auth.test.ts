@@ -1,4 +1,5 @@
-import { type Db, SIGN_IN_LIMITS } from '@bursa/core';
+import { Account } from '@bursa/core/account';
+import type { Db } from '@bursa/core/db';
 import { SESSION_COOKIE } from '@bursa/http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
@@ -108,7 +109,9 @@ describe('POST /api/auth/register', () => {
   it('says which field when neither email nor phone is given', async () => {
     const res = await new Agent(api).post('/api/auth/register', { name: 'Siti', password: PASSWORD });
     expect(res.status).toBe(400);
-    expect(res.body.details.fields).toEqual([{ path: 'email', message: 'Isi email atau nomor HP.' }]);
+    expect(res.body.details.fields).toEqual([
+      { path: 'email', code: 'account.email_or_phone.required', message: 'Isi email atau nomor HP.' },
+    ]);
   });
 
   it('refuses malformed JSON with 400 request.malformed', async () => {
@@ -212,11 +215,11 @@ describe('POST /api/auth/signin', () => {
     expect(broken.body.code).toBe('request.malformed');
   });
 
-  it(`locks an account for minutes after ${SIGN_IN_LIMITS.perAccount} failures, even against the right password`, async () => {
+  it(`locks an account for minutes after ${Account.SIGN_IN_LIMITS.perAccount} failures, even against the right password`, async () => {
     const address = email('dikunci');
     await new Agent(api).register({ email: address });
     const attacker = new Agent(api);
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+    for (let i = 0; i < Account.SIGN_IN_LIMITS.perAccount; i++) {
       const res = await attacker.signIn(address, `tebakan${i}x`, clientAddress());
       expect(res.status, `attempt ${i + 1}`).toBe(401);
     }
@@ -226,7 +229,7 @@ describe('POST /api/auth/signin', () => {
     expect(locked.body.message).toContain('menit');
     const retryAfter = Number(locked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.windowSeconds);
+    expect(retryAfter).toBeLessThanOrEqual(Account.SIGN_IN_LIMITS.windowSeconds);
     expect(locked.body.details.retryAfterSeconds).toBe(retryAfter);
 
     // The owner, from another address with the right password, waits too.
@@ -246,19 +249,19 @@ describe('POST /api/auth/signin', () => {
     const address = email('lupa');
     await new Agent(api).register({ email: address });
     const person = new Agent(api);
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++)
+    for (let i = 0; i < Account.SIGN_IN_LIMITS.perAccount - 1; i++)
       await person.signIn(address, `keliru${i}x`, clientAddress());
     expect((await person.signIn(address, PASSWORD, clientAddress())).status).toBe(200);
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount - 1; i++) {
+    for (let i = 0; i < Account.SIGN_IN_LIMITS.perAccount - 1; i++) {
       expect((await new Agent(api).signIn(address, `keliru${i}y`, clientAddress())).status).toBe(401);
     }
   });
 
-  it(`limits one client address to ${SIGN_IN_LIMITS.perClient} failures across accounts`, async () => {
+  it(`limits one client address to ${Account.SIGN_IN_LIMITS.perClient} failures across accounts`, async () => {
     const address = email('tetangga');
     await new Agent(api).register({ email: address });
     const from = { 'x-forwarded-for': '198.51.100.7, 10.0.0.1' };
-    for (let i = 0; i < SIGN_IN_LIMITS.perClient; i++) {
+    for (let i = 0; i < Account.SIGN_IN_LIMITS.perClient; i++) {
       const res = await new Agent(api).signIn(email('acak'), PASSWORD, from);
       expect(res.status, `attempt ${i + 1}`).toBe(401);
     }

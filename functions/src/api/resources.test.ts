@@ -1,5 +1,5 @@
-import { newId } from '@bursa/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '@bursa/core/kernel';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allResponseTexts,
   companyInput,
@@ -13,6 +13,7 @@ let w: World;
 beforeAll(async () => {
   w = await createWorld();
 });
+afterAll(() => w.stop());
 
 /** Posts a vacancy for company A as its member. */
 async function postVacancy(fields: Record<string, unknown> = {}) {
@@ -22,6 +23,8 @@ async function postVacancy(fields: Record<string, unknown> = {}) {
 }
 
 const browse = async (query = '') => {
+  // The listing is a stream projection: wait until it has caught up with every write so far.
+  await w.settle();
   const res = await w.agents.anonymous.get(`/api/vacancies${query}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as { items: { id: string; title: string }[]; cursor?: string };
@@ -45,7 +48,9 @@ describe('companies', () => {
     // Business contacts are public.
     const pub = await w.agents.anonymous.get(`/api/companies/${res.body.id}`);
     expect(pub.status).toBe(200);
-    expect(pub.body).toEqual(res.body);
+    expect(pub.body.company).toEqual(res.body);
+    // What the asker may do comes with it, so every client shows the same buttons.
+    expect(pub.body.can).toEqual({ view: true, edit: false, postVacancy: false, manageVacancies: false, verify: false });
   });
 
   it('refuses a kelurahan outside the chosen kecamatan, and a bad NIB, with 400 listing fields', async () => {
@@ -54,7 +59,9 @@ describe('companies', () => {
       companyInput({ districtCode: '36.71.04', villageCode: '36.71.01.1001' }),
     );
     expect(res.status).toBe(400);
-    expect(res.body.details.fields).toEqual([{ path: 'villageCode', message: expect.stringContaining('Karawaci') }]);
+    expect(res.body.details.fields).toEqual([
+      { path: 'villageCode', code: 'region.village.invalid', message: expect.stringContaining('Karawaci') },
+    ]);
     const nib = await w.agents.member.post('/api/companies', companyInput({ nib: '123', sector: 'tambang' }));
     expect(nib.status).toBe(400);
     expect(nib.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['nib', 'sector']);
@@ -81,9 +88,9 @@ describe('companies', () => {
     expect(res.body).toMatchObject({ id: w.companyB, status: 'verified', verifiedAt: expect.any(String) });
     expect(res.body).not.toHaveProperty('verifiedBy');
     const pub = await w.agents.anonymous.get(`/api/companies/${w.companyB}`);
-    expect(pub.body.status).toBe('verified');
-    expect(pub.body).not.toHaveProperty('verifiedBy');
-    expect(pub.body).not.toHaveProperty('createdBy');
+    expect(pub.body.company.status).toBe('verified');
+    expect(pub.body.company).not.toHaveProperty('verifiedBy');
+    expect(pub.body.company).not.toHaveProperty('createdBy');
   });
 
   it('shows members their vacancies with counts per status', async () => {
@@ -126,7 +133,9 @@ describe('vacancies', () => {
       vacancyInput({ districtCode: '36.71.99' }),
     );
     expect(place.status).toBe(400);
-    expect(place.body.details.fields).toEqual([{ path: 'districtCode', message: expect.any(String) }]);
+    expect(place.body.details.fields).toEqual([
+      { path: 'districtCode', code: 'region.district.invalid', message: expect.any(String) },
+    ]);
     const past = await w.agents.member.post(
       `/api/companies/${w.companyA}/vacancies`,
       vacancyInput({ closingDate: daysFromToday(-1), publish: true }),
@@ -146,7 +155,7 @@ describe('vacancies', () => {
     expect(res.body).toMatchObject({ status: 'open', version: 2, publishedAt: expect.any(String) });
     const pub = await w.agents.anonymous.get(`/api/vacancies/${draft.id}`);
     expect(pub.status).toBe(200);
-    expect(pub.body.title).toBe('Teknisi Listrik');
+    expect(pub.body.vacancy.title).toBe('Teknisi Listrik');
     expect(ids(await browse('?limit=50'))).toContain(draft.id);
   });
 
@@ -158,7 +167,7 @@ describe('vacancies', () => {
     expect(res.body).toMatchObject({ status: 'closed', closedBy: 'company' });
     expect(ids(await browse('?limit=50'))).not.toContain(v.id);
     const pub = await w.agents.anonymous.get(`/api/vacancies/${v.id}`);
-    expect(pub.body.status).toBe('closed');
+    expect(pub.body.vacancy.status).toBe('closed');
     const edit = await w.agents.member.patch(`/api/vacancies/${v.id}`, vacancyInput());
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('vacancy.closed');
@@ -256,8 +265,8 @@ describe('unknown ids', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       title: 'Judul Baru Saja',
-      description: before.body.description,
-      openings: before.body.openings,
+      description: before.body.vacancy.description,
+      openings: before.body.vacancy.openings,
     });
     const company = await w.agents.member.patch(`/api/companies/${w.companyA}`, { description: 'Profil baru.' });
     expect(company.status).toBe(200);

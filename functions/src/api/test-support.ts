@@ -3,16 +3,20 @@
  * the run's DynamoDB Local, and an Agent that carries its cookie and CSRF
  * token by hand, the way a browser would. Imported only by *.test.ts.
  */
-import { type Db, grantRole, loadConfig, saveRegency, todayInJakarta } from '@bursa/core';
+import { Account } from '@bursa/core/account';
+import type { Db } from '@bursa/core/db';
+import { loadConfig, todayInJakarta } from '@bursa/core/kernel';
+import { Region } from '@bursa/core/region';
 import { expect } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
+import { startProjections } from '../../../test/support/projections.ts';
 import { type Api, createApi } from './app.ts';
 
 export const SITE_URL = 'http://localhost:4321';
 export const PASSWORD = 'rahasia123';
 
 export async function seedRegency(db: Db) {
-  await saveRegency(db, {
+  await Region.save(db, {
     code: '36.71',
     name: 'Kota Tangerang',
     districts: [
@@ -153,6 +157,8 @@ export const vacancyInput = (overrides: Record<string, unknown> = {}) => ({
  */
 export async function createWorld() {
   const db = await createTestDb();
+  // The stream drives the projections (the browse listing, name copies), as in AWS.
+  const projections = await startProjections(db);
   await seedRegency(db);
   const api = apiFor(db);
   const anonymous = new Agent(api, 'Anonim');
@@ -161,7 +167,7 @@ export async function createWorld() {
   const otherEmployer = new Agent(api, 'Dewi Perusahaan Lain');
   const officer = new Agent(api, 'Agus Petugas');
   await Promise.all([resident.register(), member.register(), otherEmployer.register(), officer.register()]);
-  await grantRole(db, officer.userId as string, 'officer');
+  await Account.grantRole(db, officer.userId as string, 'officer');
 
   const a = await member.post('/api/companies', companyInput());
   const b = await otherEmployer.post('/api/companies', companyInput({ name: 'CV Sumber Rejeki', sector: 'logistik' }));
@@ -174,6 +180,8 @@ export async function createWorld() {
   return {
     db,
     api,
+    settle: projections.settle,
+    stop: projections.stop,
     agents: { anonymous, resident, member, otherEmployer, officer },
     companyA,
     companyB,

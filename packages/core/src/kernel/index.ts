@@ -1,6 +1,6 @@
 export * from './actor.ts';
 export * from './config.ts';
-export type * from './ctx.ts';
+export * from './ctx.ts';
 export * from './errors.ts';
 export * from './fn.ts';
 export * from './format.ts';

@@ -10,8 +10,8 @@ import { vacancyEntities, type VACANCY_TYPES } from './vacancy.entity.ts';
  * How open vacancies are browsed without a Scan (`byFilter`). Each open
  * vacancy has one small listing item in every filter partition it belongs to:
  * kecamatan (or any) × type (or any) × each education level that meets its
- * minimum (or any): 2 × 2 × (1 + levels) items, 8 for a vacancy needing S2 and
- * 16 for one needing SD (SMA and SMK rank equal). Every filter combination is
+ * minimum (or any): 2 × 2 × (levels + 1) items, from 8 for a vacancy needing S2
+ * to 32 for one needing SD (SMA and SMK rank equal). Every filter combination is
  * then one Query on one partition, newest first, paged by cursor.
  *
  * The listing is a stream projection (functions/src/events/vacancy-listing.ts):

@@ -1,26 +1,32 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
-import type { Actor } from '../accounts/roles.ts';
-import { registerUser } from '../accounts/user.ts';
-import { createCompany } from '../companies/company.ts';
+import { startProjections } from '../../../../test/support/projections.ts';
+import { Account } from '../account/index.ts';
+import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
-import { saveRegency } from '../regions/region.ts';
-import { todayInJakarta } from './vacancy.ts';
-import {
-  browseVacancies,
-  closeVacancy,
-  createVacancy,
-  getVisibleVacancy,
-  listCompanyVacancies,
-  updateVacancy,
-} from './vacancy-store.ts';
+import { type Actor, type Ctx, loadConfig, todayInJakarta, ValidationError } from '../kernel/index.ts';
+import { Region } from '../region/index.ts';
+import { Vacancy } from './index.ts';
 
 let db: Db;
+let settle: () => Promise<void>;
+let stop: () => Promise<void>;
 let owner: Actor;
 let stranger: Actor;
 const officer: Actor = { userId: 'officer-1', name: 'Petugas', roles: ['officer', 'resident'] };
 let companyId: string;
 const inDays = (n: number) => todayInJakarta(Date.now() + n * 86_400_000);
+const as = (actor: Actor | undefined, now?: number): Ctx => ({
+  db,
+  config: loadConfig({ TABLE_NAME: db.tableName }),
+  actor,
+  ...(now ? { now: () => now } : {}),
+});
+const browse = async (query: Vacancy.BrowseQuery, now?: number) => {
+  await settle();
+  return Vacancy.browse(as(undefined, now), query);
+};
+const ids = (page: { items: { id: string }[] }) => page.items.map((v) => v.id);
 
 const base = {
   title: 'Operator Produksi',
@@ -35,10 +41,13 @@ const base = {
   closingDate: inDays(30),
   publish: true,
 };
+const post = (actor: Actor, input: Record<string, unknown> = {}) =>
+  Vacancy.create(as(actor), { ...base, ...input, companyId } as never);
 
 beforeAll(async () => {
   db = await createTestDb();
-  await saveRegency(db, {
+  ({ settle, stop } = await startProjections(db));
+  await Region.save(db, {
     code: '36.71',
     name: 'Kota Tangerang',
     districts: [
@@ -46,11 +55,11 @@ beforeAll(async () => {
       { code: '36.71.04', name: 'Karawaci', villages: [{ code: '36.71.04.1001', name: 'Bugel' }] },
     ],
   });
-  const u = await registerUser(db, { name: 'Budi', email: 'budi@pt-maju.co.id', password: 'rahasia123' });
-  const s = await registerUser(db, { name: 'Sari', phone: '0812 1111 2222', password: 'rahasia123' });
-  owner = { userId: u.id, name: u.name, roles: ['resident'] };
-  stranger = { userId: s.id, name: s.name, roles: ['resident'] };
-  const company = await createCompany(db, owner, '36.71', {
+  const u = await Account.register(as(undefined), { name: 'Budi', email: 'budi@pt-maju.co.id', password: 'rahasia123' });
+  const s = await Account.register(as(undefined), { name: 'Sari', phone: '0812 1111 2222', password: 'rahasia123' });
+  owner = { userId: u.user.id, name: u.user.name, roles: ['resident'] };
+  stranger = { userId: s.user.id, name: s.user.name, roles: ['resident'] };
+  const company = await Company.create(as(owner), {
     name: 'PT Maju Garmen',
     sector: 'manufaktur',
     address: 'Jl. Gatot Subroto No. 5',
@@ -59,130 +68,153 @@ beforeAll(async () => {
   });
   companyId = company.id;
 });
+afterAll(() => stop());
 
 describe('vacancies', () => {
   it('publishes a vacancy that every matching filter lists, newest first', async () => {
-    const first = await createVacancy(db, owner, '36.71', companyId, base);
-    const second = await createVacancy(db, owner, '36.71', companyId, {
-      ...base,
-      title: 'Staf Gudang',
-      type: 'contract',
-      minEducation: 'SMP',
-      districtCode: '36.71.04',
-    });
+    const first = await post(owner);
+    const second = await post(owner, { title: 'Staf Gudang', type: 'contract', minEducation: 'SMP', districtCode: '36.71.04' });
     expect(first).toMatchObject({ status: 'open', salaryMin: 4760000, skills: ['jahit', 'QC'], openings: 10 });
 
-    const all = await browseVacancies(db, {});
-    expect(all.items.map((v) => v.id)).toEqual([second.id, first.id]);
-    expect((await browseVacancies(db, { districtCode: '36.71.04' })).items.map((v) => v.id)).toEqual([second.id]);
-    expect((await browseVacancies(db, { type: 'full_time', districtCode: '36.71.01' })).items.map((v) => v.id)).toEqual(
-      [first.id],
-    );
+    expect(ids(await browse({}))).toEqual([second.id, first.id]);
+    expect(ids(await browse({ districtCode: '36.71.04' }))).toEqual([second.id]);
+    expect(ids(await browse({ type: 'full_time', districtCode: '36.71.01' }))).toEqual([first.id]);
+    expect(ids(await browse({ type: 'contract', districtCode: '36.71.01' }))).toEqual([]);
     // A job seeker with SMA sees jobs needing SMA or less; with SMP only the SMP one.
-    expect((await browseVacancies(db, { education: 'SMK' })).items).toHaveLength(2);
-    expect((await browseVacancies(db, { education: 'SMP' })).items.map((v) => v.id)).toEqual([second.id]);
-    expect((await browseVacancies(db, { education: 'SD' })).items).toHaveLength(0);
+    expect((await browse({ education: 'SMK' })).items).toHaveLength(2);
+    expect(ids(await browse({ education: 'SMP' }))).toEqual([second.id]);
+    expect((await browse({ education: 'SD' })).items).toHaveLength(0);
   });
 
   it('pages with a cursor', async () => {
-    const page1 = await browseVacancies(db, { limit: 1 });
+    const page1 = await browse({ limit: 1 });
     expect(page1.items).toHaveLength(1);
     expect(page1.cursor).toBeDefined();
-    const page2 = await browseVacancies(db, { limit: 1, cursor: page1.cursor });
+    const page2 = await browse({ limit: 1, cursor: page1.cursor });
     expect(page2.items[0]?.id).not.toBe(page1.items[0]?.id);
-    await expect(browseVacancies(db, { cursor: 'garbage' })).rejects.toMatchObject({ code: 'request.invalid_cursor' });
+    await expect(browse({ cursor: 'garbage' })).rejects.toMatchObject({ code: 'request.invalid_cursor' });
   });
 
-  it('rejects bad input with every offending field', async () => {
-    await expect(
-      createVacancy(db, owner, '36.71', companyId, {
-        ...base,
-        title: '',
-        salaryMin: 9_000_000,
-        salaryMax: 1_000_000,
-        districtCode: '99.99.99',
-        closingDate: '2020-01-01',
-      }),
-    ).rejects.toMatchObject({ code: 'request.invalid' });
+  it('rejects bad input with every offending field at once, as message keys', async () => {
     try {
-      await createVacancy(db, owner, '36.71', companyId, {
-        ...base,
+      await post(owner, {
         title: '',
         type: 'bogus',
         salaryMin: 9_000_000,
         salaryMax: 1_000_000,
+        districtCode: '99.99.99',
       });
       expect.unreachable('invalid input was accepted');
     } catch (e) {
-      // The salary check runs even though other fields are wrong (an unknown type aborts the
-      // object's own checks): the form shows every mistake at once.
-      expect((e as { fields: { path: string }[] }).fields.map((f) => f.path).sort()).toEqual([
-        'salaryMax',
-        'title',
-        'type',
+      // The salary check runs even though other fields are wrong, and the kecamatan is
+      // checked against the regency in the same answer: the form shows every mistake at once.
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).fields.map((f) => `${f.path}:${f.code}`).sort()).toEqual([
+        'districtCode:region.district.invalid',
+        'salaryMax:vacancy.salary.order',
+        'title:vacancy.title.min',
+        'type:vacancy.type.invalid',
       ]);
     }
+    await expect(post(owner, { closingDate: '2020-01-01' })).rejects.toMatchObject({
+      fields: [{ path: 'closingDate', code: 'vacancy.closing_date.past' }],
+    });
   });
 
   it('lets only members edit, and moves listings when the kecamatan changes', async () => {
-    const v = await createVacancy(db, owner, '36.71', companyId, { ...base, title: 'Kasir' });
-    await expect(updateVacancy(db, stranger, '36.71', v.id, base)).rejects.toMatchObject({
+    const v = await post(owner, { title: 'Kasir' });
+    await expect(Vacancy.update(as(stranger), { id: v.id, title: 'X' })).rejects.toMatchObject({
       code: 'company.not_member',
     });
-    await expect(updateVacancy(db, undefined, '36.71', v.id, base)).rejects.toMatchObject({ code: 'auth.required' });
-    const moved = await updateVacancy(db, owner, '36.71', v.id, {
-      ...base,
-      title: 'Kasir Senior',
-      districtCode: '36.71.04',
-    });
+    await expect(Vacancy.update(as(undefined), { id: v.id })).rejects.toMatchObject({ code: 'auth.required' });
+    const moved = await Vacancy.update(as(owner), { id: v.id, title: 'Kasir Senior', districtCode: '36.71.04' });
     expect(moved.version).toBe(2);
     expect(moved.publishedAt).toBe(v.publishedAt);
-    const inKarawaci = await browseVacancies(db, { districtCode: '36.71.04' });
-    expect(inKarawaci.items.find((i) => i.id === v.id)?.title).toBe('Kasir Senior');
-    expect((await browseVacancies(db, { districtCode: '36.71.01' })).items.some((i) => i.id === v.id)).toBe(false);
+    expect((await browse({ districtCode: '36.71.04' })).items.find((i) => i.id === v.id)?.title).toBe('Kasir Senior');
+    expect(ids(await browse({ districtCode: '36.71.01' }))).not.toContain(v.id);
+  });
+
+  it('clears an optional field left blank, keeps fields left out (PATCH)', async () => {
+    const v = await post(owner, { title: 'Sopir' });
+    const after = await Vacancy.update(as(owner), { id: v.id, salaryMax: '' });
+    expect(after.salaryMax).toBeUndefined();
+    expect(after.salaryMin).toBe(4760000);
+    const { vacancy } = await Vacancy.view(as(owner), { id: v.id });
+    expect(vacancy.salaryMax).toBeUndefined();
+    expect(vacancy.title).toBe('Sopir');
   });
 
   it('refuses a stale concurrent update', async () => {
-    const v = await createVacancy(db, owner, '36.71', companyId, { ...base, title: 'Satpam' });
+    const v = await post(owner, { title: 'Satpam' });
     const results = await Promise.allSettled([
-      updateVacancy(db, owner, '36.71', v.id, { ...base, title: 'Satpam A' }),
-      updateVacancy(db, owner, '36.71', v.id, { ...base, title: 'Satpam B' }),
+      Vacancy.update(as(owner), { id: v.id, title: 'Satpam A' }),
+      Vacancy.update(as(owner), { id: v.id, title: 'Satpam B' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'vacancy.changed' } });
   });
 
-  it('hides drafts from the public, shows them to members', async () => {
-    const draft = await createVacancy(db, owner, '36.71', companyId, { ...base, title: 'Draf', publish: false });
-    await expect(getVisibleVacancy(db, undefined, draft.id)).rejects.toMatchObject({ code: 'vacancy.not_found' });
-    await expect(getVisibleVacancy(db, stranger, draft.id)).rejects.toMatchObject({ code: 'vacancy.not_found' });
-    expect((await getVisibleVacancy(db, owner, draft.id)).status).toBe('draft');
-    expect((await browseVacancies(db, {})).items.some((i) => i.id === draft.id)).toBe(false);
+  it('hides drafts from the public, shows them to members and officers, with what each may do', async () => {
+    const draft = await post(owner, { title: 'Draf', publish: false });
+    await expect(Vacancy.view(as(undefined), { id: draft.id })).rejects.toMatchObject({ code: 'vacancy.not_found' });
+    await expect(Vacancy.view(as(stranger), { id: draft.id })).rejects.toMatchObject({ code: 'vacancy.not_found' });
+    const mine = await Vacancy.view(as(owner), { id: draft.id });
+    expect(mine.vacancy.status).toBe('draft');
+    expect(mine.can).toMatchObject({ edit: true, publish: true, close: true, closeNeedsReason: false });
+    expect((await Vacancy.view(as(officer), { id: draft.id })).can).toMatchObject({ edit: false, closeNeedsReason: true });
+    expect(ids(await browse({}))).not.toContain(draft.id);
   });
 
   it('closes: members freely, officers only with a reason, strangers never', async () => {
-    const v = await createVacancy(db, owner, '36.71', companyId, { ...base, title: 'Penipuan?' });
-    await expect(closeVacancy(db, stranger, v.id, {})).rejects.toMatchObject({ code: 'company.not_member' });
-    await expect(closeVacancy(db, officer, v.id, {})).rejects.toMatchObject({ code: 'request.invalid' });
-    const closed = await closeVacancy(db, officer, v.id, { reason: 'Meminta biaya pendaftaran.' });
+    const v = await post(owner, { title: 'Penipuan?' });
+    await expect(Vacancy.close(as(stranger), { id: v.id })).rejects.toMatchObject({ code: 'company.not_member' });
+    await expect(Vacancy.close(as(officer), { id: v.id })).rejects.toMatchObject({
+      code: 'request.invalid',
+      fields: [{ path: 'reason', code: 'vacancy.reason.required' }],
+    });
+    const closed = await Vacancy.close(as(officer), { id: v.id, reason: 'Meminta biaya pendaftaran.' });
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'officer', closedReason: 'Meminta biaya pendaftaran.' });
-    expect((await browseVacancies(db, {})).items.some((i) => i.id === v.id)).toBe(false);
-    await expect(closeVacancy(db, owner, v.id, {})).rejects.toMatchObject({ code: 'vacancy.closed' });
+    expect(ids(await browse({}))).not.toContain(v.id);
+    await expect(Vacancy.close(as(owner), { id: v.id })).rejects.toMatchObject({ code: 'vacancy.closed' });
+    await expect(Vacancy.update(as(owner), { id: v.id, title: 'Lagi' })).rejects.toMatchObject({ code: 'vacancy.closed' });
   });
 
   it('drops vacancies past their closing date from the list and counts them as closed', async () => {
-    const v = await createVacancy(db, owner, '36.71', companyId, {
-      ...base,
-      title: 'Hari Ini Saja',
-      closingDate: inDays(0),
-    });
-    expect((await browseVacancies(db, {})).items.some((i) => i.id === v.id)).toBe(true);
+    const v = await post(owner, { title: 'Hari Ini Saja', closingDate: inDays(0) });
+    expect(ids(await browse({}))).toContain(v.id);
     const twoDaysLater = Date.now() + 2 * 86_400_000;
-    expect((await browseVacancies(db, {}, twoDaysLater)).items.some((i) => i.id === v.id)).toBe(false);
-    const mine = await listCompanyVacancies(db, owner, companyId);
+    expect(ids(await browse({}, twoDaysLater))).not.toContain(v.id);
+    const mine = await Vacancy.listByCompany(as(owner, twoDaysLater), { companyId });
     expect(mine.counts.draft).toBe(1);
-    expect(mine.counts.closed).toBe(1);
-    expect(mine.counts.open).toBeGreaterThanOrEqual(4);
-    await expect(listCompanyVacancies(db, stranger, companyId)).rejects.toMatchObject({ code: 'company.not_member' });
+    expect(mine.counts.closed).toBeGreaterThanOrEqual(2);
+    expect(mine.vacancies.find((x) => x.id === v.id)?.can.edit).toBe(false);
+    await expect(Vacancy.listByCompany(as(stranger), { companyId })).rejects.toMatchObject({
+      code: 'company.not_member',
+    });
+  });
+
+  it('a company rename reaches its vacancies, their listing and every member, through the stream', async () => {
+    const v = await post(owner, { title: 'Admin Gudang' });
+    await Company.update(as(owner), { id: companyId, name: 'PT Maju Garmen Indonesia' });
+    await settle();
+    expect((await Vacancy.view(as(undefined), { id: v.id })).vacancy.companyName).toBe('PT Maju Garmen Indonesia');
+    const listed = (await browse({})).items.filter((i) => i.companyId === companyId);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed.map((i) => i.companyName))).toEqual(new Set(['PT Maju Garmen Indonesia']));
+    expect(await Company.listMine(as(owner), {})).toEqual([
+      { companyId, companyName: 'PT Maju Garmen Indonesia', role: 'owner' },
+    ]);
+  });
+
+  it('an edit that changes nothing listed writes no listing items (the projection diffs old and new)', async () => {
+    const v = await post(owner, { title: 'Teknisi' });
+    await settle();
+    const before = Vacancy.listingItems(v);
+    const after = await Vacancy.update(as(owner), { id: v.id, description: `${base.description} Gaji mingguan.` });
+    expect(Vacancy.listingItems(after)).toEqual(before);
+    expect(await Vacancy.syncListing(db, v, after)).toBe(0);
+    // Replaying a change is harmless: it writes only what still differs.
+    expect(await Vacancy.syncListing(db, undefined, after)).toBe(before.length);
+    expect(await Vacancy.syncListing(db, after, after)).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, type Page } from '../db/cursor.ts';
 import type { Level } from '../education/index.ts';
-import type { Ctx } from '../kernel/ctx.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { blankToUndefined, check } from '../kernel/validation.ts';
@@ -217,7 +217,7 @@ export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySumma
   const partition = listingPartition(filter);
   const { VacancyListing } = vacancyEntities(ctx.db);
   let startKey = decodePosition(q.cursor, partition);
-  const nowS = Math.floor(Date.now() / 1000);
+  const nowS = Math.floor(nowOf(ctx) / 1000);
   const items: VacancySummary[] = [];
   for (let reads = 0; reads < 5 && items.length < q.limit; reads++) {
     const out = await ctx.db.table
@@ -264,7 +264,7 @@ export const listByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Pro
   const who = { actor: ctx.actor, member: can.edit };
   const vacancies: CompanyVacancies['vacancies'] = [];
   for await (const v of byCompany(ctx.db, companyId)) {
-    vacancies.push({ ...v, effectiveStatus: effectiveStatus(v), can: capabilities(v, who) });
+    vacancies.push({ ...v, effectiveStatus: effectiveStatus(v, nowOf(ctx)), can: capabilities(v, who, nowOf(ctx)) });
     if (vacancies.length >= 500) break;
   }
   const counts = { draft: 0, open: 0, closed: 0 };

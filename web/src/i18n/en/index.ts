@@ -1,0 +1,5 @@
+export { account } from './account.ts';
+export { common } from './common.ts';
+export { company } from './company.ts';
+export { home } from './home.ts';
+export { vacancy } from './vacancy.ts';
