@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { SIDE_EFFECT_FREE } from '../web/adapter/side-effect-free.ts';
 
 /**
  * Bundles each Lambda into one minified ESM file under dist/lambda/<name>/index.mjs,
@@ -35,6 +36,37 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * dynamodb-toolbox's modules are side-effect free but its package does not say
+ * so: declare it, so only the commands Bursa uses are bundled (web/adapter/side-effect-free.ts
+ * does the same for the web's Vite build).
+ */
+const sideEffectFree: Plugin = {
+  name: 'side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.sideEffectFree) return undefined;
+      if (args.path !== 'dynamodb-toolbox' && !SIDE_EFFECT_FREE.test(args.importer)) return undefined;
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { sideEffectFree: true },
+      });
+      return resolved.errors.length ? undefined : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+/** In Lambda, credentials come from the environment only: see packages/core/src/db/lambda-credentials.ts. */
+export const LAMBDA_CREDENTIALS = path.join(root, 'packages/core/src/db/lambda-credentials.ts');
+const lambdaCredentials: Plugin = {
+  name: 'lambda-credentials',
+  setup(b) {
+    b.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: LAMBDA_CREDENTIALS }));
+  },
+};
+
 export async function bundleLambdas(): Promise<{ name: string; bytes: number; gzipBytes: number }[]> {
   const sizes = [];
   for (const [name, entry] of Object.entries(lambdas)) {
@@ -56,7 +88,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
       // Prefer ESM builds: the AWS SDK and zod tree-shake far better than their CommonJS builds.
       mainFields: ['module', 'main'],
-      plugins: [zodEnglishOnly],
+      plugins: [zodEnglishOnly, sideEffectFree, lambdaCredentials],
       logLevel: 'warning',
     });
     sizes.push({ name, bytes: statSync(outfile).size, gzipBytes: gzipSync(readFileSync(outfile)).length });

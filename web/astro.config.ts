@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import bursaLambdaAdapter from './adapter/index.ts';
+import { sideEffectFree } from './adapter/side-effect-free.ts';
 import { zodEnglishOnly } from './adapter/zod-english-only.ts';
 
 // Canonical and Open Graph URLs come from SITE_URL at run time (core's loadConfig, read
@@ -15,5 +17,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Bundle every dependency into the server build: the output then runs the same
   // from Lambda and from the local server, whatever node_modules holds around it.
-  vite: { ssr: { noExternal: true }, plugins: [zodEnglishOnly()] },
+  vite: {
+    ssr: { noExternal: true },
+    plugins: [zodEnglishOnly(), sideEffectFree()],
+    // In Lambda, credentials come from the environment only (packages/core/src/db/lambda-credentials.ts).
+    resolve: { alias: { '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../packages/core/src/db/lambda-credentials.ts', import.meta.url)) } },
+  },
 });

@@ -1,4 +1,7 @@
-import { type Actor, createVacancy, type District, findLogin, getRegency, todayInJakarta } from '@bursa/core';
+import { Account } from '@bursa/core/account';
+import { type Actor, loadConfig, todayInJakarta } from '@bursa/core/kernel';
+import { Region } from '@bursa/core/region';
+import { Vacancy } from '@bursa/core/vacancy';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
@@ -18,7 +21,7 @@ const email = `hrd-${Date.now()}@maju-jaya.co.id`;
 const password = 'rahasia2026';
 const title = 'Operator Mesin CNC';
 const companyName = 'PT Maju Jaya Presisi';
-let district: District;
+let district: Region.District;
 let vacancyUrl = '';
 let vacancyPath = '';
 
@@ -33,9 +36,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   employer = await browser.newContext(androidPhone);
   page = await employer.newPage();
-  const regency = await getRegency(app.db, '36.71');
+  const regency = await Region.get(app.db, '36.71');
   // The last kecamatan: none of the demo vacancies is there, so a filtered list is exactly ours.
-  district = regency.districts.at(-1) as District;
+  district = regency.districts.at(-1) as Region.District;
 });
 afterAll(async () => {
   await browser?.close();
@@ -155,6 +158,7 @@ describe('resident: browse, filter, open and share, without an account', () => {
   afterAll(() => visitor.close());
 
   it('filters /lowongan by kecamatan and type and finds the vacancy', async () => {
+    await app.settle(); // the list is a stream projection: let it catch up
     await p.goto(`${app.url}/lowongan`);
     expect(await p.locator('[data-testid=vacancy-card]').count()).toBeGreaterThan(1);
     await p.selectOption('#f-kecamatan', district.code);
@@ -181,6 +185,7 @@ describe('resident: browse, filter, open and share, without an account', () => {
   });
 
   it('opens the vacancy with share metadata and a WhatsApp link to its canonical URL', async () => {
+    await app.settle(); // the list is a stream projection: let it catch up
     await p.goto(`${app.url}/lowongan?kecamatan=${district.code}`);
     await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: title }).click()]);
     expect(p.url()).toBe(vacancyUrl);
@@ -206,6 +211,7 @@ describe('resident: browse, filter, open and share, without an account', () => {
   });
 
   it('serves English under /en from the same pages', async () => {
+    await app.settle(); // the list is a stream projection: let it catch up
     const res = await p.goto(`${app.url}/en/lowongan?kecamatan=${district.code}`);
     expect(res?.status()).toBe(200);
     expect(await p.getAttribute('html', 'lang')).toBe('en');
@@ -225,12 +231,13 @@ describe('resident: browse, filter, open and share, without an account', () => {
 
   it('pages with "Berikutnya", keeping the filters', async () => {
     // 21 more part-time vacancies in our kecamatan, written through core: one more than a page.
-    const userId = (await findLogin(app.db, { kind: 'email', value: email })) as string;
+    const userId = (await Account.findUserId(app.db, { kind: 'email', value: email })) as string;
     const owner: Actor = { userId, name: 'Wahyu Hidayat', roles: ['resident', 'employer'] };
     await p.goto(vacancyUrl);
     const companyId = (await p.getAttribute('.company-line a', 'href'))?.split('/').at(-1);
     for (let i = 1; i <= 21; i++) {
-      await createVacancy(app.db, owner, '36.71', companyId as string, {
+      await Vacancy.create({ db: app.db, config: loadConfig({ TABLE_NAME: app.db.tableName }), actor: owner }, {
+        companyId: companyId as string,
         title: `Pramuniaga ${i}`,
         description: 'Melayani pembeli dan menata barang di toko, shift sore.',
         type: 'part_time',
@@ -241,6 +248,7 @@ describe('resident: browse, filter, open and share, without an account', () => {
         publish: true,
       });
     }
+    await app.settle(); // the list is a stream projection: let it catch up
     await p.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=part_time`);
     expect(await p.locator('[data-testid=vacancy-card]').count()).toBe(20);
     expect(await p.textContent('[data-testid=vacancy-card] h3')).toBe('Pramuniaga 21');
@@ -305,6 +313,7 @@ describe('accounts: sign-in, CSRF, closing, sign-out', () => {
     const res = await submit(page, '#tutup button[type=submit]');
     expect(res?.status()).toBe(200);
     expect(await page.textContent('[data-testid=closed-banner]')).toContain('Ditutup');
+    await app.settle(); // the list is a stream projection: let it catch up
     await page.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=contract`);
     expect(await page.locator('[data-testid=vacancy-card]').count()).toBe(0);
   });
@@ -351,6 +360,7 @@ describe('officer (seeded demo account): verify a company, close a vacancy with 
   });
 
   it('must give a reason to close another company’s vacancy', async () => {
+    await app.settle(); // the list is a stream projection: let it catch up
     await p.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=part_time`);
     await Promise.all([p.waitForNavigation(), p.getByRole('link', { name: 'Pramuniaga 21' }).click()]);
     const noReason = await submit(p, '#tutup button[type=submit]');
