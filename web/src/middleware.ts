@@ -2,7 +2,11 @@ import { defineMiddleware } from 'astro:middleware';
 import { Account } from '@bursa/core/account';
 import { SESSION_COOKIE } from '@bursa/http';
 import { basePath, localeOf } from './i18n/messages.ts';
+import { signInPath } from './lib/auth.ts';
 import { contextFor, getServices } from './lib/services.ts';
+
+/** Pages only a signed-in person can open: anyone else is sent to sign in, and comes back afterwards. */
+const SIGNED_IN_ONLY = [/^\/saya(\/|$)/, /^\/lowongan\/[^/]+\/ubah$/];
 
 /**
  * Runs before every page.
@@ -12,6 +16,9 @@ import { contextFor, getServices } from './lib/services.ts';
  *   language and their own Indonesian path from locals, never from Astro.url.
  * - Session: the cookie is looked up once (one BatchGetItem for session and
  *   user) into locals.session, and locals.ctx is the context every use case takes.
+ * - Pages under SIGNED_IN_ONLY send anonymous visitors to sign in first.
+ * - Caching: a page that does not say otherwise (`publicCache` in lib/view.ts)
+ *   is `private, no-store`: nothing personal can end up in a shared cache by omission.
  * Astro.rewrite (e.g. to /404) runs this again for the same request: locals
  * are already set then, and must stay as the original request set them.
  */
@@ -30,8 +37,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // Ended or expired: forget it, so the next requests skip the lookup.
     context.cookies.delete(SESSION_COOKIE, { path: '/' });
   }
-  if (locals.locale === 'en') return next(`${locals.path}${search}`);
-  return next();
+  if (!locals.actor && SIGNED_IN_ONLY.some((p) => p.test(locals.path))) {
+    return context.redirect(signInPath(locals, context.url));
+  }
+  const response = await (locals.locale === 'en' ? next(`${locals.path}${search}`) : next());
+  if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
+  return response;
 });
 
 /** One address per page: no trailing slash (except the home page). */

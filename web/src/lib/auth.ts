@@ -8,6 +8,12 @@ export function signInPath(locals: App.Locals, url: URL): string {
   return `${localePath(locals.locale, '/masuk')}?next=${encodeURIComponent(back)}`;
 }
 
+/** The signed-in person on a page the middleware keeps for signed-in people (SIGNED_IN_ONLY). */
+export function signedIn(locals: App.Locals): NonNullable<App.Locals['actor']> {
+  if (!locals.actor) throw new Error(`${locals.path} is not in the middleware's SIGNED_IN_ONLY list`);
+  return locals.actor;
+}
+
 /** A `next` parameter, if it is a path on this site (never another origin: no open redirect). */
 export function safeNext(next: string | null | undefined): string | undefined {
   if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return undefined;

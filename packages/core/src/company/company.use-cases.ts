@@ -200,7 +200,7 @@ export const verificationQueue = fn(queueSchema, async ({ status, cursor, limit 
 });
 
 /** Everyone who belongs to a company (`membersOf`), for projections: every page. */
-export async function* membershipsOf(db: Db, companyId: string) {
+export async function* membersOf(db: Db, companyId: string) {
   const { Membership } = companyEntities(db);
   const pages = db.table
     .build(QueryCommand)
