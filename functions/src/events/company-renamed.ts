@@ -15,7 +15,7 @@ export const companyRenamed: Projection = {
     const name = newImage?.name;
     if (typeof name !== 'string' || oldImage?.name === name) return;
     const companyId = String(newImage?.id);
-    for await (const m of Company.membershipsOf(db, companyId)) {
+    for await (const m of Company.membersOf(db, companyId)) {
       if (m.companyName !== name) await Company.refreshMembershipName(db, m, name);
     }
     await Vacancy.refreshCompanyName(db, companyId, name);
