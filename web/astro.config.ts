@@ -21,6 +21,12 @@ export default defineConfig({
     ssr: { noExternal: true },
     plugins: [zodEnglishOnly(), sideEffectFree()],
     // In Lambda, credentials come from the environment only (packages/core/src/db/lambda-credentials.ts).
-    resolve: { alias: { '@aws-sdk/credential-provider-node': fileURLToPath(new URL('../packages/core/src/db/lambda-credentials.ts', import.meta.url)) } },
+    resolve: {
+      alias: {
+        '@aws-sdk/credential-provider-node': fileURLToPath(
+          new URL('../packages/core/src/db/lambda-credentials.ts', import.meta.url),
+        ),
+      },
+    },
   },
 });

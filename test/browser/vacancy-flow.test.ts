@@ -236,17 +236,20 @@ describe('resident: browse, filter, open and share, without an account', () => {
     await p.goto(vacancyUrl);
     const companyId = (await p.getAttribute('.company-line a', 'href'))?.split('/').at(-1);
     for (let i = 1; i <= 21; i++) {
-      await Vacancy.create({ db: app.db, config: loadConfig({ TABLE_NAME: app.db.tableName }), actor: owner }, {
-        companyId: companyId as string,
-        title: `Pramuniaga ${i}`,
-        description: 'Melayani pembeli dan menata barang di toko, shift sore.',
-        type: 'part_time',
-        minEducation: 'SMA',
-        districtCode: district.code,
-        openings: '1',
-        closingDate: todayInJakarta(Date.now() + 7 * 86_400_000),
-        publish: true,
-      });
+      await Vacancy.create(
+        { db: app.db, config: loadConfig({ TABLE_NAME: app.db.tableName }), actor: owner },
+        {
+          companyId: companyId as string,
+          title: `Pramuniaga ${i}`,
+          description: 'Melayani pembeli dan menata barang di toko, shift sore.',
+          type: 'part_time',
+          minEducation: 'SMA',
+          districtCode: district.code,
+          openings: '1',
+          closingDate: todayInJakarta(Date.now() + 7 * 86_400_000),
+          publish: true,
+        },
+      );
     }
     await app.settle(); // the list is a stream projection: let it catch up
     await p.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=part_time`);

@@ -1,5 +1,5 @@
-import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/http';
 import type { Locale } from '@bursa/core/kernel';
+import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/http';
 import { Hono } from 'hono';
 import type { ApiEnv, Deps } from './context.ts';
 import { notFoundResponse, toErrorResponse } from './errors.ts';

@@ -1,8 +1,7 @@
 import { DomainError } from '@bursa/core/kernel';
 import type { Context } from 'hono';
 
-const malformed = () =>
-  new DomainError('validation', 'request.malformed');
+const malformed = () => new DomainError('validation', 'request.malformed');
 
 /** The request's JSON body; unreadable JSON is the client's mistake (400), not a server error. */
 export async function readJsonBody(c: Context): Promise<unknown> {

@@ -50,7 +50,13 @@ describe('companies', () => {
     expect(pub.status).toBe(200);
     expect(pub.body.company).toEqual(res.body);
     // What the asker may do comes with it, so every client shows the same buttons.
-    expect(pub.body.can).toEqual({ view: true, edit: false, postVacancy: false, manageVacancies: false, verify: false });
+    expect(pub.body.can).toEqual({
+      view: true,
+      edit: false,
+      postVacancy: false,
+      manageVacancies: false,
+      verify: false,
+    });
   });
 
   it('refuses a kelurahan outside the chosen kecamatan, and a bad NIB, with 400 listing fields', async () => {

@@ -1,4 +1,3 @@
-
 import type { Locale } from '@bursa/core/kernel';
 import * as en from './en/index.ts';
 import * as id from './id/index.ts';

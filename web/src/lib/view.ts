@@ -47,7 +47,12 @@ export function salaryText(v: Pick<Vacancy.Info, 'salaryMin' | 'salaryMax'>, t: 
 }
 
 /** "Sukarasa, Kec. Tangerang", or just the kecamatan. */
-export function placeText(regency: Region.Regency, districtCode: string, villageCode: string | undefined, t: Translator) {
+export function placeText(
+  regency: Region.Regency,
+  districtCode: string,
+  villageCode: string | undefined,
+  t: Translator,
+) {
   const district = Region.districtName(regency, districtCode);
   const village = Region.villageName(regency, villageCode);
   return village ? t('place.full', { village, district }) : t('place.district', { name: district });

@@ -13,7 +13,10 @@ import { clearSessionCookie, setSessionCookie } from '../session.ts';
  */
 export const authRoutes = new Hono<ApiEnv>()
   .post('/register', async (c) => {
-    const { user, cookieValue, csrf, maxAgeSeconds } = await Account.register(c.var.ctx, (await readJsonBody(c)) as never);
+    const { user, cookieValue, csrf, maxAgeSeconds } = await Account.register(
+      c.var.ctx,
+      (await readJsonBody(c)) as never,
+    );
     await Account.signOut(c.var.ctx, c.var.session);
     setSessionCookie(c, cookieValue, maxAgeSeconds);
     return c.json({ user, csrf }, 201);

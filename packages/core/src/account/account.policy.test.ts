@@ -25,7 +25,9 @@ describe('account policy: person × capability', () => {
     expect(isOfficer(people[person])).toBe(c.moderate);
   });
   it('asks anonymous visitors to sign in (401 auth.required)', () => {
-    expect(() => requireSignedIn(undefined)).toThrow(expect.objectContaining({ code: 'auth.required', kind: 'unauthenticated' }));
+    expect(() => requireSignedIn(undefined)).toThrow(
+      expect.objectContaining({ code: 'auth.required', kind: 'unauthenticated' }),
+    );
     expect(requireSignedIn(people.resident)).toBe(people.resident);
   });
 });

@@ -98,7 +98,12 @@ export const signIn = fn(signInSchema, async ({ identifier, password, clientAddr
     { scope: 'signin-client', subject: clientAddress || 'unknown', max: SIGN_IN_LIMITS.perClient, windowSeconds },
   ];
   if (id)
-    limits.push({ scope: 'signin-account', subject: `${id.kind}:${id.value}`, max: SIGN_IN_LIMITS.perAccount, windowSeconds });
+    limits.push({
+      scope: 'signin-account',
+      subject: `${id.kind}:${id.value}`,
+      max: SIGN_IN_LIMITS.perAccount,
+      windowSeconds,
+    });
   await assertUnderLimits(db, limits);
   const userId = id ? await findUserId(db, id) : undefined;
   const item = userId ? await getUserItem(db, userId) : undefined;

@@ -1,5 +1,5 @@
 /** Accounts, sign-in and sessions. Import as `import { Account } from '@bursa/core/account'`. */
-export * as Account from './index.ts';
+
 export type { LoginIdentifier } from './account.identifiers.ts';
 export {
   contactPhoneSchema,
@@ -14,3 +14,4 @@ export { capabilities, hasRole, isOfficer, requireSignedIn } from './account.pol
 export type { RegisterInput, SignInInput } from './account.schema.ts';
 export { assertCsrf, readSession, SESSION_DAYS, type Session } from './account.session.ts';
 export * from './account.use-cases.ts';
+export * as Account from './index.ts';

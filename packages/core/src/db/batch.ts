@@ -13,7 +13,10 @@ type WriteRequest = BatchPutRequest<never> | BatchDeleteRequest<never>;
 export async function writeInBatches(db: Db, requests: readonly unknown[]): Promise<void> {
   for (let i = 0; i < requests.length; i += 25) {
     const chunk = requests.slice(i, i + 25);
-    const out = await executeBatchWrite({ maxAttempts: 6 }, db.table.build(BatchWriteCommand).requests(...(chunk as WriteRequest[])));
+    const out = await executeBatchWrite(
+      { maxAttempts: 6 },
+      db.table.build(BatchWriteCommand).requests(...(chunk as WriteRequest[])),
+    );
     if (Object.keys(out.UnprocessedItems ?? {}).length > 0) {
       throw new Error(`BatchWriteItem left items unprocessed after 6 attempts (table ${db.tableName})`);
     }

@@ -38,7 +38,10 @@ const bound = new WeakMap<Db, Map<unknown, unknown>>();
  */
 export function bindEntities<T>(db: Db, build: (table: BursaTable) => T): T {
   let forDb = bound.get(db);
-  if (!forDb) bound.set(db, (forDb = new Map()));
+  if (!forDb) {
+    forDb = new Map();
+    bound.set(db, forDb);
+  }
   if (!forDb.has(build)) forDb.set(build, build(db.table));
   return forDb.get(build) as T;
 }

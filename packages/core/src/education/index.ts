@@ -1,3 +1,4 @@
 /** Indonesian education levels. Import as `import { Education } from '@bursa/core/education'`. */
-export * as Education from './index.ts';
+
 export * from './education.ts';
+export * as Education from './index.ts';

@@ -7,8 +7,8 @@
 import * as account from '../account/account.messages.ts';
 import * as company from '../company/company.messages.ts';
 import type { FieldIssue, MessageParams } from '../kernel/errors.ts';
-import * as kernel from '../kernel/messages.ts';
 import type { Locale } from '../kernel/format.ts';
+import * as kernel from '../kernel/messages.ts';
 import * as region from '../region/region.messages.ts';
 import * as vacancy from '../vacancy/vacancy.messages.ts';
 

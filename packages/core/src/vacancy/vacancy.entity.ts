@@ -23,7 +23,9 @@ const build = (table: BursaTable) => {
     companyName: string(),
     title: string(),
     description: string(),
-    type: string().enum(...VACANCY_TYPES).savedAs('vacancyType'),
+    type: string()
+      .enum(...VACANCY_TYPES)
+      .savedAs('vacancyType'),
     minEducation: string().enum(...LEVELS),
     skills: list(string()),
     regencyCode: string(),
@@ -67,7 +69,9 @@ const build = (table: BursaTable) => {
         companyId: string(),
         companyName: string(),
         title: string(),
-        type: string().enum(...VACANCY_TYPES).savedAs('vacancyType'),
+        type: string()
+          .enum(...VACANCY_TYPES)
+          .savedAs('vacancyType'),
         minEducation: string().enum(...LEVELS),
         districtCode: string(),
         salaryMin: number().optional(),

@@ -3,8 +3,8 @@ import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
 import { type Level, levelsMeeting } from '../education/index.ts';
 import { endOfDayEpochSeconds } from '../kernel/time.ts';
+import { type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
 import type { Info as Vacancy } from './vacancy.use-cases.ts';
-import { vacancyEntities, type VACANCY_TYPES } from './vacancy.entity.ts';
 
 /**
  * How open vacancies are browsed without a Scan (`byFilter`). Each open
@@ -43,7 +43,7 @@ type ListingItem = VacancySummary & { listing: string; position: string; expires
 
 /** The listing items an open vacancy has (none for drafts and closed ones). */
 export function listingItems(v: Vacancy | undefined): ListingItem[] {
-  if (!v || v.status !== 'open' || !v.publishedAt) return [];
+  if (v?.status !== 'open' || !v.publishedAt) return [];
   const summary: VacancySummary = {
     id: v.id,
     companyId: v.companyId,
@@ -72,7 +72,7 @@ const keyOf = (i: { listing: string; position: string }) => `${i.listing}|${i.po
 
 /** A Vacancy item as the stream carries it (attribute names as stored), read back as a Vacancy. */
 export function fromImage(db: Db, image: Record<string, unknown> | undefined): Vacancy | undefined {
-  if (!image || image.type !== 'Vacancy') return undefined;
+  if (image?.type !== 'Vacancy') return undefined;
   return vacancyEntities(db).Vacancy.build(EntityFormatter).format(image) as Vacancy;
 }
 
@@ -93,7 +93,9 @@ export async function syncListing(db: Db, before: Vacancy | undefined, after: Va
         const [listing = '', position = ''] = k.split('|');
         return VacancyListing.build(BatchDeleteRequest).key({ listing, position });
       }),
-    ...next.filter((i) => old.get(keyOf(i)) !== JSON.stringify(i)).map((i) => VacancyListing.build(BatchPutRequest).item(i)),
+    ...next
+      .filter((i) => old.get(keyOf(i)) !== JSON.stringify(i))
+      .map((i) => VacancyListing.build(BatchPutRequest).item(i)),
   ];
   await writeInBatches(db, requests);
   return requests.length;

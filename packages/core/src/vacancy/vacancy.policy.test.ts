@@ -68,7 +68,8 @@ describe('vacancy policy: person × state × capability', () => {
     expect([can.view, can.edit, can.publish, can.close, can.closeNeedsReason, can.seeInternal]).toEqual(caps);
   });
   it('covers every person in every state', () => {
-    for (const byPerson of Object.values(expected)) expect(Object.keys(byPerson).sort()).toEqual(Object.keys(people).sort());
+    for (const byPerson of Object.values(expected))
+      expect(Object.keys(byPerson).sort()).toEqual(Object.keys(people).sort());
   });
   it('counts an open vacancy past its closing date (WIB) as closed', () => {
     expect(effectiveStatus(states.expired)).toBe('closed');

@@ -55,7 +55,11 @@ beforeAll(async () => {
       { code: '36.71.04', name: 'Karawaci', villages: [{ code: '36.71.04.1001', name: 'Bugel' }] },
     ],
   });
-  const u = await Account.register(as(undefined), { name: 'Budi', email: 'budi@pt-maju.co.id', password: 'rahasia123' });
+  const u = await Account.register(as(undefined), {
+    name: 'Budi',
+    email: 'budi@pt-maju.co.id',
+    password: 'rahasia123',
+  });
   const s = await Account.register(as(undefined), { name: 'Sari', phone: '0812 1111 2222', password: 'rahasia123' });
   owner = { userId: u.user.id, name: u.user.name, roles: ['resident'] };
   stranger = { userId: s.user.id, name: s.user.name, roles: ['resident'] };
@@ -73,7 +77,12 @@ afterAll(() => stop());
 describe('vacancies', () => {
   it('publishes a vacancy that every matching filter lists, newest first', async () => {
     const first = await post(owner);
-    const second = await post(owner, { title: 'Staf Gudang', type: 'contract', minEducation: 'SMP', districtCode: '36.71.04' });
+    const second = await post(owner, {
+      title: 'Staf Gudang',
+      type: 'contract',
+      minEducation: 'SMP',
+      districtCode: '36.71.04',
+    });
     expect(first).toMatchObject({ status: 'open', salaryMin: 4760000, skills: ['jahit', 'QC'], openings: 10 });
 
     expect(ids(await browse({}))).toEqual([second.id, first.id]);
@@ -161,7 +170,10 @@ describe('vacancies', () => {
     const mine = await Vacancy.view(as(owner), { id: draft.id });
     expect(mine.vacancy.status).toBe('draft');
     expect(mine.can).toMatchObject({ edit: true, publish: true, close: true, closeNeedsReason: false });
-    expect((await Vacancy.view(as(officer), { id: draft.id })).can).toMatchObject({ edit: false, closeNeedsReason: true });
+    expect((await Vacancy.view(as(officer), { id: draft.id })).can).toMatchObject({
+      edit: false,
+      closeNeedsReason: true,
+    });
     expect(ids(await browse({}))).not.toContain(draft.id);
   });
 
@@ -176,7 +188,9 @@ describe('vacancies', () => {
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'officer', closedReason: 'Meminta biaya pendaftaran.' });
     expect(ids(await browse({}))).not.toContain(v.id);
     await expect(Vacancy.close(as(owner), { id: v.id })).rejects.toMatchObject({ code: 'vacancy.closed' });
-    await expect(Vacancy.update(as(owner), { id: v.id, title: 'Lagi' })).rejects.toMatchObject({ code: 'vacancy.closed' });
+    await expect(Vacancy.update(as(owner), { id: v.id, title: 'Lagi' })).rejects.toMatchObject({
+      code: 'vacancy.closed',
+    });
   });
 
   it('drops vacancies past their closing date from the list and counts them as closed', async () => {

@@ -8,9 +8,9 @@ import type { Level } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { blankToUndefined, check } from '../kernel/validation.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { todayInJakarta } from '../kernel/time.ts';
+import { blankToUndefined, check } from '../kernel/validation.ts';
 import { Region } from '../region/index.ts';
 import { type VACANCY_STATUSES, type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
 import { listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
@@ -63,7 +63,13 @@ async function validFields(ctx: Ctx, input: Record<string, unknown>, publishing:
   const { data, issues } = check(vacancyFieldsSchema, input);
   if (!issues.some((i) => i.path === 'districtCode' || i.path === 'villageCode')) {
     const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
-    issues.push(...Region.locationIssues(regency, data?.districtCode ?? String(input.districtCode ?? ''), data?.villageCode ?? (blankToUndefined(input.villageCode) as string | undefined)));
+    issues.push(
+      ...Region.locationIssues(
+        regency,
+        data?.districtCode ?? String(input.districtCode ?? ''),
+        data?.villageCode ?? (blankToUndefined(input.villageCode) as string | undefined),
+      ),
+    );
   }
   if (publishing && data && data.closingDate < todayInJakarta()) {
     issues.push({ path: 'closingDate', code: 'vacancy.closing_date.past' });
@@ -247,7 +253,8 @@ export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySumma
 function decodePosition(cursor: string | undefined, partition: string) {
   if (!cursor) return undefined;
   const sk = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-z]{20}$/.test(sk)) throw new DomainError('validation', 'request.invalid_cursor');
+  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-z]{20}$/.test(sk))
+    throw new DomainError('validation', 'request.invalid_cursor');
   return decodeCursor(Buffer.from(JSON.stringify({ pk: partition, sk })).toString('base64url'), () => true);
 }
 

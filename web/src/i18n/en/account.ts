@@ -3,7 +3,8 @@ import type { account as id } from '../id/account.ts';
 /** Interface texts (account), English: exactly the Indonesian keys. */
 export const account = {
   'register.title': 'Create an account',
-  'register.lead': 'Free, for job seekers and employers. Give an email address or a mobile number (or both) to sign in with later.',
+  'register.lead':
+    'Free, for job seekers and employers. Give an email address or a mobile number (or both) to sign in with later.',
   'register.name': 'Full name',
   'register.email': 'Email',
   'register.phone': 'Mobile number',

@@ -20,7 +20,8 @@ export const common = {
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'The address you opened does not exist. Go back to the home page.',
   'error.forbidden.title': 'No access',
-  'error.forbidden.body': 'This page is only for members of the company concerned or manpower office officers. If you are a member, sign in with the account that registered the company.',
+  'error.forbidden.body':
+    'This page is only for members of the company concerned or manpower office officers. If you are a member, sign in with the account that registered the company.',
   'error.home': 'Back to the home page',
   'form.optional': '(optional)',
   'form.errorTitle': 'Please correct the following',

@@ -3,7 +3,8 @@ import type { company as id } from '../id/company.ts';
 /** Interface texts (company), English: exactly the Indonesian keys. */
 export const company = {
   'company.new.title': 'Register a company',
-  'company.new.lead': 'New companies show as "Not yet verified" until a manpower office officer checks their NIB and address. You can post vacancies straight away.',
+  'company.new.lead':
+    'New companies show as "Not yet verified" until a manpower office officer checks their NIB and address. You can post vacancies straight away.',
   'company.edit.title': 'Edit company profile',
   'company.name': 'Company name',
   'company.sector': 'Sector',

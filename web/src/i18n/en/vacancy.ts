@@ -54,7 +54,8 @@ export const vacancy = {
   'vacancy.shareText': '{title} at {company}',
   'vacancy.edit': 'Edit vacancy',
   'vacancy.closeTitle': 'Close this vacancy',
-  'vacancy.closeHint': 'A closed vacancy leaves the listings and cannot be reopened. Close it once the position is filled.',
+  'vacancy.closeHint':
+    'A closed vacancy leaves the listings and cannot be reopened. Close it once the position is filled.',
   'vacancy.closeReason': 'Reason for closing',
   'vacancy.closeReasonHint': 'Required for officers. The company sees this reason.',
   'vacancy.closeSubmit': 'Close vacancy',

@@ -1,7 +1,8 @@
 /** Interface texts (account), Bahasa Indonesia: the product's language. */
 export const account = {
   'register.title': 'Daftar akun',
-  'register.lead': 'Gratis, untuk pencari kerja dan perusahaan. Isi email atau nomor HP (boleh keduanya) untuk masuk nanti.',
+  'register.lead':
+    'Gratis, untuk pencari kerja dan perusahaan. Isi email atau nomor HP (boleh keduanya) untuk masuk nanti.',
   'register.name': 'Nama lengkap',
   'register.email': 'Email',
   'register.phone': 'Nomor HP',
@@ -17,13 +18,15 @@ export const account = {
   'signIn.password': 'Kata sandi',
   'signIn.submit': 'Masuk',
   'signIn.noAccount': 'Belum punya akun?',
-  'signIn.tooMany': 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit (sekitar pukul {time} WIB).',
+  'signIn.tooMany':
+    'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit (sekitar pukul {time} WIB).',
   'signOut.title': 'Keluar',
   'signOut.body': 'Keluar dari akun Anda di perangkat ini?',
   'signOut.submit': 'Keluar',
   'mine.title': 'Halo, {name}',
   'mine.companies': 'Perusahaan saya',
-  'mine.noCompanies': 'Anda belum mendaftarkan perusahaan. Mencari karyawan? Daftarkan perusahaan Anda untuk memasang lowongan.',
+  'mine.noCompanies':
+    'Anda belum mendaftarkan perusahaan. Mencari karyawan? Daftarkan perusahaan Anda untuk memasang lowongan.',
   'mine.newCompany': 'Daftarkan perusahaan',
   'mine.findJobs': 'Mencari kerja? Lihat lowongan terbaru.',
   'mine.manageVacancies': 'Kelola lowongan',

@@ -18,7 +18,8 @@ export const common = {
   'error.notFound.title': 'Halaman tidak ditemukan',
   'error.notFound.body': 'Alamat yang Anda buka tidak ada. Kembali ke beranda.',
   'error.forbidden.title': 'Tidak ada akses',
-  'error.forbidden.body': 'Halaman ini hanya untuk anggota perusahaan yang bersangkutan atau petugas Disnaker. Jika Anda anggota, masuk dengan akun yang mendaftarkan perusahaan.',
+  'error.forbidden.body':
+    'Halaman ini hanya untuk anggota perusahaan yang bersangkutan atau petugas Disnaker. Jika Anda anggota, masuk dengan akun yang mendaftarkan perusahaan.',
   'error.home': 'Kembali ke beranda',
   'form.optional': '(opsional)',
   'form.errorTitle': 'Ada yang perlu diperbaiki',

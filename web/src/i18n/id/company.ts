@@ -1,7 +1,8 @@
 /** Interface texts (company), Bahasa Indonesia: the product's language. */
 export const company = {
   'company.new.title': 'Daftarkan perusahaan',
-  'company.new.lead': 'Perusahaan baru tampil "Belum diverifikasi" sampai petugas Disnaker memeriksa NIB dan alamatnya. Anda bisa langsung memasang lowongan.',
+  'company.new.lead':
+    'Perusahaan baru tampil "Belum diverifikasi" sampai petugas Disnaker memeriksa NIB dan alamatnya. Anda bisa langsung memasang lowongan.',
   'company.edit.title': 'Ubah profil perusahaan',
   'company.name': 'Nama perusahaan',
   'company.sector': 'Sektor usaha',

@@ -52,7 +52,8 @@ export const vacancy = {
   'vacancy.shareText': '{title} di {company}',
   'vacancy.edit': 'Ubah lowongan',
   'vacancy.closeTitle': 'Tutup lowongan',
-  'vacancy.closeHint': 'Lowongan yang ditutup hilang dari daftar dan tidak bisa dibuka lagi. Tutup jika posisi sudah terisi.',
+  'vacancy.closeHint':
+    'Lowongan yang ditutup hilang dari daftar dan tidak bisa dibuka lagi. Tutup jika posisi sudah terisi.',
   'vacancy.closeReason': 'Alasan penutupan',
   'vacancy.closeReasonHint': 'Wajib untuk petugas. Alasan ini dilihat oleh perusahaan.',
   'vacancy.closeSubmit': 'Tutup lowongan',
