@@ -13,7 +13,7 @@ import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Actor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
-import { forbidden, notFound } from '../kernel/errors.ts';
+import { conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { parseInput } from '../kernel/validation.ts';
@@ -147,7 +147,7 @@ export const verify = fn(companyIdSchema, async ({ id }, ctx) => {
   Account.requireSignedIn(ctx.actor);
   const { can } = await withCapabilities(ctx, id);
   if (!Account.isOfficer(ctx.actor)) throw forbidden('company.verify_forbidden');
-  if (!can.verify) throw forbidden('company.already_verified');
+  if (!can.verify) throw conflict('company.already_verified');
   const now = new Date().toISOString();
   const { Company } = companyEntities(ctx.db);
   try {
@@ -164,7 +164,7 @@ export const verify = fn(companyIdSchema, async ({ id }, ctx) => {
       .send();
     return Attributes as Info;
   } catch (e) {
-    if (isConditionFailure(e)) throw forbidden('company.already_verified');
+    if (isConditionFailure(e)) throw conflict('company.already_verified');
     throw e;
   }
 });
