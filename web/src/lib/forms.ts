@@ -76,16 +76,24 @@ type Page = { request: Request; locals: App.Locals; response: { status?: number;
 
 export type Submission<T> = { values: FormValues; errors?: FormErrors; result?: T };
 
+type SubmitOptions<T> = ErrorOptions & {
+  run: (form: FormValues) => Promise<T>;
+  /** The capability that allows this form (`can.edit`); when false the page answers 403 and nothing runs. */
+  allowed?: boolean;
+};
+
 /**
  * The form block every page repeats: on POST, read the form, check the CSRF
  * token, run the use case; on failure, the errors to show (and the response
  * status). The page then redirects on `result` or re-renders with `values`
- * and `errors`. A GET returns empty values.
+ * and `errors`. A GET returns empty values; so does a form the asker may not
+ * use (`allowed: false`), with status 403 for the page's "no access" view.
  */
-export async function submit<T>(
-  page: Page,
-  options: ErrorOptions & { run: (form: FormValues) => Promise<T> },
-): Promise<Submission<T>> {
+export async function submit<T>(page: Page, options: SubmitOptions<T>): Promise<Submission<T>> {
+  if (options.allowed === false) {
+    page.response.status = 403;
+    return { values: {} };
+  }
   if (page.request.method !== 'POST') return { values: {} };
   const form = await readForm(page.request);
   const values = refill(form);
