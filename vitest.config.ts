@@ -3,16 +3,36 @@ import { defineConfig } from 'vitest/config';
 // One run for every test: unit (next to the code), API integration (functions/),
 // CDK assertions (infra/), cross-package and browser tests (test/).
 // DynamoDB Local starts once per run (global setup); each test file makes its own table.
+// Two projects: everything, then (sequence.groupOrder 1, after the rest has finished)
+// the grants check, which compares the AWS actions the entry points sent meanwhile
+// (recorded into BURSA_AWS_ACTIONS_DIR, see test/grants/actions-dir.ts) with their IAM roles.
 export default defineConfig({
   test: {
-    include: ['{packages,functions,infra,scripts,test,web}/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**'],
-    globalSetup: ['test/support/global-setup.ts'],
+    // Root global setups run once per run, before either project.
+    globalSetup: ['test/grants/actions-dir.ts', 'test/support/global-setup.ts'],
     pool: 'forks',
     // Two cores: two test files at a time, next to one JVM.
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 90_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['{packages,functions,infra,scripts,test,web}/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', 'test/grants/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'grants',
+          include: ['test/grants/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -14,6 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const lambdas = {
   api: path.join(root, 'functions/src/api/lambda.ts'),
+  // The table's stream consumer (projections).
+  events: path.join(root, 'functions/src/events/lambda.ts'),
   // The Astro server build (run `astro build` first), already self-contained.
   web: path.join(root, 'web/dist/server/entry.mjs'),
 } as const;
@@ -99,7 +101,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const s of await bundleLambdas()) {
     console.log(
-      `lambda ${s.name.padEnd(4)} ${(s.bytes / 1024).toFixed(0).padStart(5)} KB minified, ${(s.gzipBytes / 1024).toFixed(0).padStart(4)} KB gzipped`,
+      `lambda ${s.name.padEnd(6)} ${(s.bytes / 1024).toFixed(0).padStart(5)} KB minified, ${(s.gzipBytes / 1024).toFixed(0).padStart(4)} KB gzipped`,
     );
   }
 }

@@ -1,21 +1,33 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { type AppEnvironment, AppFunction } from './app-function.ts';
+import { type AppEnvironment, UrlFunction } from './app-function.ts';
+import { grantTableActions } from './grants.ts';
 
 export interface ApiFunctionProps {
   table: dynamodb.ITableV2;
-  mediaBucket: s3.IBucket;
   environment: AppEnvironment;
   production: boolean;
 }
 
 /** The Hono API (functions/src/api), served by CloudFront under /api/*. */
-export class ApiFunction extends AppFunction {
+export class ApiFunction extends UrlFunction {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id, { bundle: 'api', environment: props.environment, production: props.production });
-    // The API is the only writer: the table, and media objects it presigns uploads for.
-    props.table.grantReadWriteData(this.function);
-    props.mediaBucket.grantReadWrite(this.function);
+    // Exactly what its routes send (test/grants checks it both ways).
+    grantTableActions(
+      this.function,
+      props.table,
+      [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ],
+      { queryIndexes: true },
+    );
+    // No media bucket grant: no API code touches S3 yet. Grant the object actions the
+    // media code sends (presigned PUT, GET) when it lands, and test/grants will check them.
   }
 }

@@ -4,7 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { buildOutput } from './paths.ts';
 
-/** What every Bursa function reads from the environment (packages/core/src/config.ts). */
+/** What the HTTP functions read from the environment (packages/core/src/kernel/config.ts). */
 export interface AppEnvironment {
   STAGE: string;
   TABLE_NAME: string;
@@ -18,8 +18,9 @@ export interface AppEnvironment {
 
 export interface AppFunctionProps {
   /** Folder under dist/lambda/ holding the pre-bundled index.mjs. */
-  bundle: 'api' | 'web';
-  environment: AppEnvironment;
+  bundle: 'api' | 'web' | 'events';
+  /** Variables left undefined are not set (core's config then uses its default). */
+  environment: Partial<AppEnvironment>;
   production: boolean;
   /** @default 512 */
   memorySize?: number;
@@ -28,16 +29,18 @@ export interface AppFunctionProps {
 }
 
 /**
- * The shape both Bursa functions share: a pre-bundled Node 22 handler on ARM,
- * its own log group, and a public function URL for CloudFront to call.
+ * The shape every Bursa function shares: a pre-bundled Node 22 handler on ARM
+ * and its own log group. Permissions are granted per function, action by
+ * action (see grants.ts).
  */
 export class AppFunction extends Construct {
   readonly function: lambda.Function;
-  readonly url: lambda.FunctionUrl;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
-    const { SITE_URL, ...always } = props.environment;
+    const environment = Object.fromEntries(
+      Object.entries(props.environment).filter((e): e is [string, string] => e[1] !== undefined),
+    );
     this.function = new lambda.Function(this, 'Function', {
       // Same major as local development (Node 22): no surprises between the two.
       runtime: lambda.Runtime.NODEJS_22_X,
@@ -49,12 +52,26 @@ export class AppFunction extends Construct {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       // Never DYNAMODB_ENDPOINT or S3_ENDPOINT: their absence is what makes the SDK use AWS.
-      environment: { ...always, ...(SITE_URL ? { SITE_URL } : {}) },
+      environment,
       logGroup: new logs.LogGroup(this, 'Logs', {
         retention: logs.RetentionDays.ONE_MONTH,
         removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       }),
     });
+  }
+}
+
+export interface UrlFunctionProps extends Omit<AppFunctionProps, 'bundle' | 'environment'> {
+  bundle: 'api' | 'web';
+  environment: AppEnvironment;
+}
+
+/** A function CloudFront calls (api, web): an AppFunction with a public function URL. */
+export class UrlFunction extends AppFunction {
+  readonly url: lambda.FunctionUrl;
+
+  constructor(scope: Construct, id: string, props: UrlFunctionProps) {
+    super(scope, id, props);
     // authType NONE, not AWS_IAM behind a CloudFront origin access control: OAC signs
     // requests for Lambda URLs only if the viewer sends x-amz-content-sha256 with POST/PUT
     // bodies, which browsers do not, so form posts and JSON APIs would fail. The URL is

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ApiFunction } from './api-function.ts';
 import type { AppEnvironment } from './app-function.ts';
 import { DataTable } from './data-table.ts';
+import { EventsFunction } from './events-function.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { OriginSecret } from './origin-secret.ts';
 import { Site } from './site.ts';
@@ -36,6 +37,7 @@ export class Bursa extends Construct {
   readonly media: MediaBucket;
   readonly api: ApiFunction;
   readonly web: WebFunction;
+  readonly events: EventsFunction;
   readonly site: Site;
   /** The public origin: props.siteUrl, else the CloudFront distribution's https URL. */
   readonly siteUrl: string;
@@ -71,13 +73,18 @@ export class Bursa extends Construct {
       );
     }
 
-    this.api = new ApiFunction(this, 'Api', {
+    this.api = new ApiFunction(this, 'Api', { table: this.table.table, environment, production });
+    this.web = new WebFunction(this, 'Web', { table: this.table.table, environment, production });
+    // The table's stream consumer (projections): invoked by its event source, no URL.
+    this.events = new EventsFunction(this, 'Events', {
       table: this.table.table,
-      mediaBucket: this.media.bucket,
-      environment,
+      environment: {
+        STAGE: environment.STAGE,
+        TABLE_NAME: environment.TABLE_NAME,
+        HOME_REGENCY: environment.HOME_REGENCY,
+      },
       production,
     });
-    this.web = new WebFunction(this, 'Web', { table: this.table.table, environment, production });
     this.site = new Site(this, 'Site', {
       webUrl: this.web.url,
       apiUrl: this.api.url,

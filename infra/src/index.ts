@@ -1,7 +1,15 @@
 export { ApiFunction, type ApiFunctionProps } from './api-function.ts';
-export { type AppEnvironment, AppFunction, type AppFunctionProps } from './app-function.ts';
+export {
+  type AppEnvironment,
+  AppFunction,
+  type AppFunctionProps,
+  UrlFunction,
+  type UrlFunctionProps,
+} from './app-function.ts';
 export { Bursa, type BursaProps, isProductionStage } from './bursa.ts';
 export { DataTable, type DataTableProps } from './data-table.ts';
+export { EventsFunction, type EventsFunctionProps } from './events-function.ts';
+export { grantTableActions, type TableAction, type TableGrantOptions } from './grants.ts';
 export { MediaBucket, type MediaBucketProps } from './media-bucket.ts';
 export { ORIGIN_HEADER, OriginSecret } from './origin-secret.ts';
 export { Site, type SiteProps } from './site.ts';

@@ -1,6 +1,7 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { type AppEnvironment, AppFunction } from './app-function.ts';
+import { type AppEnvironment, UrlFunction } from './app-function.ts';
+import { grantTableActions } from './grants.ts';
 
 export interface WebFunctionProps {
   table: dynamodb.ITableV2;
@@ -9,10 +10,24 @@ export interface WebFunctionProps {
 }
 
 /** The Astro SSR app (web/), CloudFront's default origin. */
-export class WebFunction extends AppFunction {
+export class WebFunction extends UrlFunction {
   constructor(scope: Construct, id: string, props: WebFunctionProps) {
     super(scope, id, { bundle: 'web', environment: props.environment, production: props.production });
-    // Pages only read; every write goes through the API. Media is served by CloudFront, not read here.
-    props.table.grantReadData(this.function);
+    // Pages read and write through core directly (sign-in, registration, companies,
+    // vacancies): exactly what they send (test/grants checks it both ways). Media is
+    // served by CloudFront, not read here.
+    grantTableActions(
+      this.function,
+      props.table,
+      [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ],
+      { queryIndexes: true },
+    );
   }
 }

@@ -14,7 +14,7 @@ function synth(props: BursaProps) {
   const bursa = new Bursa(stack, 'Bursa', props);
   const template = Template.fromStack(stack);
   const id = (fn: AppFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
-  return { stack, bursa, template, apiId: id(bursa.api), webId: id(bursa.web) };
+  return { stack, bursa, template, apiId: id(bursa.api), webId: id(bursa.web), eventsId: id(bursa.events) };
 }
 
 const SITE = 'https://bursa.example.id';
@@ -85,19 +85,23 @@ describe('DataTable', () => {
 });
 
 describe('functions', () => {
-  it('run the pre-built bundles on Node 22, ARM, 512 MB, 10 s, with one month of logs', () => {
-    for (const id of [dev.apiId, dev.webId]) {
+  it('run the pre-built bundles on Node 22, ARM, 512 MB, 10 s (the stream consumer 60 s), with one month of logs', () => {
+    for (const [id, timeout] of [
+      [dev.apiId, 10],
+      [dev.webId, 10],
+      [dev.eventsId, 60],
+    ] as const) {
       const fn = dev.template.toJSON().Resources[id];
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 512,
-        Timeout: 10,
+        Timeout: timeout,
         LoggingConfig: { LogGroup: expect.anything() },
       });
     }
-    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 2);
+    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
   });
 
   it('get the environment core/config.ts reads, and never a local endpoint', () => {
@@ -119,6 +123,17 @@ describe('functions', () => {
         });
       }
     }
+    // The stream consumer gets only what its projections read: no origin secret, no site URL.
+    for (const { template, eventsId, stage } of [
+      { ...dev, stage: 'dev' },
+      { ...prod, stage: 'production' },
+    ]) {
+      expect(template.toJSON().Resources[eventsId].Properties.Environment.Variables).toEqual({
+        STAGE: stage,
+        TABLE_NAME: { Ref: expect.stringMatching(/^BursaDataTable/) },
+        HOME_REGENCY: '36.71',
+      });
+    }
     for (const fn of Object.values(dev.template.findResources('AWS::Lambda::Function'))) {
       const env = fn.Properties.Environment?.Variables ?? {};
       expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
@@ -126,24 +141,67 @@ describe('functions', () => {
     }
   });
 
-  it('have public function URLs (CloudFront OAC would break POST bodies)', () => {
+  it('api and web have public function URLs (CloudFront OAC would break POST bodies); events has none', () => {
     dev.template.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 2);
+    const targets = Object.values(dev.template.findResources('AWS::Lambda::Url')).map(
+      (u) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0],
+    );
+    expect(targets.sort()).toEqual([dev.apiId, dev.webId].sort());
   });
 
-  it('the API reads and writes the table and media; SSR only reads the table', () => {
-    const api = statementsOf(dev.template, roleOf(dev.template, dev.apiId));
-    const web = statementsOf(dev.template, roleOf(dev.template, dev.webId));
+  // Exactly what each function sends (test/grants/grants.test.ts checks that against what the
+  // tests recorded): item actions on the table, Query on its indexes, never Scan, no S3 yet.
+  const tableArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaDataTable/), 'Arn'] };
+  const indexArn = { 'Fn::Join': ['', [tableArn, '/index/*']] };
+  const tableStatements = (functionId: string) =>
+    statementsOf(dev.template, roleOf(dev.template, functionId))
+      .filter((s) => actions([s]).some((a) => a.startsWith('dynamodb:')))
+      .map((s) => ({ actions: actions([s]).sort(), resource: s.Resource }));
+  const HTTP_ACTIONS = ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'];
 
-    expect(actions(api)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:DeleteItem']));
-    expect(actions(api)).toEqual(expect.arrayContaining(['s3:PutObject', 's3:GetObject*']));
-    expect(actions(web)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    expect(actions(web).filter((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a))).toEqual([]);
-    expect(actions(web).filter((a) => a.startsWith('s3:'))).toEqual([]);
+  it('api and web: the item reads and writes their pages and routes send, Query on the indexes, no S3', () => {
+    for (const id of [dev.apiId, dev.webId]) {
+      expect(tableStatements(id)).toEqual([
+        { actions: HTTP_ACTIONS.map((a) => `dynamodb:${a}`), resource: tableArn },
+        { actions: ['dynamodb:Query'], resource: indexArn },
+      ]);
+      const all = actions(statementsOf(dev.template, roleOf(dev.template, id)));
+      expect(all.filter((a) => !a.startsWith('dynamodb:'))).toEqual([]);
+    }
+  });
 
-    // Table grants name the table (and its indexes), nothing else.
-    const tableArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaDataTable/), 'Arn'] };
-    for (const s of [...api, ...web].filter((x) => actions([x]).some((a) => a.startsWith('dynamodb:')))) {
-      expect(s.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+  it('events: its projections’ writes, Query on the indexes, the stream reads and the failure queue', () => {
+    const streamArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaDataTable/), 'StreamArn'] };
+    expect(tableStatements(dev.eventsId)).toEqual(
+      expect.arrayContaining([
+        { actions: ['dynamodb:BatchWriteItem', 'dynamodb:UpdateItem'], resource: tableArn },
+        { actions: ['dynamodb:Query'], resource: indexArn },
+        { actions: ['dynamodb:ListStreams'], resource: streamArn },
+        {
+          actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+          resource: streamArn,
+        },
+      ]),
+    );
+    expect(tableStatements(dev.eventsId)).toHaveLength(4);
+    const sqs = statementsOf(dev.template, roleOf(dev.template, dev.eventsId)).filter((s) =>
+      actions([s]).some((a) => a.startsWith('sqs:')),
+    );
+    expect(sqs).toEqual([
+      expect.objectContaining({
+        Action: ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^BursaEventsFailures/), 'Arn'] },
+      }),
+    ]);
+  });
+
+  it('no function may Scan', () => {
+    const all = Object.values(dev.template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Statement[],
+    );
+    const wildcard = (a: string) => new RegExp(`^${a.replace(/\*/g, '.*')}$`, 'i');
+    for (const s of all.filter((x) => x.Effect === 'Allow')) {
+      for (const a of actions([s])) expect(wildcard(a).test('dynamodb:Scan'), a).toBe(false);
     }
   });
 
@@ -158,6 +216,51 @@ describe('functions', () => {
         if (a.startsWith('dynamodb:')) expect(s.Resource).not.toBe('*');
       }
     }
+  });
+});
+
+describe('EventsFunction', () => {
+  const resources = dev.template.toJSON().Resources;
+  const queueId = Object.keys(dev.template.findResources('AWS::SQS::Queue'))[0] ?? '';
+
+  it('consumes the table stream from the start, in batches, retrying only from the failed record, bounded', () => {
+    dev.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    dev.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: dev.eventsId },
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BursaDataTable'), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+  });
+
+  it('sends batches it gives up on to an encrypted queue kept 14 days, with an alarm on it', () => {
+    expect(queueId).toMatch(/^BursaEventsFailures/);
+    expect(resources[queueId].Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1209600,
+    });
+    dev.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
   });
 });
 

@@ -1,13 +1,20 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { saveRegency } from '@bursa/core';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { Db } from '@bursa/core/db';
+import { loadConfig } from '@bursa/core/kernel';
+import { Region } from '@bursa/core/region';
+import { Vacancy } from '@bursa/core/vacancy';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../support/db.ts';
 
 /**
  * The deployable artefacts themselves (dist/lambda/*, built by `npm run build`),
- * invoked with API Gateway v2 / function URL events against DynamoDB Local:
- * proves the bundling (ESM, minified, zod trimmed) did not break anything.
+ * invoked with API Gateway v2 / function URL events (api, web) and DynamoDB
+ * stream events (events) against DynamoDB Local: proves the bundling (ESM,
+ * minified, zod trimmed) did not break anything.
  */
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/lambda');
 
@@ -35,17 +42,98 @@ const bodyOf = (r: LambdaResult) =>
 
 let api: Handler;
 let web: Handler;
+let events: (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
+let db: Db;
 beforeAll(async () => {
-  const db = await createTestDb();
+  db = await createTestDb();
   process.env.SITE_URL = 'https://bursa.example.id';
   process.env.ORIGIN_SECRET = ORIGIN_SECRET;
-  await saveRegency(db, {
+  await Region.save(db, {
     code: '36.71',
     name: 'Kota Tangerang',
     districts: [{ code: '36.71.01', name: 'Tangerang', villages: [] }],
   });
   api = (await import(path.join(dist, 'api/index.mjs'))).handler;
   web = (await import(path.join(dist, 'web/index.mjs'))).handler;
+  events = (await import(path.join(dist, 'events/index.mjs'))).handler;
+});
+
+/** A Vacancy item as stored (attribute names as in the table), as the stream carries it. */
+const vacancyItem = (status: 'open' | 'closed') => {
+  const id = '01jhb7v2c4d6e8f0g2h4';
+  return {
+    pk: `VACANCY#${id}`,
+    sk: 'VACANCY',
+    type: 'Vacancy',
+    id,
+    companyId: '01jhb7k3m5n7p9q1r3s5',
+    companyName: 'PT Sinar Garmen Tangerang',
+    title: 'Operator Jahit',
+    description: 'Menjahit pakaian jadi sesuai standar mutu, shift pagi.',
+    vacancyType: 'full_time',
+    minEducation: 'SMA',
+    skills: ['jahit'],
+    regencyCode: '36.71',
+    districtCode: '36.71.01',
+    openings: 5,
+    closingDate: '2099-12-31',
+    status,
+    ...(status === 'closed' ? { closedBy: 'company' } : {}),
+    createdAt: '2026-01-05T02:00:00.000Z',
+    updatedAt: status === 'open' ? '2026-01-05T02:00:00.000Z' : '2026-01-06T02:00:00.000Z',
+    publishedAt: '2026-01-05T02:00:00.000Z',
+    version: status === 'open' ? 1 : 2,
+    gsi1pk: 'COMPANY#01jhb7k3m5n7p9q1r3s5',
+    gsi1sk: `VACANCY#${id}`,
+  };
+};
+
+/** A Company item as stored, before and after a rename. */
+const companyItem = (name: string) => ({
+  pk: 'COMPANY#01jhb7k3m5n7p9q1r3s5',
+  sk: 'COMPANY',
+  type: 'Company',
+  id: '01jhb7k3m5n7p9q1r3s5',
+  name,
+  sector: 'manufaktur',
+  address: 'Jl. Gatot Subroto No. 5',
+  regencyCode: '36.71',
+  districtCode: '36.71.01',
+  villageCode: '36.71.01.1001',
+  status: 'verified',
+  createdBy: '01jhb7t5v7w9x1y3z5a7',
+  createdAt: '2026-01-04T02:00:00.000Z',
+  updatedAt: name === 'PT Sinar Garmen Tangerang' ? '2026-01-04T02:00:00.000Z' : '2026-01-07T02:00:00.000Z',
+  gsi1pk: 'COMPANIES#verified',
+  gsi1sk: '2026-01-04T02:00:00.000Z#01jhb7k3m5n7p9q1r3s5',
+});
+
+/** A DynamoDB stream event as Lambda's event source mapping delivers it (NEW_AND_OLD_IMAGES). */
+const streamEvent = (
+  eventName: 'INSERT' | 'MODIFY',
+  sequence: number,
+  oldImage: Record<string, unknown> | undefined,
+  newImage: Record<string, unknown>,
+): DynamoDBStreamEvent => ({
+  Records: [
+    {
+      eventID: `c81e728d9d4c2f636f067f89cc14862${sequence}`,
+      eventName,
+      eventVersion: '1.1',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'ap-southeast-3',
+      dynamodb: {
+        ApproximateCreationDateTime: 1767578400 + sequence,
+        Keys: marshall({ pk: newImage.pk, sk: newImage.sk }) as never,
+        ...(oldImage ? { OldImage: marshall(oldImage) as never } : {}),
+        NewImage: marshall(newImage) as never,
+        SequenceNumber: `4000000000000000000000${sequence}`,
+        SizeBytes: 640,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      },
+      eventSourceARN: 'arn:aws:dynamodb:ap-southeast-3:123456789012:table/bursa-dev/stream/2026-01-01T00:00:00.000',
+    },
+  ],
 });
 
 describe('Lambda bundles', () => {
@@ -65,8 +153,27 @@ describe('Lambda bundles', () => {
     const res = await web(event('GET', '/'), {});
     expect(res.statusCode).toBe(200);
     const html = bodyOf(res);
-    expect(html).toContain('<html lang="id">');
+    expect(html).toMatch(/<html lang="id"[ >]/);
     expect(html).toContain('<link rel="canonical" href="https://bursa.example.id/">');
+  });
+
+  it('events projects a published vacancy into the listing, and a closed one out of it', async () => {
+    const ctx = { db, config: loadConfig({ TABLE_NAME: db.tableName }), actor: undefined };
+    const listed = async () => (await Vacancy.browse(ctx, { districtCode: '36.71.01' })).items.map((v) => v.id);
+
+    const open = vacancyItem('open');
+    expect(await events(streamEvent('INSERT', 1, undefined, open), {})).toEqual({ batchItemFailures: [] });
+    expect(await listed()).toEqual([open.id]);
+
+    expect(await events(streamEvent('MODIFY', 2, open, vacancyItem('closed')), {})).toEqual({ batchItemFailures: [] });
+    expect(await listed()).toEqual([]);
+  });
+
+  it('events copies a company’s new name onto its vacancies', async () => {
+    await db.doc.send(new PutCommand({ TableName: db.tableName, Item: vacancyItem('open') }));
+    const renamed = streamEvent('MODIFY', 3, companyItem('PT Sinar Garmen Tangerang'), companyItem('PT Sinar Garmen'));
+    expect(await events(renamed, {})).toEqual({ batchItemFailures: [] });
+    expect((await Vacancy.get(db, '01jhb7v2c4d6e8f0g2h4')).companyName).toBe('PT Sinar Garmen');
   });
 
   it('both refuse requests that did not come through CloudFront (no origin secret)', async () => {

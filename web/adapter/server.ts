@@ -1,3 +1,4 @@
+import { runAsEntry } from '@bursa/core/db';
 import { type Config, loadConfig } from '@bursa/core/kernel';
 import { cameThroughCloudFront, clientAddressFrom, ORIGIN_HEADER } from '@bursa/http';
 import { createApp } from 'astro/app/entrypoint';
@@ -7,8 +8,14 @@ import { handle } from 'hono/aws-lambda';
 const app = createApp();
 
 // The visitor's address (sign-in rate limits): CloudFront's viewer address, not the spoofable X-Forwarded-For.
+// Tagged as the web's AWS calls (tests only: see @bursa/core/db action-recorder.ts).
 const render = (request: Request, client: Request) =>
-  app.render(request, { addCookieHeader: true, clientAddress: clientAddressFrom((name) => client.headers.get(name)) });
+  runAsEntry('web', () =>
+    app.render(request, {
+      addCookieHeader: true,
+      clientAddress: clientAddressFrom((name) => client.headers.get(name)),
+    }),
+  );
 
 /** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */
 export const web = new Hono().all('*', (c) => render(c.req.raw, c.req.raw));

@@ -1,3 +1,4 @@
+import { runAsEntry } from '@bursa/core/db';
 import type { Locale } from '@bursa/core/kernel';
 import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/http';
 import { Hono } from 'hono';
@@ -14,6 +15,8 @@ import { sessionMiddleware } from './session.ts';
 /** The HTTP API, mounted under /api. One router per resource. */
 export function createApi(deps: Deps) {
   const api = new Hono<ApiEnv>().basePath('/api');
+  // Tags the AWS calls this request makes as the API's (tests only: see @bursa/core/db action-recorder.ts).
+  api.use((_c, next) => runAsEntry('api', next));
   api.use(async (c, next) => {
     c.set('deps', deps);
     c.set('locale', localeFrom(c.req.header('accept-language')));

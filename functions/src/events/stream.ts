@@ -1,4 +1,4 @@
-import { type Db, unmarshallImage } from '@bursa/core/db';
+import { type Db, runAsEntry, unmarshallImage } from '@bursa/core/db';
 import type { Config, Ctx } from '@bursa/core/kernel';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { companyRenamed } from './company-renamed.ts';
@@ -20,7 +20,7 @@ export type EventDeps = { config: Config; db: Db };
  */
 export function createStreamHandler(deps: EventDeps, use: readonly Projection[] = projections) {
   const ctx: Ctx = { ...deps, actor: undefined };
-  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const handle = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     for (const record of event.Records ?? []) {
       const change = toChange(record);
       if (!change) continue;
@@ -42,6 +42,7 @@ export function createStreamHandler(deps: EventDeps, use: readonly Projection[] 
     }
     return { batchItemFailures: [] };
   };
+  return (event: DynamoDBStreamEvent) => runAsEntry('events', () => handle(event)); // tags its AWS calls (tests)
 }
 
 function toChange(record: DynamoDBRecord): Change | undefined {

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../kernel/config.ts';
+import { recordAwsActions } from './action-recorder.ts';
 import { instrument } from './metrics.ts';
 import { type BursaTable, createTable } from './table.ts';
 
@@ -23,6 +24,7 @@ export function createDb(config: Pick<Config, 'region' | 'dynamodbEndpoint' | 't
       : {}),
   });
   if (process.env.BURSA_DB_METRICS === '1') instrument(raw);
+  recordAwsActions(raw); // tests only (BURSA_AWS_ACTIONS_DIR): see test/grants
   const doc = DynamoDBDocumentClient.from(raw, {
     marshallOptions: { removeUndefinedValues: true },
   });

@@ -1,3 +1,4 @@
+export * from './action-recorder.ts';
 export * from './batch.ts';
 export * from './client.ts';
 export * from './conditions.ts';
