@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { createDb, ensureTable } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
+import { createStreamHandler } from '@bursa/functions/events/stream';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertPortFree } from './ports.ts';
 import { type S3Local, startS3Local } from './s3-local.ts';
 import { startAppServer } from './server.ts';
+import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 export type StackOptions = {
   /** App port; 0 picks a free one. */
@@ -20,7 +22,13 @@ export type StackOptions = {
   seed: boolean;
 };
 
-export type RunningStack = { url: string; dynamodb: DynamoDbLocal; s3: S3Local; stop: () => Promise<void> };
+export type RunningStack = {
+  url: string;
+  dynamodb: DynamoDbLocal;
+  s3: S3Local;
+  projections: StreamPoller;
+  stop: () => Promise<void>;
+};
 
 /**
  * The whole product on this machine: DynamoDB Local, a local S3, the table
@@ -60,13 +68,25 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const config = loadConfig();
     const db = createDb(config);
     await ensureTable(db.raw, config.tableName);
-    if (o.seed) await seedAll(db, config.homeRegency);
+    // The stream consumer, as the event source mapping runs it in AWS: projections follow every write.
+    const projections = await startStreamPoller({
+      endpoint: dynamodb.endpoint,
+      region: config.region,
+      tableName: config.tableName,
+      handler: createStreamHandler({ config, db }),
+      ...(o.dataDir ? { checkpointFile: path.join(o.dataDir, 'stream-checkpoints.json') } : {}),
+    });
+    stops.push(projections.stop);
+    if (o.seed) {
+      await seedAll(db, config.homeRegency);
+      await projections.settle(60_000);
+    }
 
     if (o.port !== 0 && !process.env.SITE_URL) process.env.SITE_URL = `http://localhost:${o.port}`;
     const app = await startAppServer(o.port);
     stops.push(app.stop);
     if (o.port === 0 && !process.env.SITE_URL) process.env.SITE_URL = app.url;
-    return { url: app.url, dynamodb, s3, stop: stopAll };
+    return { url: app.url, dynamodb, s3, projections, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;
