@@ -345,6 +345,7 @@ describe('GET /api/me', () => {
         roles: ['employer', 'resident'],
         createdAt: expect.any(String),
       },
+      can: { signIn: false, register: false, signOut: true, openCompany: true, moderate: false },
       csrf: agent.csrf,
       companies: [{ companyId: created.body.id, companyName: 'PT Saya Sendiri', role: 'owner' }],
     });

@@ -80,6 +80,8 @@ describe('companies', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'PT Maju Jaya Abadi', nib: '1234567890123' });
+    // The members' copies of the name follow through the stream (company-renamed).
+    await w.settle();
     const me = await w.agents.member.get('/api/me');
     expect(me.body.companies).toContainEqual({
       companyId: w.companyA,
@@ -129,7 +131,9 @@ describe('vacancies', () => {
     );
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('request.invalid');
+    // Every problem in one answer: the kecamatan (checked against the regency) too.
     expect(res.body.details.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'districtCode',
       'openings',
       'salaryMax',
       'title',
@@ -198,6 +202,7 @@ describe('GET /api/vacancies (browse)', () => {
   });
 
   it('is public and cacheable for 30 seconds, newest first', async () => {
+    await w.settle();
     const res = await w.agents.anonymous.get('/api/vacancies');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=30');

@@ -25,7 +25,7 @@ export const id = {
 } as const;
 
 export const en = {
-  'account.name.min': 'The name needs at least 2 characters.',
+  'account.name.min': 'The name needs at least 2 letters.',
   'account.name.max': 'The name can be at most 100 characters.',
   'account.email.invalid': 'Not a valid email address, for example: name@example.id',
   'account.email.too_long': 'That email address is too long.',

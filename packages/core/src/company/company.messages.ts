@@ -15,7 +15,7 @@ export const id = {
 } as const;
 
 export const en = {
-  'company.name.min': 'The company name needs at least 2 characters.',
+  'company.name.min': 'The company name needs at least 2 letters.',
   'company.name.max': 'The company name can be at most 120 characters.',
   'company.sector.invalid': 'Choose a business sector.',
   'company.address.min': 'Write the full address (street, number).',
