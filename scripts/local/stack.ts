@@ -7,7 +7,7 @@ import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertPortFree } from './ports.ts';
 import { type S3Local, startS3Local } from './s3-local.ts';
 import { startAppServer } from './server.ts';
-import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
+import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 export type StackOptions = {
   /** App port; 0 picks a free one. */

@@ -11,7 +11,8 @@ import { startStreamPoller } from '../../scripts/local/stream-poller.ts';
  */
 export async function startProjections(db: Db) {
   const endpoint = (inject as (key: string) => unknown)('dynamodbEndpoint');
-  if (typeof endpoint !== 'string') throw new Error('No DynamoDB Local: run tests through vitest.config.ts (npm test).');
+  if (typeof endpoint !== 'string')
+    throw new Error('No DynamoDB Local: run tests through vitest.config.ts (npm test).');
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName });
   return startStreamPoller({ endpoint, tableName: db.tableName, handler: createStreamHandler({ config, db }) });
 }
