@@ -1,24 +1,30 @@
 import { Account } from '@bursa/core/account';
 import { createDb } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
+import { LocalStackError } from './local/ports.ts';
+import { useLocalStack } from './local/running-stack.ts';
 
 /**
  * `npm run officer -- <email or phone>`: makes an existing account a manpower
  * office officer. Officers are never self-registered. Locally it talks to the
- * DynamoDB Local of `npm start` (port DYNAMODB_PORT, default 8000); in AWS set
- * STAGE, TABLE_NAME and AWS credentials.
+ * running `npm start` (found through .data/stack.json, whatever its ports); in
+ * AWS set STAGE, TABLE_NAME and AWS credentials.
  */
 const login = process.argv[2];
 if (!login) {
   console.error('Usage: npm run officer -- <email or phone of an existing account>');
   process.exit(1);
 }
-if (!process.env.DYNAMODB_ENDPOINT && (process.env.STAGE ?? 'local') === 'local') {
-  process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
-}
 const id = Account.parseIdentifier(login);
 if (!id) {
   console.error(`"${login}" is not an email address or an Indonesian mobile number.`);
+  process.exit(1);
+}
+try {
+  useLocalStack();
+} catch (e) {
+  if (!(e instanceof LocalStackError)) throw e;
+  console.error(e.message);
   process.exit(1);
 }
 const db = createDb(loadConfig());

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LocalStackError } from './local/ports.ts';
+import { removeStackInfo, writeStackInfo } from './local/running-stack.ts';
 import { startStack } from './local/stack.ts';
 import { DEMO_PASSWORD, demoLogins } from './seed/demo.ts';
 
@@ -21,14 +22,25 @@ const port = (name: string, fallback: number) => {
 
 try {
   const started = Date.now();
+  const tableName = process.env.TABLE_NAME ?? 'bursa-local';
+  const mediaBucket = process.env.MEDIA_BUCKET ?? 'bursa-media-local';
   const stack = await startStack({
     port: port('PORT', 4321),
     dynamodbPort: port('DYNAMODB_PORT', 8000),
     s3Port: port('S3_PORT', 4568),
     dataDir: path.join(root, '.data'),
-    tableName: process.env.TABLE_NAME ?? 'bursa-local',
-    mediaBucket: process.env.MEDIA_BUCKET ?? 'bursa-media-local',
+    tableName,
+    mediaBucket,
     seed: true,
+  });
+  // So `npm run officer` and `npm run seed` find this stack, whatever its ports.
+  writeStackInfo({
+    pid: process.pid,
+    url: stack.url,
+    dynamodbEndpoint: stack.dynamodb.endpoint,
+    s3Endpoint: stack.s3.endpoint,
+    tableName,
+    mediaBucket,
   });
   console.log(`
   Bursa is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)
@@ -49,6 +61,7 @@ ${demoLogins.map((d) => `    ${d.role.padEnd(10)}  ${d.login}`).join('\n')}
     if (stopping) return;
     stopping = true;
     console.log('\nStopping Bursa…');
+    removeStackInfo();
     await stack.stop();
     process.exit(0);
   };

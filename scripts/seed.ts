@@ -1,0 +1,23 @@
+import { createDb } from '@bursa/core/db';
+import { loadConfig } from '@bursa/core/kernel';
+import { LocalStackError } from './local/ports.ts';
+import { useLocalStack } from './local/running-stack.ts';
+import { seedAll } from './seed/index.ts';
+
+/**
+ * `npm run seed`: loads reference and demo data into the running `npm start`
+ * (or, with STAGE and TABLE_NAME set, a deployed table), idempotently. `npm
+ * start` already seeds on every start; this is for a stack started without it.
+ */
+try {
+  useLocalStack();
+} catch (e) {
+  if (!(e instanceof LocalStackError)) throw e;
+  console.error(e.message);
+  process.exit(1);
+}
+const config = loadConfig();
+const result = await seedAll(createDb(config), config.homeRegency);
+console.log(
+  `Seeded table ${config.tableName}: ${result.regions} region items, ${result.companies} demo companies, ${result.vacancies} new vacancies.`,
+);
