@@ -2,7 +2,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { Account } from '@bursa/core/account';
 import { SESSION_COOKIE } from '@bursa/http';
 import { basePath, localeOf } from './i18n/messages.ts';
-import { signInPath } from './lib/auth.ts';
+import { clientAddress, signInPath } from './lib/auth.ts';
 import { contextFor, getServices } from './lib/services.ts';
 
 /** Pages only a signed-in person can open: anyone else is sent to sign in, and comes back afterwards. */
@@ -32,7 +32,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;
   locals.session = cookie ? await Account.readSession(getServices().db, cookie) : undefined;
   locals.actor = locals.session?.actor;
-  locals.ctx = contextFor(locals.actor);
+  locals.ctx = contextFor(
+    locals.actor,
+    clientAddress(context.request, () => context.clientAddress),
+  );
   if (locals.session === undefined && cookie) {
     // Ended or expired: forget it, so the next requests skip the lookup.
     context.cookies.delete(SESSION_COOKIE, { path: '/' });

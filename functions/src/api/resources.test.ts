@@ -1,6 +1,7 @@
 import { newId } from '@bursa/core/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  Agent,
   allResponseTexts,
   companyInput,
   createWorld,
@@ -57,6 +58,17 @@ describe('companies', () => {
       manageVacancies: false,
       verify: false,
     });
+  });
+
+  it('limits how many companies one person registers in a day', async () => {
+    const founder = new Agent(w.api, 'Pendiri Banyak');
+    await founder.register();
+    const statuses = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await founder.post('/api/companies', companyInput({ name: `UD Cabang ${i}` }))).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const refused = await founder.post('/api/companies', companyInput({ name: 'UD Cabang 7' }));
+    expect(refused.body).toMatchObject({ code: 'limit.company', message: expect.stringContaining('Disnaker') });
   });
 
   it('refuses a kelurahan outside the chosen kecamatan, and a bad NIB, with 400 listing fields', async () => {

@@ -1,6 +1,12 @@
 import { Account } from '@bursa/core/account';
-import { type Config, forbidden } from '@bursa/core/kernel';
-import { SESSION_COOKIE, sessionCookieOptions } from '@bursa/http';
+import { type Config, forbidden, networkOf } from '@bursa/core/kernel';
+import {
+  clientAddressFrom,
+  DEVICE_COOKIE,
+  deviceCookieOptions,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from '@bursa/http';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -21,7 +27,9 @@ export const sessionMiddleware = createMiddleware<ApiEnv>(async (c, next) => {
   if (changing) assertSameOrigin(config, c.req.header('origin'));
   const session = await Account.readSession(db, getCookie(c, SESSION_COOKIE));
   c.set('session', session);
-  c.set('ctx', { db, config, actor: session?.actor });
+  // The viewer's network, for abuse limits. Unknown only off CloudFront (local tools, tests): then no per-network limit.
+  const address = clientAddressFrom((name) => c.req.header(name));
+  c.set('ctx', { db, config, actor: session?.actor, ...(address !== 'unknown' ? { client: networkOf(address) } : {}) });
   if (changing && session) Account.assertCsrf(session, c.req.header('x-csrf-token'));
   await next();
 });
@@ -38,4 +46,12 @@ export function setSessionCookie(c: Context<ApiEnv>, cookieValue: string, maxAge
 
 export function clearSessionCookie(c: Context<ApiEnv>): void {
   deleteCookie(c, SESSION_COOKIE, sessionCookieOptions(c.var.deps.config.siteUrl, 0));
+}
+
+/** The known-device token the browser carries, if any. */
+export const deviceToken = (c: Context<ApiEnv>) => getCookie(c, DEVICE_COOKIE);
+
+/** Remembers this browser as a known device of the account that just signed in. */
+export function setDeviceCookie(c: Context<ApiEnv>, token: string, maxAgeSeconds: number): void {
+  setCookie(c, DEVICE_COOKIE, token, deviceCookieOptions(c.var.deps.config.siteUrl, maxAgeSeconds));
 }

@@ -7,6 +7,7 @@ import { Account } from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { loadConfig, todayInJakarta } from '@bursa/core/kernel';
 import { Region } from '@bursa/core/region';
+import { SESSION_COOKIE } from '@bursa/http';
 import { expect } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import { startProjections } from '../../../test/support/projections.ts';
@@ -51,7 +52,16 @@ type RequestOptions = {
 };
 
 export class Agent {
-  cookie: string | undefined;
+  /** Every cookie the API set, by name, as `name=value` (a tiny cookie jar). */
+  readonly cookies = new Map<string, string>();
+  /** The session cookie, as `bursa_session=…`. */
+  get cookie(): string | undefined {
+    return this.cookies.get(SESSION_COOKIE);
+  }
+  set cookie(pair: string | undefined) {
+    if (pair) this.cookies.set(SESSION_COOKIE, pair);
+    else this.cookies.delete(SESSION_COOKIE);
+  }
   csrf: string | undefined;
   userId: string | undefined;
   email: string | undefined;
@@ -64,7 +74,7 @@ export class Agent {
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<Reply> {
     const headers: Record<string, string> = { ...opts.headers };
-    if (this.cookie) headers.cookie = this.cookie;
+    if (this.cookies.size) headers.cookie = [...this.cookies.values()].join('; ');
     if (this.csrf && opts.csrf !== false) headers['x-csrf-token'] = this.csrf;
     let body: string | undefined;
     if (opts.json !== undefined || opts.raw !== undefined) {
@@ -75,7 +85,9 @@ export class Agent {
     for (const line of res.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const value = pair.slice(pair.indexOf('=') + 1);
-      this.cookie = value && !/max-age=0/i.test(line) ? pair : undefined;
+      const name = pair.slice(0, pair.indexOf('='));
+      if (value && !/max-age=0/i.test(line)) this.cookies.set(name, pair);
+      else this.cookies.delete(name);
     }
     const text = await res.text();
     allResponseTexts.push(text);

@@ -12,3 +12,13 @@ export function sessionCookieOptions(siteUrl: string, maxAge: number): CookieOpt
   const local = protocol === 'http:' && (hostname === 'localhost' || hostname === '127.0.0.1');
   return { httpOnly: true, secure: !local, sameSite: 'lax', path: '/', maxAge };
 }
+
+/**
+ * The known-device cookie (core's account.device.ts): a browser the owner has
+ * signed in from. Long-lived, HttpOnly, and sent only to the site.
+ */
+export const DEVICE_COOKIE = 'bursa_device';
+
+export function deviceCookieOptions(siteUrl: string, maxAge: number): CookieOptions {
+  return sessionCookieOptions(siteUrl, maxAge);
+}

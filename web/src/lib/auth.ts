@@ -1,4 +1,10 @@
-import { clientAddressFrom, SESSION_COOKIE, sessionCookieOptions } from '@bursa/http';
+import {
+  clientAddressFrom,
+  DEVICE_COOKIE,
+  deviceCookieOptions,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from '@bursa/http';
 import type { AstroCookies } from 'astro';
 import { localePath } from '../i18n/messages.ts';
 
@@ -24,6 +30,13 @@ export function safeNext(next: string | null | undefined): string | undefined {
 export function setSessionCookie(cookies: AstroCookies, siteUrl: string, value: string, maxAgeSeconds: number) {
   cookies.set(SESSION_COOKIE, value, sessionCookieOptions(siteUrl, maxAgeSeconds));
 }
+
+/** Remembers this browser as a known device of the account that just signed in (core's account.device.ts). */
+export function setDeviceCookie(cookies: AstroCookies, siteUrl: string, token: string, maxAgeSeconds: number) {
+  cookies.set(DEVICE_COOKIE, token, deviceCookieOptions(siteUrl, maxAgeSeconds));
+}
+
+export const deviceToken = (cookies: AstroCookies) => cookies.get(DEVICE_COOKIE)?.value;
 
 export function clearSessionCookie(cookies: AstroCookies, siteUrl: string) {
   const { maxAge: _m, ...options } = sessionCookieOptions(siteUrl, 0);

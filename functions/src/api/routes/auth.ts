@@ -1,9 +1,8 @@
 import { Account } from '@bursa/core/account';
-import { clientAddressFrom } from '@bursa/http';
 import { Hono } from 'hono';
 import { readJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';
-import { clearSessionCookie, setSessionCookie } from '../session.ts';
+import { clearSessionCookie, deviceToken, setDeviceCookie, setSessionCookie } from '../session.ts';
 
 /**
  * Accounts: register, sign in, sign out. Registering and signing in start a
@@ -23,13 +22,15 @@ export const authRoutes = new Hono<ApiEnv>()
   })
   .post('/signin', async (c) => {
     const body = await readJsonBody(c);
-    const { user, cookieValue, csrf, maxAgeSeconds } = await Account.signIn(c.var.ctx, {
+    const token = deviceToken(c);
+    const { user, cookieValue, csrf, maxAgeSeconds, device } = await Account.signIn(c.var.ctx, {
       ...(body && typeof body === 'object' ? body : {}),
-      // Never from the body: the address CloudFront saw.
-      clientAddress: clientAddressFrom((name) => c.req.header(name)),
+      // Never from the body: the known-device cookie.
+      deviceToken: token,
     } as never);
     await Account.signOut(c.var.ctx, c.var.session);
     setSessionCookie(c, cookieValue, maxAgeSeconds);
+    if (device) setDeviceCookie(c, device.token, device.maxAgeSeconds);
     return c.json({ user, csrf });
   })
   .post('/signout', async (c) => {

@@ -5,11 +5,11 @@ import { ROLES } from '../kernel/actor.ts';
 
 /**
  * Accounts, sign-in and sessions (docs/data-model.md, "User and Login",
- * "Session", "RateCounter").
+ * "Session", "Device").
  *   User         pk = USER#<userId>                              sk = USER
  *   Login        pk = LOGIN#email#<email> | LOGIN#phone#<+62…>   sk = LOGIN     → userId (uniqueness)
  *   Session      pk = SESSION#<sha256(token)>                    sk = SESSION   (TTL expiresAt)
- *   RateCounter  pk = RATE#<scope>#<subject>                     sk = RATE      (TTL expiresAt)
+ *   Device       pk = DEVICE#<sha256(token)>                     sk = DEVICE    (a known device; TTL expiresAt)
  */
 const build = (table: BursaTable) => ({
   User: new Entity({
@@ -47,18 +47,12 @@ const build = (table: BursaTable) => ({
     }),
     computeKey: ({ tokenHash }) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
   }),
-  RateCounter: new Entity({
-    name: 'RateCounter',
+  Device: new Entity({
+    name: 'Device',
     table,
     timestamps: false,
-    schema: item({
-      scope: string().key(),
-      subject: string().key(),
-      count: number(),
-      windowEnds: number(),
-      expiresAt: number(),
-    }),
-    computeKey: ({ scope, subject }) => ({ pk: `RATE#${scope}#${subject}`, sk: 'RATE' }),
+    schema: item({ tokenHash: string().key(), userId: string(), createdAt: string(), expiresAt: number() }),
+    computeKey: ({ tokenHash }) => ({ pk: `DEVICE#${tokenHash}`, sk: 'DEVICE' }),
   }),
 });
 

@@ -20,7 +20,7 @@ export const signInSchema = z.object({
     .min(1, 'auth.identifier.required')
     .max(254, 'auth.identifier.too_long'),
   password: z.string('auth.password.required').min(1, 'auth.password.required').max(128, 'account.password.max'),
-  /** The visitor's address (from the adapter, never from the form): for the per-client limit. */
-  clientAddress: z.string().max(100).default('unknown'),
+  /** The known-device cookie's token, if the browser has one (from the adapter, never from the form). */
+  deviceToken: z.string().max(100).optional(),
 });
 export type SignInInput = z.input<typeof signInSchema>;

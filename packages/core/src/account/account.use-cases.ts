@@ -11,15 +11,15 @@ import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import type { Role } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
-import { conflict, notFound, unauthenticated } from '../kernel/errors.ts';
+import { conflict, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { newId } from '../kernel/ids.ts';
+import { Limit } from '../limit/index.ts';
 import { accountEntities } from './account.entity.ts';
-import { type LoginIdentifier, parseIdentifier } from './account.identifiers.ts';
-import { hashPassword, verifyPassword } from './account.password.ts';
+import type { LoginIdentifier } from './account.identifiers.ts';
+import { hashPassword } from './account.password.ts';
 import { capabilities, requireSignedIn } from './account.policy.ts';
-import { assertUnderLimits, clearLimit, type Limit, recordFailure } from './account.rate-limit.ts';
-import { registerSchema, signInSchema } from './account.schema.ts';
+import { registerSchema } from './account.schema.ts';
 import { createSession, endSession, type Session } from './account.session.ts';
 
 /** A person with an account, as the person themself sees it (never the password hash). */
@@ -45,6 +45,7 @@ function toUser(u: UserItem): User {
  * does not exist (409 account.email_taken / account.phone_taken).
  */
 export const register = fn(registerSchema, async (r, ctx) => {
+  if (ctx.client) await Limit.take(ctx.db, Limit.RULES.registerPerClient, ctx.client);
   const { User, Login } = accountEntities(ctx.db);
   const user: User = {
     id: newId(),
@@ -81,40 +82,6 @@ export const register = fn(registerSchema, async (r, ctx) => {
     throw e;
   }
   return { user, ...(await createSession(ctx.db, user.id)) };
-});
-
-/** 5 failures per account and 20 per client address in 15 minutes. */
-export const SIGN_IN_LIMITS = { perAccount: 5, perClient: 20, windowSeconds: 15 * 60 };
-
-// Verifying against a fixed hash when the account does not exist keeps both answers equally slow.
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-
-/** Signs a person in with email or phone and password, within the failure limits. */
-export const signIn = fn(signInSchema, async ({ identifier, password, clientAddress }, ctx) => {
-  const { db } = ctx;
-  const id = parseIdentifier(identifier);
-  const { windowSeconds } = SIGN_IN_LIMITS;
-  const limits: Limit[] = [
-    { scope: 'signin-client', subject: clientAddress || 'unknown', max: SIGN_IN_LIMITS.perClient, windowSeconds },
-  ];
-  if (id)
-    limits.push({
-      scope: 'signin-account',
-      subject: `${id.kind}:${id.value}`,
-      max: SIGN_IN_LIMITS.perAccount,
-      windowSeconds,
-    });
-  await assertUnderLimits(db, limits);
-  const userId = id ? await findUserId(db, id) : undefined;
-  const item = userId ? await getUserItem(db, userId) : undefined;
-  const ok = await verifyPassword(password, item?.passwordHash ?? DUMMY_HASH);
-  if (!item || !ok) {
-    await recordFailure(db, limits);
-    throw unauthenticated('auth.invalid_credentials');
-  }
-  const accountLimit = limits[1];
-  if (accountLimit) await clearLimit(db, accountLimit);
-  return { user: toUser(item), ...(await createSession(db, item.id)) };
 });
 
 /** Ends the session the request came with (idempotent). */

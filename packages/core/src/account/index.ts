@@ -1,5 +1,6 @@
 /** Accounts, sign-in and sessions. Import as `import { Account } from '@bursa/core/account'`. */
 
+export { DEVICE_DAYS } from './account.device.ts';
 export type { LoginIdentifier } from './account.identifiers.ts';
 export {
   contactPhoneSchema,
@@ -13,5 +14,6 @@ export * as messages from './account.messages.ts';
 export { capabilities, hasRole, isOfficer, requireSignedIn } from './account.policy.ts';
 export type { RegisterInput, SignInInput } from './account.schema.ts';
 export { assertCsrf, readSession, SESSION_DAYS, type Session } from './account.session.ts';
+export { delayAfter, SIGN_IN_POLICY, signIn } from './account.sign-in.ts';
 export * from './account.use-cases.ts';
 export * as Account from './index.ts';

@@ -17,6 +17,7 @@ import { conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { parseInput } from '../kernel/validation.ts';
+import { Limit } from '../limit/index.ts';
 import { Region } from '../region/index.ts';
 import { companyEntities, companyPartition, queuePartition, type SECTORS, type STATUSES } from './company.entity.ts';
 import { canCreate, canReviewQueue, capabilities } from './company.policy.ts';
@@ -52,6 +53,8 @@ export const create = fn(companyFieldsSchema, async (fields, ctx) => {
   const me = Account.requireSignedIn(ctx.actor);
   if (!canCreate(me)) throw forbidden('company.not_member');
   const c = await validFields(ctx, fields);
+  await Limit.take(ctx.db, Limit.RULES.companyPerAccount, me.userId);
+  if (ctx.client) await Limit.take(ctx.db, Limit.RULES.companyPerClient, ctx.client);
   const { Company, Membership } = companyEntities(ctx.db);
   const now = new Date().toISOString();
   const company: Info = {

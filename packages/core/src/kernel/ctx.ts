@@ -10,6 +10,8 @@ export type Ctx = {
   db: Db;
   config: Config;
   actor: Actor | undefined;
+  /** The network the request came from (`networkOf` the viewer address), for abuse limits; absent for the stream consumer and scripts. */
+  client?: string;
   /** The clock (epoch ms); tests move it to see what a later day looks like. */
   now?: () => number;
 };

@@ -6,5 +6,6 @@ export * from './fn.ts';
 export * from './format.ts';
 export * from './ids.ts';
 export * as KernelMessages from './messages.ts';
+export * from './network.ts';
 export * from './time.ts';
 export * from './validation.ts';

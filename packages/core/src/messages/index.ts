@@ -9,14 +9,15 @@ import * as company from '../company/company.messages.ts';
 import type { FieldIssue, MessageParams } from '../kernel/errors.ts';
 import type { Locale } from '../kernel/format.ts';
 import * as kernel from '../kernel/messages.ts';
+import * as limit from '../limit/limit.messages.ts';
 import * as region from '../region/region.messages.ts';
 import * as vacancy from '../vacancy/vacancy.messages.ts';
 
 export * as Messages from './index.ts';
 
 export const catalog = {
-  id: { ...kernel.id, ...account.id, ...company.id, ...region.id, ...vacancy.id },
-  en: { ...kernel.en, ...account.en, ...company.en, ...region.en, ...vacancy.en },
+  id: { ...kernel.id, ...account.id, ...company.id, ...limit.id, ...region.id, ...vacancy.id },
+  en: { ...kernel.en, ...account.en, ...company.en, ...limit.en, ...region.en, ...vacancy.en },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageKey = keyof typeof catalog.id;

@@ -11,6 +11,7 @@ import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { blankToUndefined, check } from '../kernel/validation.ts';
+import { Limit } from '../limit/index.ts';
 import { Region } from '../region/index.ts';
 import { type VACANCY_STATUSES, type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
 import { listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
@@ -117,6 +118,7 @@ export const create = fn(createSchema, async ({ companyId, publish, ...fields },
   const { company, can } = await Company.withCapabilities(ctx, companyId);
   if (!can.postVacancy) throw notMember();
   const v = await validFields(ctx, fields, publish);
+  await Limit.take(ctx.db, Limit.RULES.vacancyPerAccount, ctx.actor?.userId ?? 'unknown');
   const now = new Date().toISOString();
   const vacancy: Info = {
     id: newId(),
