@@ -58,8 +58,8 @@ describe('seed', () => {
   });
 
   it('has verified and unverified Tangerang employers with open vacancies across kecamatan, types and education', async () => {
-    const verified = (await Company.verificationQueue(as(officer), { status: 'verified' })).items;
-    const unverified = (await Company.verificationQueue(as(officer), { status: 'unverified' })).items;
+    const verified = (await Company.verificationQueue(as(officer), { queue: 'verified' })).items;
+    const unverified = (await Company.verificationQueue(as(officer), { queue: 'unverified' })).items;
     expect(verified.length).toBeGreaterThanOrEqual(3);
     expect(unverified.length).toBeGreaterThanOrEqual(1);
     const open = await browse();

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allResponseTexts, companyInput, createWorld, type Role, vacancyInput, type World } from './test-support.ts';
+import {
+  Agent,
+  allResponseTexts,
+  companyInput,
+  createWorld,
+  type Role,
+  vacancyInput,
+  type World,
+} from './test-support.ts';
 
 /**
  * Who may do what: every protected or state-changing route, asked by each
@@ -27,6 +35,16 @@ const SIGN_IN_FIRST = [401, 'auth.required'] as const;
 const NOT_MEMBER = [403, 'company.not_member'] as const;
 const NOT_OFFICER = [403, 'company.verify_forbidden'] as const;
 const HIDDEN = [404, 'vacancy.not_found'] as const;
+
+/** A fresh unverified company, for decisions that use it up (rejecting). */
+async function freshCompany(w: World): Promise<string> {
+  // A new founder each time: one person may register only a few companies a day.
+  const founder = new Agent(w.api, 'Pendiri');
+  await founder.register();
+  const res = await founder.post('/api/companies', companyInput({ name: 'UD Baru' }));
+  expect(res.status).toBe(201);
+  return res.body.id;
+}
 
 /** A fresh open vacancy of company A, for actions that use it up (closing). */
 async function freshOpenVacancy(w: World): Promise<string> {
@@ -65,6 +83,31 @@ const cases: Case[] = [
     route: 'POST /api/companies/:id/verify',
     method: 'POST',
     path: (w) => `/api/companies/${w.companyA}/verify`,
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_OFFICER,
+      member: NOT_OFFICER,
+      otherEmployer: NOT_OFFICER,
+      officer: OK,
+    },
+  },
+  {
+    route: 'GET /api/companies?queue=unverified',
+    method: 'GET',
+    path: () => '/api/companies?queue=unverified',
+    expect: {
+      anonymous: NOT_OFFICER,
+      resident: NOT_OFFICER,
+      member: NOT_OFFICER,
+      otherEmployer: NOT_OFFICER,
+      officer: OK,
+    },
+  },
+  {
+    route: 'POST /api/companies/:id/reject {reason}',
+    method: 'POST',
+    path: async (w) => `/api/companies/${await freshCompany(w)}/reject`,
+    body: () => ({ reason: 'Dokumen NIB tidak sesuai.' }),
     expect: {
       anonymous: SIGN_IN_FIRST,
       resident: NOT_OFFICER,

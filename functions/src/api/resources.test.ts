@@ -57,7 +57,11 @@ describe('companies', () => {
       postVacancy: false,
       manageVacancies: false,
       verify: false,
+      reject: false,
+      seeReview: false,
     });
+    // The version to send back in If-Match when editing.
+    expect(pub.headers.get('etag')).toBe('"1"');
   });
 
   it('limits how many companies one person registers in a day', async () => {

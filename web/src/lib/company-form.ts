@@ -20,5 +20,10 @@ export const COMPANY_RENAME = { districtCode: 'villageCode' };
 export function companyInput(form: FormValues) {
   const input: Record<string, string> = {};
   for (const name of COMPANY_FIELDS) input[name] = form[name] ?? '';
-  return { ...input, districtCode: districtOfVillage(form.villageCode) };
+  // The version the person edited (hidden field): a stale form is a 409, never a silent overwrite.
+  return {
+    ...input,
+    districtCode: districtOfVillage(form.villageCode),
+    ...(form.version ? { version: form.version } : {}),
+  };
 }

@@ -20,7 +20,8 @@ export const VACANCY_FIELDS = [
 export function vacancyInput(form: FormValues) {
   const input: Record<string, string> = {};
   for (const name of VACANCY_FIELDS) input[name] = form[name] ?? '';
-  return { ...input, publish: form.publish === 'true' };
+  // The version the person edited (hidden field): a stale form is a 409, never a silent overwrite.
+  return { ...input, publish: form.publish === 'true', ...(form.version ? { version: form.version } : {}) };
 }
 
 /** A new vacancy's starting values: the company's kecamatan, one opening, closing in 30 days. */

@@ -59,8 +59,11 @@ export function placeText(
 }
 
 /** A form's values from a company, to edit it. */
-export function companyValues(c: Company.Info): Record<string, string> {
+export function companyValues(company: Company.Info): Record<string, string> {
+  // Members edit on top of their changes still waiting for an officer.
+  const c = { ...company, ...company.pending };
   return {
+    version: String(company.version ?? 0),
     name: c.name,
     sector: c.sector,
     address: c.address,
@@ -75,6 +78,7 @@ export function companyValues(c: Company.Info): Record<string, string> {
 /** A form's values from a vacancy, to edit it. */
 export function vacancyValues(v: Vacancy.Info): Record<string, string> {
   return {
+    version: String(v.version),
     title: v.title,
     description: v.description,
     type: v.type,

@@ -2,7 +2,7 @@ import { Vacancy } from '@bursa/core/vacancy';
 import { Hono } from 'hono';
 import { readJsonBody, readOptionalJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';
-import { asObject } from './companies.ts';
+import { asObject, ifMatch } from './companies.ts';
 
 /**
  * Vacancies. Browsing open ones is public and cacheable; reading one answers
@@ -15,10 +15,16 @@ export const vacancyRoutes = new Hono<ApiEnv>()
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(page);
   })
-  .get('/:id', async (c) => c.json(await Vacancy.view(c.var.ctx, { id: c.req.param('id') })))
+  .get('/:id', async (c) => {
+    const view = await Vacancy.view(c.var.ctx, { id: c.req.param('id') });
+    // The version to send back in If-Match when editing.
+    c.header('ETag', `"${view.vacancy.version}"`);
+    return c.json(view);
+  })
   .patch('/:id', async (c) => {
-    const body = await readJsonBody(c);
-    return c.json(await Vacancy.update(c.var.ctx, { ...asObject(body), id: c.req.param('id') }));
+    const body = asObject(await readJsonBody(c));
+    const version = ifMatch(c.req.header('if-match')) ?? body.version;
+    return c.json(await Vacancy.update(c.var.ctx, { ...body, version, id: c.req.param('id') } as never));
   })
   .post('/:id/close', async (c) => {
     const body = await readOptionalJsonBody(c);

@@ -1,11 +1,11 @@
-import { Entity, item, string } from 'dynamodb-toolbox';
+import { Entity, item, map, number, string } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 
 /**
  * An employer's company and who belongs to it (docs/data-model.md, "Company and Membership").
  *   Company     pk = COMPANY#<id>       sk = COMPANY
- *               gsi1pk = COMPANIES#<status>   gsi1sk = <createdAt>#<id>     (verificationQueue)
+ *               gsi1pk = COMPANIES#<queue: unverified, review, verified, rejected>   gsi1sk = <createdAt>#<id>   (verificationQueue)
  *   Membership  pk = USER#<userId>      sk = MEMBER#COMPANY#<companyId>       (myCompanies; isMember)
  *               gsi1pk = COMPANY#<companyId>   gsi1sk = MEMBER#<userId>     (membersOf: the rename projection)
  * Vacancies share the company's gsi1 partition (gsi1sk = VACANCY#<id>), see vacancy.entity.ts.
@@ -24,10 +24,14 @@ export const SECTORS = [
   'jasa',
   'lainnya',
 ] as const;
-export const STATUSES = ['unverified', 'verified'] as const;
+export const STATUSES = ['unverified', 'verified', 'rejected'] as const;
+/** Officers' queues: new registrations, verified companies with changes to review, and the decided ones. */
+export const QUEUES = ['unverified', 'review', 'verified', 'rejected'] as const;
+/** What an officer checks: changing these on a verified company sends the change to review first. */
+export const MATERIAL_FIELDS = ['name', 'nib', 'address'] as const;
 
 export const companyPartition = (companyId: string) => `COMPANY#${companyId}`;
-export const queuePartition = (status: (typeof STATUSES)[number]) => `COMPANIES#${status}`;
+export const queuePartition = (queue: (typeof QUEUES)[number]) => `COMPANIES#${queue}`;
 
 const build = (table: BursaTable) => {
   const companySchema = item({
@@ -43,12 +47,22 @@ const build = (table: BursaTable) => {
     nib: string().optional(),
     description: string().optional(),
     status: string().enum(...STATUSES),
+    /** Changes to material fields of a verified company, awaiting an officer (the live values stay until approved). */
+    pending: map({
+      name: string().optional(),
+      nib: string().optional(),
+      address: string().optional(),
+    }).optional(),
+    /** The officer's reason when a registration or a change is rejected: shown to the company's members. */
+    reviewNote: string().optional(),
     verifiedAt: string().optional(),
     // Staff records, not part of the profile anyone reads: hidden from every read.
     verifiedBy: string().optional().hidden(),
     createdBy: string().hidden(),
     createdAt: string(),
     updatedAt: string(),
+    /** Incremented on every write: edits are conditional on it (optimistic concurrency). Absent on items from before it existed. */
+    version: number().optional(),
   });
   return {
     Company: new Entity({

@@ -11,7 +11,10 @@ export const id = {
   'company.not_found': 'Perusahaan tidak ditemukan.',
   'company.not_member': 'Hanya anggota perusahaan ini yang boleh mengubahnya.',
   'company.verify_forbidden': 'Hanya petugas Disnaker yang dapat memverifikasi perusahaan.',
-  'company.already_verified': 'Perusahaan ini sudah terverifikasi.',
+  'company.already_verified': 'Tidak ada yang perlu diverifikasi di perusahaan ini.',
+  'company.changed': 'Profil perusahaan ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.',
+  'company.reason.required': 'Tulis alasan penolakan untuk perusahaan (minimal 5 huruf).',
+  'company.reason.max': 'Alasan maksimal 500 huruf.',
 } as const;
 
 export const en = {
@@ -27,5 +30,8 @@ export const en = {
   'company.not_found': 'Company not found.',
   'company.not_member': 'Only members of this company may change it.',
   'company.verify_forbidden': 'Only manpower office officers can verify companies.',
-  'company.already_verified': 'This company is already verified.',
+  'company.already_verified': 'There is nothing to verify for this company.',
+  'company.changed': "Someone else just changed this company's profile. Reload the page and try again.",
+  'company.reason.required': 'Write the reason for turning it down, for the company (at least 5 characters).',
+  'company.reason.max': 'The reason can be at most 500 characters.',
 } satisfies Record<keyof typeof id, string>;

@@ -9,17 +9,26 @@ export type CompanyViewer = { actor: Actor | undefined; member: boolean };
  * read a profile (its contacts are business contacts); members edit it and
  * post vacancies; officers verify it and see its whole vacancy list.
  */
-export function capabilities(company: { status: string }, who: CompanyViewer) {
+export function capabilities(company: { status: string; pending?: object | undefined }, who: CompanyViewer) {
   const officer = isOfficer(who.actor);
+  const awaitingReview = company.status === 'unverified' || hasPending(company);
   return {
     view: true,
     edit: who.member,
     postVacancy: who.member,
     /** The vacancy list with drafts and counts (the employer's dashboard). */
     manageVacancies: who.member || officer,
-    verify: officer && company.status === 'unverified',
+    /** Approve a new registration, or a verified company's pending changes. */
+    verify: officer && awaitingReview,
+    /** Turn either down, with a reason the company's members see. */
+    reject: officer && awaitingReview,
+    /** Pending changes and the officer's review note: the company's members and officers. */
+    seeReview: who.member || officer,
   };
 }
+
+export const hasPending = (company: { pending?: object | undefined }) =>
+  Boolean(company.pending && Object.keys(company.pending).length > 0);
 export type CompanyCapabilities = ReturnType<typeof capabilities>;
 
 /** Anyone signed in may register a company (and becomes its first member). */

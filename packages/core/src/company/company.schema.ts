@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contactPhoneSchema, emailSchema } from '../account/index.ts';
 import { optionalField } from '../kernel/validation.ts';
-import { SECTORS, STATUSES } from './company.entity.ts';
+import { QUEUES, SECTORS } from './company.entity.ts';
 
 /** A company profile as its members fill it in; the kecamatan must hold the kelurahan (checked against Region). */
 export const companyFieldsSchema = z.object({
@@ -29,10 +29,19 @@ export const companyIdSchema = z.object({ id: z.string() });
  * blank field clears an optional one; the merged profile is then validated
  * whole (company.use-cases.ts), which is the only time fields are parsed.
  */
-export const companyPatchSchema = z.looseObject({ id: z.string() });
+export const companyPatchSchema = z.looseObject({
+  id: z.string(),
+  /** The version the person edited (a form's hidden field, the API's If-Match): a stale one is a 409. */
+  version: optionalField(z.coerce.number('request.field.invalid').int().min(0)),
+});
+
+export const rejectSchema = z.object({
+  id: z.string(),
+  reason: z.string('company.reason.required').trim().min(5, 'company.reason.required').max(500, 'company.reason.max'),
+});
 
 export const queueSchema = z.object({
-  status: z.enum(STATUSES).default('unverified'),
+  queue: z.enum(QUEUES, 'request.field.invalid').default('unverified'),
   cursor: optionalField(z.string().max(400)),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

@@ -1,5 +1,6 @@
 import {
   $remove,
+  $set,
   executeTransactWrite,
   GetItemCommand,
   PutTransaction,
@@ -21,6 +22,7 @@ import { Limit } from '../limit/index.ts';
 import { Region } from '../region/index.ts';
 import { companyEntities, companyPartition, queuePartition, type SECTORS, type STATUSES } from './company.entity.ts';
 import { canCreate, canReviewQueue, capabilities } from './company.policy.ts';
+import { splitForReview, writeCompany } from './company.review.ts';
 import { companyFieldsSchema, companyIdSchema, companyPatchSchema, queueSchema } from './company.schema.ts';
 
 /** A company's profile, as anyone may read it. */
@@ -37,9 +39,14 @@ export type Info = {
   nib?: string;
   description?: string;
   status: (typeof STATUSES)[number];
+  /** Material changes awaiting an officer (members and officers only; see `view`). */
+  pending?: { name?: string; nib?: string; address?: string };
+  /** Why an officer turned a registration or a change down (members and officers only). */
+  reviewNote?: string;
   verifiedAt?: string;
   createdAt: string;
   updatedAt: string;
+  version?: number;
 };
 
 async function validFields(ctx: Ctx, input: unknown) {
@@ -64,6 +71,7 @@ export const create = fn(companyFieldsSchema, async (fields, ctx) => {
     status: 'unverified',
     createdAt: now,
     updatedAt: now,
+    version: 1,
   };
   await executeTransactWrite(
     Company.build(PutTransaction)
@@ -109,67 +117,49 @@ export async function withCapabilities(ctx: Ctx, companyId: string) {
   return { company, can: capabilities(company, { actor: ctx.actor, member }) };
 }
 
-/** The profile page and the API's GET: `{ company, can }`. */
-export const view = fn(companyIdSchema, async ({ id }, ctx) => withCapabilities(ctx, id));
+/** The profile page and the API's GET: `{ company, can }`; pending changes and review notes only for who may see them. */
+export const view = fn(companyIdSchema, async ({ id }, ctx) => {
+  const { company, can } = await withCapabilities(ctx, id);
+  if (!can.seeReview) {
+    const { pending: _p, reviewNote: _r, ...shown } = company;
+    return { company: shown as Info, can };
+  }
+  return { company, can };
+});
 
 /**
  * Members edit their company's profile (PATCH): fields left out keep their
- * value, a blank field clears an optional one. Verification is not theirs to
- * change. The members' copies of the name follow through the stream.
+ * value, a blank field clears an optional one, and `version` (the one the
+ * person edited) must still be current, else 409 company.changed. On a
+ * verified company, changes to what an officer checked (name, NIB, address)
+ * wait for review: the verified values stay visible until then
+ * (company.review.ts). The members' copies of the name follow through the stream.
  */
-export const update = fn(companyPatchSchema, async ({ id, ...patch }, ctx) => {
+export const update = fn(companyPatchSchema, async ({ id, version, ...patch }, ctx) => {
   Account.requireSignedIn(ctx.actor);
   const { company: before, can } = await withCapabilities(ctx, id);
   if (!can.edit) throw forbidden('company.not_member');
-  const c = await validFields(ctx, { ...before, ...patch });
+  if (version !== undefined && version !== (before.version ?? 0)) throw conflict('company.changed');
+  // What the members see in their form: the live profile with their pending changes on top.
+  const c = await validFields(ctx, { ...before, ...before.pending, ...patch });
+  const { live, pending } = splitForReview(before, c);
   const now = new Date().toISOString();
-  const { Company } = companyEntities(ctx.db);
-  try {
-    const { Attributes } = await Company.build(UpdateItemCommand)
-      .item({
-        id,
-        ...c,
-        // A cleared optional field is removed from the item.
-        contactPhone: c.contactPhone ?? $remove(),
-        contactEmail: c.contactEmail ?? $remove(),
-        nib: c.nib ?? $remove(),
-        description: c.description ?? $remove(),
-        updatedAt: now,
-      })
-      .options({ condition: { attr: 'id', exists: true }, returnValues: 'ALL_NEW' })
-      .send();
-    return Attributes as Info;
-  } catch (e) {
-    if (isConditionFailure(e)) throw notFound('company.not_found');
-    throw e;
-  }
-});
-
-/** Officers verify a company after checking its papers. */
-export const verify = fn(companyIdSchema, async ({ id }, ctx) => {
-  Account.requireSignedIn(ctx.actor);
-  const { can } = await withCapabilities(ctx, id);
-  if (!Account.isOfficer(ctx.actor)) throw forbidden('company.verify_forbidden');
-  if (!can.verify) throw conflict('company.already_verified');
-  const now = new Date().toISOString();
-  const { Company } = companyEntities(ctx.db);
-  try {
-    const { Attributes } = await Company.build(UpdateItemCommand)
-      .item({
-        id,
-        status: 'verified',
-        verifiedAt: now,
-        verifiedBy: ctx.actor?.userId,
-        updatedAt: now,
-        gsi1pk: queuePartition('verified'),
-      })
-      .options({ condition: { attr: 'status', eq: 'unverified' }, returnValues: 'ALL_NEW' })
-      .send();
-    return Attributes as Info;
-  } catch (e) {
-    if (isConditionFailure(e)) throw conflict('company.already_verified');
-    throw e;
-  }
+  const reopened = before.status === 'rejected';
+  await writeCompany(ctx.db, before, {
+    ...live,
+    // A cleared optional field is removed from the item.
+    contactPhone: live.contactPhone ?? $remove(),
+    contactEmail: live.contactEmail ?? $remove(),
+    nib: live.nib ?? $remove(),
+    description: live.description ?? $remove(),
+    // The whole map, replaced (a partial update would write into a map that may not exist).
+    pending: pending ? $set(pending) : $remove(),
+    // A rejected registration, edited, goes back to the officers' queue.
+    ...(reopened ? { status: 'unverified', gsi1pk: queuePartition('unverified') } : {}),
+    ...(before.status === 'verified' ? { gsi1pk: queuePartition(pending ? 'review' : 'verified') } : {}),
+    updatedAt: now,
+  });
+  return get(ctx.db, id);
 });
 
 export type CompanyMembership = { companyId: string; companyName: string; role: string };
@@ -187,10 +177,10 @@ export const listMine = fn(z.object({}).optional(), async (_input, ctx) => {
   return Items.map(({ companyId, companyName, role }): CompanyMembership => ({ companyId, companyName, role }));
 });
 
-/** Officers' queue (`verificationQueue`): companies with a status, oldest first, a page per call. */
-export const verificationQueue = fn(queueSchema, async ({ status, cursor, limit }, ctx): Promise<Page<Info>> => {
+/** Officers' queues (`verificationQueue`): new registrations, changes to review, verified, rejected; oldest first, a page per call. */
+export const verificationQueue = fn(queueSchema, async ({ queue, cursor, limit }, ctx): Promise<Page<Info>> => {
   if (!canReviewQueue(ctx.actor)) throw forbidden('company.verify_forbidden');
-  const partition = queuePartition(status);
+  const partition = queuePartition(queue);
   const { Company } = companyEntities(ctx.db);
   const { Items = [], LastEvaluatedKey } = await ctx.db.table
     .build(QueryCommand)

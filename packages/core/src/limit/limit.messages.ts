@@ -1,17 +1,16 @@
 export const id = {
   'limit.register': 'Terlalu banyak pendaftaran akun dari jaringan ini. Coba lagi dalam {minutes} menit.',
   'limit.company':
-    'Batas pendaftaran perusahaan hari ini sudah tercapai. Coba lagi dalam {minutes} menit, atau hubungi Disnaker.',
-  'limit.vacancy':
-    'Batas lowongan baru hari ini sudah tercapai. Coba lagi dalam {minutes} menit, atau hubungi Disnaker.',
+    'Batas pendaftaran perusahaan hari ini sudah tercapai. Coba lagi dalam {hours} jam, atau hubungi Disnaker.',
+  'limit.vacancy': 'Batas lowongan baru hari ini sudah tercapai. Coba lagi dalam {hours} jam, atau hubungi Disnaker.',
   'limit.busy': 'Permintaan yang sama sedang diproses. Coba lagi sebentar lagi.',
 } as const;
 
 export const en = {
   'limit.register': 'Too many accounts registered from this network. Try again in {minutes} minutes.',
   'limit.company':
-    "Today's limit for registering companies is reached. Try again in {minutes} minutes, or contact the manpower office.",
+    "Today's limit for registering companies is reached. Try again in {hours} hours, or contact the manpower office.",
   'limit.vacancy':
-    "Today's limit for new vacancies is reached. Try again in {minutes} minutes, or contact the manpower office.",
+    "Today's limit for new vacancies is reached. Try again in {hours} hours, or contact the manpower office.",
   'limit.busy': 'The same request is being handled. Try again in a moment.',
 } satisfies Record<keyof typeof id, string>;

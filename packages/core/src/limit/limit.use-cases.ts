@@ -34,7 +34,11 @@ const seconds = (now: number) => Math.floor(now / 1000);
 export function limited(code: string, retryAfterSeconds: number): DomainError {
   const retry = Math.max(1, Math.ceil(retryAfterSeconds));
   return new DomainError('rate_limited', code, {
-    params: { minutes: Math.max(1, Math.ceil(retry / 60)), seconds: retry },
+    params: {
+      minutes: Math.max(1, Math.ceil(retry / 60)),
+      hours: Math.max(1, Math.ceil(retry / 3600)),
+      seconds: retry,
+    },
     details: { retryAfterSeconds: retry },
   });
 }

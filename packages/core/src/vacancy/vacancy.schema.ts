@@ -65,7 +65,12 @@ const publishFlag = z
 export const createSchema = z.looseObject({ companyId: z.string(), publish: publishFlag });
 
 /** Edit (PATCH): the id, any fields, and `publish` to open a draft. */
-export const updateSchema = z.looseObject({ id: z.string(), publish: publishFlag });
+export const updateSchema = z.looseObject({
+  id: z.string(),
+  publish: publishFlag,
+  /** The version the person edited (a form's hidden field, the API's If-Match): a stale one is a 409. */
+  version: optionalField(z.coerce.number('request.field.invalid').int().min(1)),
+});
 
 export const idSchema = z.object({ id: z.string() });
 

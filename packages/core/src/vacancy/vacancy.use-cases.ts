@@ -109,7 +109,10 @@ export type VacancyView = { vacancy: Info; company: Company.Info; can: VacancyCa
 /** The detail page and the API's GET: `{ vacancy, company, can }`. */
 export const view = fn(idSchema, async ({ id }, ctx): Promise<VacancyView> => {
   const { vacancy, company, can } = await withCapabilities(ctx, id);
-  return { vacancy, company, can };
+  if (can.seeInternal) return { vacancy, company, can };
+  // Who closed it and why is moderation: for the company and officers, as on the page.
+  const { closedReason: _r, closedBy: _b, ...shown } = vacancy;
+  return { vacancy: shown, company, can };
 });
 
 /** Members post a vacancy for their company: a draft, or open at once with `publish`. */
@@ -142,14 +145,17 @@ export const create = fn(createSchema, async ({ companyId, publish, ...fields },
 
 /**
  * Members edit a draft or open vacancy (PATCH: fields left out keep their
- * value, a blank one clears an optional field); `publish` opens a draft. One
- * conditional write on the version: a concurrent edit gets 409 vacancy.changed.
+ * value, a blank one clears an optional field); `publish` opens a draft.
+ * `version` is the one the person edited: if someone changed it since, 409
+ * vacancy.changed; the write itself is conditional on the version read, so of
+ * concurrent edits exactly one wins.
  */
-export const update = fn(updateSchema, async ({ id, publish, ...patch }, ctx) => {
+export const update = fn(updateSchema, async ({ id, publish, version, ...patch }, ctx) => {
   Account.requireSignedIn(ctx.actor);
   const { vacancy: before, can, member } = await withCapabilities(ctx, id);
   if (!member) throw notMember();
   if (!can.edit) throw conflict('vacancy.closed');
+  if (version !== undefined && version !== before.version) throw conflict('vacancy.changed');
   const opening = before.status === 'open' || publish;
   const v = await validFields(ctx, { ...before, ...patch }, opening);
   const now = new Date().toISOString();

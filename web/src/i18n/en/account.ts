@@ -33,4 +33,6 @@ export const account = {
   'mine.editCompany': 'Edit profile',
   'mine.queue': 'Companies awaiting verification',
   'mine.queueEmpty': 'No companies are waiting for verification.',
+  'mine.queueReview': 'Changes to verified companies',
+  'mine.queueMore': 'Next',
 } satisfies Record<keyof typeof id, string>;

@@ -42,4 +42,17 @@ export const company = {
   'sector.pertanian': 'Agriculture',
   'sector.jasa': 'Services',
   'sector.lainnya': 'Other',
+  'company.rejectedNote': 'The manpower office turned down this company’s registration.',
+  'company.pendingTitle': 'Changes awaiting verification',
+  'company.pendingBody':
+    'These changes are shown to the public only after a manpower office officer approves them. Until then, the verified details are shown.',
+  'company.pendingField.name': 'Name: {value}',
+  'company.pendingField.nib': 'NIB: {value}',
+  'company.pendingField.address': 'Address: {value}',
+  'company.pendingCleared': '(removed)',
+  'company.reviewNote': 'Officer’s note: {note}',
+  'company.approve': 'Approve the changes',
+  'company.reject': 'Turn down',
+  'company.rejectReason': 'Reason',
+  'company.rejectHint': 'The company’s members will read this reason.',
 } satisfies Record<keyof typeof id, string>;

@@ -33,4 +33,6 @@ export const account = {
   'mine.editCompany': 'Ubah profil',
   'mine.queue': 'Perusahaan menunggu verifikasi',
   'mine.queueEmpty': 'Tidak ada perusahaan yang menunggu verifikasi.',
+  'mine.queueReview': 'Perubahan data perusahaan terverifikasi',
+  'mine.queueMore': 'Berikutnya',
 } as const;

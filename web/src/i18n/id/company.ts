@@ -40,4 +40,17 @@ export const company = {
   'sector.pertanian': 'Pertanian',
   'sector.jasa': 'Jasa',
   'sector.lainnya': 'Lainnya',
+  'company.rejectedNote': 'Pendaftaran perusahaan ini ditolak petugas Disnaker.',
+  'company.pendingTitle': 'Perubahan menunggu verifikasi',
+  'company.pendingBody':
+    'Perubahan ini baru tampil untuk umum setelah disetujui petugas Disnaker. Sampai saat itu, data yang sudah diverifikasi yang tampil.',
+  'company.pendingField.name': 'Nama: {value}',
+  'company.pendingField.nib': 'NIB: {value}',
+  'company.pendingField.address': 'Alamat: {value}',
+  'company.pendingCleared': '(dihapus)',
+  'company.reviewNote': 'Catatan petugas: {note}',
+  'company.approve': 'Setujui perubahan',
+  'company.reject': 'Tolak',
+  'company.rejectReason': 'Alasan penolakan',
+  'company.rejectHint': 'Anggota perusahaan akan membaca alasan ini.',
 } as const;

@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoLogins } from '../../scripts/seed/demo.ts';
+import { startTestApp } from '../support/app.ts';
+import { androidPhone, launchBrowser } from '../support/browser.ts';
+
+/**
+ * Issue 7 in the browser: a stale edit form is refused (no lost edit), a
+ * verified company's rename waits for the office, and an officer's rejection
+ * reason reaches the company's members.
+ */
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let browser: Browser;
+let employer: BrowserContext;
+let officer: BrowserContext;
+let companyUrl: string;
+
+async function submit(p: Page, selector: string): Promise<Response | null> {
+  const [response] = await Promise.all([p.waitForNavigation(), p.click(selector)]);
+  return response;
+}
+
+async function signedIn(login: string): Promise<BrowserContext> {
+  const context = await browser.newContext(androidPhone);
+  const p = await context.newPage();
+  await p.goto(`${app.url}/masuk`);
+  await p.fill('#f-identifier', login);
+  await p.fill('#f-password', DEMO_PASSWORD);
+  expect((await submit(p, 'main button[type=submit]'))?.status()).toBe(200);
+  await p.close();
+  return context;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+  employer = await signedIn(demoLogins[1].login); // PT Sinar Garmen Tangerang, verified in the demo data
+  officer = await signedIn(demoLogins[0].login);
+  const p = await employer.newPage();
+  await p.goto(`${app.url}/saya`);
+  companyUrl = `${app.url}${await p.getAttribute('main .card-title a', 'href')}`;
+  await p.close();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('no lost edits, verification that means something (browser)', () => {
+  it('refuses a form edited from a stale version, saying to reload, and keeps the newer change', async () => {
+    const editUrl = companyUrl.replace('/perusahaan/', '/saya/perusahaan/').concat('/ubah');
+    const [a, b] = [await employer.newPage(), await employer.newPage()];
+    await a.goto(editUrl);
+    await b.goto(editUrl);
+    await a.fill('#f-description', 'Deskripsi dari tab pertama.');
+    expect((await submit(a, 'main button[type=submit]'))?.status()).toBe(200);
+    await b.fill('#f-description', 'Deskripsi dari tab kedua yang basi.');
+    const stale = await submit(b, 'main button[type=submit]');
+    expect(stale?.status()).toBe(409);
+    expect(await b.textContent('[role=alert]')).toContain('Muat ulang halaman');
+    await a.goto(companyUrl);
+    expect(await a.textContent('main')).toContain('Deskripsi dari tab pertama.');
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('keeps the verified name on show while a rename waits; the officer turns it down with a reason the members read', async () => {
+    const editUrl = companyUrl.replace('/perusahaan/', '/saya/perusahaan/').concat('/ubah');
+    const p = await employer.newPage();
+    await p.goto(editUrl);
+    await p.fill('#f-name', 'Dinas Ketenagakerjaan Kota Tangerang');
+    expect((await submit(p, 'main button[type=submit]'))?.status()).toBe(200);
+    expect(await p.textContent('h1')).toBe('PT Sinar Garmen Tangerang');
+    expect(await p.textContent('[data-testid=pending-changes]')).toContain('Dinas Ketenagakerjaan Kota Tangerang');
+
+    const visitor = await browser.newPage();
+    await visitor.goto(companyUrl);
+    expect(await visitor.textContent('h1')).toBe('PT Sinar Garmen Tangerang');
+    expect(await visitor.locator('[data-testid=pending-changes]').count()).toBe(0);
+    await visitor.close();
+
+    const o = await officer.newPage();
+    await o.goto(`${app.url}/saya`);
+    expect(await o.textContent('[data-testid=queue-review]')).toContain('PT Sinar Garmen Tangerang');
+    await o.goto(companyUrl);
+    await o.fill('#f-reason', 'Nama instansi pemerintah tidak boleh dipakai.');
+    expect((await submit(o, 'button.danger'))?.status()).toBe(200);
+    await o.close();
+
+    await p.goto(companyUrl);
+    expect(await p.textContent('[data-testid=review-note]')).toContain('Nama instansi pemerintah tidak boleh dipakai.');
+    expect(await p.locator('[data-testid=pending-changes]').count()).toBe(0);
+    await p.close();
+  });
+});
