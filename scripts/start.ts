@@ -50,6 +50,7 @@ try {
     Health      ${stack.url}/api/health
     DynamoDB    ${stack.dynamodb.endpoint} (data in .data/dynamodb)
     S3          ${stack.s3.endpoint} (files in .data/s3)
+    Mail        .data/outbox (emails are written there, not sent)
 
   Demo logins (password ${DEMO_PASSWORD}):
 ${demoLogins.map((d) => `    ${d.role.padEnd(10)}  ${d.login}`).join('\n')}

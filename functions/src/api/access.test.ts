@@ -117,6 +117,19 @@ const cases: Case[] = [
     },
   },
   {
+    route: 'POST /api/auth/reset/issue',
+    method: 'POST',
+    path: () => '/api/auth/reset/issue',
+    body: (w) => ({ identifier: w.agents.resident.email }),
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: [403, 'auth.reset.officer_only'],
+      member: [403, 'auth.reset.officer_only'],
+      otherEmployer: [403, 'auth.reset.officer_only'],
+      officer: OK,
+    },
+  },
+  {
     route: 'GET /api/companies/:id/vacancies',
     method: 'GET',
     path: (w) => `/api/companies/${w.companyA}/vacancies`,

@@ -28,7 +28,7 @@ export async function seedRegency(db: Db) {
 }
 
 export function apiFor(db: Db, siteUrl = SITE_URL): Api {
-  return createApi({ config: loadConfig({ SITE_URL: siteUrl, TABLE_NAME: db.tableName }), db });
+  return createApi({ config: loadConfig({ ...process.env, SITE_URL: siteUrl, TABLE_NAME: db.tableName }), db });
 }
 
 export type Reply = {

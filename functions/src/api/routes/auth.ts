@@ -33,6 +33,10 @@ export const authRoutes = new Hono<ApiEnv>()
     if (device) setDeviceCookie(c, device.token, device.maxAgeSeconds);
     return c.json({ user, csrf });
   })
+  // "Lupa kata sandi": a code by email (or from an officer for phone-only accounts), then a new password.
+  .post('/reset/request', async (c) => c.json(await Account.requestCode(c.var.ctx, (await readJsonBody(c)) as never)))
+  .post('/reset/issue', async (c) => c.json(await Account.issueCode(c.var.ctx, (await readJsonBody(c)) as never)))
+  .post('/reset', async (c) => c.json(await Account.resetPassword(c.var.ctx, (await readJsonBody(c)) as never)))
   .post('/signout', async (c) => {
     await Account.signOut(c.var.ctx, c.var.session);
     clearSessionCookie(c);

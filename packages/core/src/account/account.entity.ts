@@ -10,6 +10,7 @@ import { ROLES } from '../kernel/actor.ts';
  *   Login        pk = LOGIN#email#<email> | LOGIN#phone#<+62…>   sk = LOGIN     → userId (uniqueness)
  *   Session      pk = SESSION#<sha256(token)>                    sk = SESSION   (TTL expiresAt)
  *   Device       pk = DEVICE#<sha256(token)>                     sk = DEVICE    (a known device; TTL expiresAt)
+ *   ResetCode    pk = USER#<userId>                              sk = RESET     (one-time password reset code; TTL expiresAt)
  */
 const build = (table: BursaTable) => ({
   User: new Entity({
@@ -23,6 +24,8 @@ const build = (table: BursaTable) => ({
       phone: string().optional(),
       roles: set(string().enum(...ROLES)),
       passwordHash: string(),
+      /** Bumped when the password is reset: every session started before then ends (sessions carry the epoch). */
+      sessionEpoch: number().optional(),
       createdAt: string(),
     }),
     computeKey: ({ id }) => ({ pk: `USER#${id}`, sk: 'USER' }),
@@ -42,10 +45,26 @@ const build = (table: BursaTable) => ({
       tokenHash: string().key(),
       userId: string(),
       csrf: string(),
+      /** The user's sessionEpoch when this session started. */
+      epoch: number().optional(),
       createdAt: string(),
       expiresAt: number(),
     }),
     computeKey: ({ tokenHash }) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  }),
+  ResetCode: new Entity({
+    name: 'ResetCode',
+    table,
+    timestamps: false,
+    schema: item({
+      userId: string().key(),
+      codeHash: string(),
+      /** Wrong codes tried: past 5 the code is spent. */
+      attempts: number(),
+      issuedBy: string().enum('email', 'officer'),
+      expiresAt: number(),
+    }),
+    computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'RESET' }),
   }),
   Device: new Entity({
     name: 'Device',

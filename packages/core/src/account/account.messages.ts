@@ -22,6 +22,10 @@ export const id = {
   'auth.required': 'Silakan masuk terlebih dahulu.',
   'auth.csrf': 'Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi.',
   'user.not_found': 'Akun tidak ditemukan.',
+  'auth.identifier.invalid': 'Tulis email atau nomor HP yang terdaftar, contoh: nama@contoh.id atau 0812 3456 7890.',
+  'auth.reset.invalid_code': 'Kode salah, kedaluwarsa, atau sudah dipakai. Minta kode baru.',
+  'auth.reset.no_account': 'Tidak ada akun dengan email atau nomor HP ini.',
+  'auth.reset.officer_only': 'Hanya petugas Disnaker yang dapat membuat kode atur ulang.',
 } as const;
 
 export const en = {
@@ -48,4 +52,9 @@ export const en = {
   'auth.required': 'Please sign in first.',
   'auth.csrf': 'This form has expired or is not valid. Reload the page and try again.',
   'user.not_found': 'Account not found.',
+  'auth.identifier.invalid':
+    'Write a registered email or mobile number, for example: name@example.id or 0812 3456 7890.',
+  'auth.reset.invalid_code': 'The code is wrong, expired or already used. Ask for a new one.',
+  'auth.reset.no_account': 'There is no account with this email or mobile number.',
+  'auth.reset.officer_only': 'Only manpower office officers can issue reset codes.',
 } satisfies Record<keyof typeof id, string>;

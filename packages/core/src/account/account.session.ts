@@ -18,7 +18,7 @@ export type Session = { actor: Actor; csrf: string; tokenHash: string; expiresAt
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export async function createSession(db: Db, userId: string, now = Date.now()) {
+export async function createSession(db: Db, userId: string, now = Date.now(), epoch = 0) {
   const token = newToken();
   const csrf = newToken();
   const maxAgeSeconds = SESSION_DAYS * 24 * 3600;
@@ -28,6 +28,7 @@ export async function createSession(db: Db, userId: string, now = Date.now()) {
       tokenHash: hashToken(token),
       userId,
       csrf,
+      epoch,
       createdAt: new Date(now).toISOString(),
       expiresAt: Math.floor(now / 1000) + maxAgeSeconds,
     })
@@ -51,6 +52,8 @@ export async function readSession(db: Db, cookieValue: string | undefined, now =
   const [session, user] = out.Responses?.[0] ?? [];
   // TTL deletion is lazy (and never happens in DynamoDB Local): check expiry ourselves.
   if (!session || !user || session.userId !== userId || session.expiresAt <= Math.floor(now / 1000)) return undefined;
+  // A password reset bumps the user's epoch: sessions started before it have ended.
+  if ((session.epoch ?? 0) !== (user.sessionEpoch ?? 0)) return undefined;
   const result: Session = {
     actor: { userId: user.id, name: user.name, roles: [...user.roles].sort() as Role[] },
     csrf: session.csrf,

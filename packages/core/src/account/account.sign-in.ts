@@ -72,7 +72,7 @@ export const signIn = fn(signInSchema, async ({ identifier, password, deviceToke
   }
   await Limit.clear(db, gateKey);
   const [session, device] = await Promise.all([
-    createSession(db, item.id),
+    createSession(db, item.id, Date.now(), item.sessionEpoch ?? 0),
     knownDevice ? Promise.resolve(undefined) : rememberDevice(db, item.id),
   ]);
   const user = {

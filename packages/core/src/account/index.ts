@@ -12,6 +12,7 @@ export {
 } from './account.identifiers.ts';
 export * as messages from './account.messages.ts';
 export { capabilities, hasRole, isOfficer, requireSignedIn } from './account.policy.ts';
+export { issueCode, RESET, requestCode, resetPassword } from './account.reset.ts';
 export type { RegisterInput, SignInInput } from './account.schema.ts';
 export { assertCsrf, readSession, SESSION_DAYS, type Session } from './account.session.ts';
 export { delayAfter, SIGN_IN_POLICY, signIn } from './account.sign-in.ts';

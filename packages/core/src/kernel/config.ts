@@ -20,6 +20,12 @@ const configSchema = z.object({
   /** The regency/city this deployment serves (official code): Kota Tangerang by default. */
   /** Set only in AWS: the value CloudFront sends in ORIGIN_HEADER (see edge/origin-secret.ts). */
   ORIGIN_SECRET: z.string().min(16).optional(),
+  /** Locally: a folder where emails are written instead of sent (npm start: .data/outbox). Unset in AWS: SES sends them. */
+  MAIL_OUTBOX: z.string().min(1).optional(),
+  /** The sender of Bursa's emails (a verified SES identity in AWS). */
+  MAIL_FROM: z.string().min(3).default('Bursa <no-reply@bursa.local>'),
+  /** Tests only: a stand-in SES endpoint. Unset in AWS. */
+  SES_ENDPOINT: z.url().optional(),
   HOME_REGENCY: z
     .string()
     .regex(/^\d{2}\.\d{2}$/, 'format 36.71')
@@ -36,6 +42,9 @@ export type Config = {
   siteUrl: string;
   homeRegency: string;
   originSecret: string | undefined;
+  mailOutbox: string | undefined;
+  mailFrom: string;
+  sesEndpoint: string | undefined;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -53,5 +62,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteUrl: c.SITE_URL.replace(/\/$/, ''),
     homeRegency: c.HOME_REGENCY,
     originSecret: c.ORIGIN_SECRET,
+    mailOutbox: c.MAIL_OUTBOX,
+    mailFrom: c.MAIL_FROM,
+    sesEndpoint: c.SES_ENDPOINT,
   };
 }

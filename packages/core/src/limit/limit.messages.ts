@@ -4,6 +4,7 @@ export const id = {
     'Batas pendaftaran perusahaan hari ini sudah tercapai. Coba lagi dalam {hours} jam, atau hubungi Disnaker.',
   'limit.vacancy': 'Batas lowongan baru hari ini sudah tercapai. Coba lagi dalam {hours} jam, atau hubungi Disnaker.',
   'limit.busy': 'Permintaan yang sama sedang diproses. Coba lagi sebentar lagi.',
+  'limit.reset': 'Terlalu banyak permintaan kode. Coba lagi dalam {minutes} menit.',
 } as const;
 
 export const en = {
@@ -13,4 +14,5 @@ export const en = {
   'limit.vacancy':
     "Today's limit for new vacancies is reached. Try again in {hours} hours, or contact the manpower office.",
   'limit.busy': 'The same request is being handled. Try again in a moment.',
+  'limit.reset': 'Too many code requests. Try again in {minutes} minutes.',
 } satisfies Record<keyof typeof id, string>;

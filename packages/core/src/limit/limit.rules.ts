@@ -16,6 +16,9 @@ export const RULES = {
   companyPerClient: { scope: 'company-client', max: 20, per: DAY, code: 'limit.company' },
   /** Vacancies posted by one person (a busy HR officer posts a few dozen a day at most). */
   vacancyPerAccount: { scope: 'vacancy-account', max: 60, per: DAY, code: 'limit.vacancy' },
+  /** Password reset codes asked for: per network, and per email or phone typed (no mailbox flooding). */
+  resetPerClient: { scope: 'reset-client', max: 10, per: HOUR, code: 'limit.reset' },
+  resetPerIdentifier: { scope: 'reset-identifier', max: 3, per: HOUR, code: 'limit.reset' },
   /** Failed sign-ins from one network: only slows accounts that already have failures (see account.sign-in.ts). */
   signInFailuresPerClient: { scope: 'signin-client', max: 20, per: 15 * 60, code: 'auth.too_many_attempts' },
 } as const satisfies Record<string, Rule>;
