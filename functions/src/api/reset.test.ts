@@ -1,16 +1,20 @@
 import { Account } from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, outbox } from '../../../test/support/db.ts';
+import { startProjections } from '../../../test/support/projections.ts';
 import type { Api } from './app.ts';
 import { Agent, apiFor, PASSWORD } from './test-support.ts';
 
 /** "Lupa kata sandi": one-time codes by email or from an officer; a reset ends every other session. */
 let db: Db;
 let api: Api;
+let projections: Awaited<ReturnType<typeof startProjections>>;
 let n = 0;
 const email = () => `reset.${++n}.${Date.now().toString(36)}@contoh.id`;
-const codeFor = (to: string) => {
+/** The code in the newest email to `to`, once the stream has delivered it. */
+const codeFor = async (to: string) => {
+  await projections.settle();
   const mail = outbox()
     .filter((m) => m.to === to)
     .at(-1);
@@ -19,8 +23,10 @@ const codeFor = (to: string) => {
 
 beforeAll(async () => {
   db = await createTestDb();
+  projections = await startProjections(db);
   api = apiFor(db);
 });
+afterAll(() => projections.stop());
 
 describe('password reset', () => {
   it('mails a code to an email account; the code sets a new password once, and every other session ends', async () => {
@@ -32,7 +38,7 @@ describe('password reset', () => {
 
     const asked = await new Agent(api).post('/api/auth/reset/request', { identifier: address });
     expect(asked.body).toEqual({ sent: 'email-if-registered' });
-    const code = codeFor(address);
+    const code = await codeFor(address);
     expect(code).toMatch(/^\d{6}$/);
     expect(outbox().at(-1)?.text).toContain('hanya dapat dipakai sekali');
 
@@ -60,6 +66,7 @@ describe('password reset', () => {
     const before = outbox().length;
     const unknown = await new Agent(api).post('/api/auth/reset/request', { identifier: email() });
     expect(unknown.body).toEqual({ sent: 'email-if-registered' });
+    await projections.settle();
     expect(outbox().length).toBe(before);
     const phone = await new Agent(api).post('/api/auth/reset/request', { identifier: '0812 7777 0001' });
     expect(phone.body).toEqual({ sent: 'ask-officer' });
@@ -91,7 +98,7 @@ describe('password reset', () => {
     const address = email();
     await new Agent(api).register({ email: address });
     await new Agent(api).post('/api/auth/reset/request', { identifier: address });
-    const code = codeFor(address) as string;
+    const code = (await codeFor(address)) as string;
     const other = (c: string) => String((Number(c) + 1) % 1_000_000).padStart(6, '0');
     for (let i = 0; i < Account.RESET.tries; i++) {
       await new Agent(api).post('/api/auth/reset', {

@@ -46,6 +46,7 @@ describe('stream consumer', () => {
     expect(projections.map((p) => `${p.name}:${p.entities.join(',')}`)).toEqual([
       'vacancy-listing:Vacancy',
       'company-renamed:Company',
+      'mail-outbox:Mail',
     ]);
   });
 });

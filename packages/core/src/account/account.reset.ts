@@ -5,6 +5,7 @@ import {
   executeTransactWrite,
   GetItemCommand,
   PutItemCommand,
+  PutTransaction,
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
@@ -45,17 +46,21 @@ async function userFor(db: Db, id: LoginIdentifier | undefined) {
   return login ? (await User.build(GetItemCommand).key({ id: login.userId }).send()).Item : undefined;
 }
 
+function codeItem(userId: string, code: string, issuedBy: 'email' | 'officer') {
+  return {
+    userId,
+    codeHash: hashCode(userId, code),
+    attempts: 0,
+    issuedBy,
+    expiresAt: Math.floor(Date.now() / 1000) + RESET.minutes * 60,
+  };
+}
+
 async function storeCode(db: Db, userId: string, issuedBy: 'email' | 'officer') {
   const code = newCode();
   await accountEntities(db)
     .ResetCode.build(PutItemCommand)
-    .item({
-      userId,
-      codeHash: hashCode(userId, code),
-      attempts: 0,
-      issuedBy,
-      expiresAt: Math.floor(Date.now() / 1000) + RESET.minutes * 60,
-    })
+    .item(codeItem(userId, code, issuedBy))
     .send();
   return code;
 }
@@ -74,20 +79,26 @@ export const requestCode = fn(z.object({ identifier: identifierField }), async (
   if (id.kind === 'phone') return { sent: 'ask-officer' as const };
   const user = await userFor(ctx.db, id);
   if (user?.email) {
-    const code = await storeCode(ctx.db, user.id, 'email');
-    await Mail.send(ctx.config, {
-      to: user.email,
-      subject: `Kode atur ulang kata sandi Bursa: ${code}`,
-      text: [
-        `Halo ${user.name},`,
-        '',
-        `Kode untuk mengatur ulang kata sandi akun Bursa Anda: ${code}`,
-        `Kode berlaku ${RESET.minutes} menit dan hanya dapat dipakai sekali.`,
-        'Jika Anda tidak meminta kode ini, abaikan email ini: kata sandi Anda tidak berubah.',
-        '',
-        `Your Bursa password reset code: ${code} (valid for ${RESET.minutes} minutes, single use).`,
-      ].join('\n'),
-    });
+    const code = newCode();
+    // The code and its email in one transaction: the stream sends the email (functions/src/events/mail-outbox.ts).
+    await executeTransactWrite(
+      accountEntities(ctx.db)
+        .ResetCode.build(PutTransaction)
+        .item(codeItem(user.id, code, 'email')),
+      Mail.queueInTransaction(ctx.db, {
+        to: user.email,
+        subject: `Kode atur ulang kata sandi Bursa: ${code}`,
+        text: [
+          `Halo ${user.name},`,
+          '',
+          `Kode untuk mengatur ulang kata sandi akun Bursa Anda: ${code}`,
+          `Kode berlaku ${RESET.minutes} menit dan hanya dapat dipakai sekali.`,
+          'Jika Anda tidak meminta kode ini, abaikan email ini: kata sandi Anda tidak berubah.',
+          '',
+          `Your Bursa password reset code: ${code} (valid for ${RESET.minutes} minutes, single use).`,
+        ].join('\n'),
+      }),
+    );
   }
   return { sent: 'email-if-registered' as const };
 });

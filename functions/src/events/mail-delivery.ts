@@ -1,18 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { recordAwsActions } from '../db/action-recorder.ts';
-import type { Config } from '../kernel/config.ts';
-import { newId } from '../kernel/ids.ts';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { recordAwsActions } from '@bursa/core/db';
+import { type Config, newId } from '@bursa/core/kernel';
 
 /**
- * Bursa's emails (password reset codes, later notifications). In AWS they go
- * out through SES; locally (`MAIL_OUTBOX`, set by npm start to .data/outbox and
- * by the tests to a temporary folder) each is written as a JSON file instead,
- * so a developer reads them there and tests assert on them.
+ * Delivers one email, for the stream consumer's mail-outbox projection. It
+ * lives here, not in core, so only the events function carries the SES client.
+ * In AWS through SES; locally (`MAIL_OUTBOX`, set by npm start to .data/outbox
+ * and by the tests to a temporary folder) each is written as a JSON file
+ * instead, so a developer reads them there and tests assert on them.
  */
 export type Mail = { to: string; subject: string; text: string };
 
-export async function send(config: Pick<Config, 'mailOutbox' | 'mailFrom' | 'region' | 'sesEndpoint'>, mail: Mail) {
+export async function deliver(config: Pick<Config, 'mailOutbox' | 'mailFrom' | 'region' | 'sesEndpoint'>, mail: Mail) {
   if (config.mailOutbox) {
     mkdirSync(config.mailOutbox, { recursive: true });
     const file = path.join(config.mailOutbox, `${newId()}.json`);
@@ -22,7 +23,6 @@ export async function send(config: Pick<Config, 'mailOutbox' | 'mailFrom' | 'reg
     );
     return;
   }
-  const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
   if (!sesClient) {
     sesClient = new SESv2Client({
       region: config.region,
@@ -47,4 +47,4 @@ export async function send(config: Pick<Config, 'mailOutbox' | 'mailFrom' | 'reg
   );
 }
 
-let sesClient: import('@aws-sdk/client-sesv2').SESv2Client | undefined;
+let sesClient: SESv2Client | undefined;
