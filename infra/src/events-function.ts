@@ -1,6 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -77,8 +78,20 @@ export class EventsFunction extends AppFunction {
     );
 
     // Exactly what the projections send (test/grants checks it both ways).
-    grantTableActions(this.function, props.table, ['dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'], {
-      queryIndexes: true,
-    });
+    grantTableActions(
+      this.function,
+      props.table,
+      ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+      {
+        queryIndexes: true,
+      },
+    );
+    // The mail-outbox projection sends queued emails with SES, from the stage's verified identities only.
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+      }),
+    );
   }
 }

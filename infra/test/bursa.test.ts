@@ -170,11 +170,11 @@ describe('functions', () => {
     }
   });
 
-  it('events: its projections’ writes, Query on the indexes, the stream reads and the failure queue', () => {
+  it('events: its projections’ reads and writes, Query on the indexes, the stream reads, SES and the failure queue', () => {
     const streamArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaDataTable/), 'StreamArn'] };
     expect(tableStatements(dev.eventsId)).toEqual(
       expect.arrayContaining([
-        { actions: ['dynamodb:BatchWriteItem', 'dynamodb:UpdateItem'], resource: tableArn },
+        { actions: ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], resource: tableArn },
         { actions: ['dynamodb:Query'], resource: indexArn },
         { actions: ['dynamodb:ListStreams'], resource: streamArn },
         {
@@ -193,6 +193,15 @@ describe('functions', () => {
         Resource: { 'Fn::GetAtt': [expect.stringMatching(/^BursaEventsFailures/), 'Arn'] },
       }),
     ]);
+    // Mail is sent by the events function only, from the stage's SES identities.
+    const ses = statementsOf(dev.template, roleOf(dev.template, dev.eventsId)).filter((s) =>
+      actions([s]).some((a) => a.startsWith('ses:')),
+    );
+    expect(ses).toEqual([expect.objectContaining({ Action: 'ses:SendEmail' })]);
+    expect(JSON.stringify(ses[0]?.Resource)).toContain(':identity/*');
+    for (const id of [dev.apiId, dev.webId]) {
+      expect(actions(statementsOf(dev.template, roleOf(dev.template, id))).some((a) => a.startsWith('ses:'))).toBe(false);
+    }
   });
 
   it('no function may Scan', () => {

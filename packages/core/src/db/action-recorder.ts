@@ -74,8 +74,9 @@ export function iamActionsOf(clientName: string, commandName: string, input: Inp
 /** IAM's service prefix from the SDK client's name: DynamoDBClient → dynamodb, S3Client → s3. */
 function serviceOf(clientName: string): string {
   const base = clientName.replace(/Client$/, '').toLowerCase();
-  // DynamoDB Streams' API is authorised under the dynamodb prefix.
-  return base === 'dynamodbstreams' ? 'dynamodb' : base;
+  // DynamoDB Streams' API is authorised under the dynamodb prefix, SES v2's under ses.
+  if (base === 'dynamodbstreams') return 'dynamodb';
+  return base === 'sesv2' ? 'ses' : base;
 }
 
 const written = new Set<string>();
