@@ -103,6 +103,13 @@ describe.each([
     await open('/daftar');
     await expectAccessible(page);
   });
+
+  it('forgot password, and setting a new one', async () => {
+    await open('/lupa-sandi');
+    await expectAccessible(page);
+    await open('/atur-ulang-sandi');
+    await expectAccessible(page);
+  });
 });
 
 describe('header: brand, menu, then account and language; Tab follows what the eye sees', () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoLogins } from '../../scripts/seed/demo.ts';
 import { startTestApp } from '../support/app.ts';
 import { androidPhone, launchBrowser } from '../support/browser.ts';
+import { outbox } from '../support/db.ts';
 
 /**
  * Issue 7 in the browser: a stale edit form is refused (no lost edit), a
@@ -91,5 +92,38 @@ describe('no lost edits, verification that means something (browser)', () => {
     expect(await p.textContent('[data-testid=review-note]')).toContain('Nama instansi pemerintah tidak boleh dipakai.');
     expect(await p.locator('[data-testid=pending-changes]').count()).toBe(0);
     await p.close();
+  });
+});
+
+describe('forgot password (browser)', () => {
+  it('mails a code, sets a new password with it, and signs in with the new one', async () => {
+    const context = await browser.newContext(androidPhone);
+    const p = await context.newPage();
+    await p.goto(`${app.url}/masuk`);
+    await Promise.all([p.waitForNavigation(), p.click('text=Lupa kata sandi?')]);
+    await p.fill('#f-identifier', demoLogins[1].login);
+    expect((await submit(p, 'main button[type=submit]'))?.status()).toBe(200);
+    expect(await p.textContent('[data-testid=reset-sent]')).toContain('kode sudah kami kirim');
+    await app.settle(); // the email is sent by the stream (mail-outbox)
+    const code = outbox()
+      .filter((m) => m.to === demoLogins[1].login)
+      .at(-1)
+      ?.subject.match(/(\d{6})$/)?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    await Promise.all([p.waitForNavigation(), p.click('text=Atur ulang kata sandi')]);
+    expect(await p.inputValue('#f-identifier')).toBe(demoLogins[1].login);
+    await p.fill('#f-code', code as string);
+    await p.fill('#f-password', 'garmen baru 2026');
+    const done = await submit(p, 'main button[type=submit]');
+    expect(new URL(done?.url() ?? '').pathname).toBe('/masuk');
+    expect(await p.textContent('[data-testid=reset-done]')).toContain('Kata sandi sudah diganti');
+    await p.fill('#f-identifier', demoLogins[1].login);
+    await p.fill('#f-password', 'garmen baru 2026');
+    expect(new URL((await submit(p, 'main button[type=submit]'))?.url() ?? '').pathname).toBe('/saya');
+    // The employer's earlier session, from before the reset, has ended.
+    const old = await employer.newPage();
+    await old.goto(`${app.url}/saya`);
+    expect(new URL(old.url()).pathname).toBe('/masuk');
+    await context.close();
   });
 });
