@@ -127,3 +127,21 @@ describe('forgot password (browser)', () => {
     await context.close();
   });
 });
+
+describe('input that used to break pages (browser)', () => {
+  it.each(['/%09/evil.example', '%0A', '/%00', '/%E2%82%AC', '//evil.example'])(
+    'signing in with next=%s stays on the site, never a 500',
+    async (next) => {
+      const context = await browser.newContext(androidPhone);
+      const p = await context.newPage();
+      const opened = await p.goto(`${app.url}/masuk?next=${next}`);
+      expect(opened?.status()).toBe(200);
+      await p.fill('#f-identifier', demoLogins[2].login);
+      await p.fill('#f-password', DEMO_PASSWORD);
+      const landed = await submit(p, 'main button[type=submit]');
+      expect(landed?.status()).toBeLessThan(500);
+      expect(new URL(p.url()).origin).toBe(new URL(app.url).origin);
+      await context.close();
+    },
+  );
+});

@@ -22,8 +22,19 @@ export function signedIn(locals: App.Locals): NonNullable<App.Locals['actor']> {
 
 /** A `next` parameter, if it is a path on this site (never another origin: no open redirect). */
 export function safeNext(next: string | null | undefined): string | undefined {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return undefined;
-  return next;
+  // Control characters (tab, newline, NUL…) and backslashes are what browsers strip or turn
+  // into '/', making "/\t/evil.example" mean "//evil.example": refuse them outright.
+  if (!next || next.length > 1000 || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(next, 'https://bursa.invalid');
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== 'https://bursa.invalid') return undefined;
+  // Re-serialised by the URL parser: percent-encoded, so always a valid Location header.
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('//') ? undefined : path;
 }
 
 /** Sets the session cookie (HttpOnly, SameSite=Lax, Secure except on plain-http localhost). */
