@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoLogins } from '../../scripts/seed/demo.ts';
@@ -129,6 +130,24 @@ describe('forgot password (browser)', () => {
 });
 
 describe('input that used to break pages (browser)', () => {
+  it('renders a vacancy page whose stored company name has a lone surrogate (its share link used to throw)', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${app.url}/lowongan`);
+    const href = (await p.getAttribute('[data-testid=vacancy-card] a', 'href')) as string;
+    const id = href.split('/').at(-1) as string;
+    await app.db.doc.send(
+      new UpdateCommand({
+        TableName: app.db.tableName,
+        Key: { pk: `VACANCY#${id}`, sk: 'VACANCY' },
+        UpdateExpression: 'SET companyName = :n',
+        ExpressionAttributeValues: { ':n': 'PT Rusak \uD800 Jaya' },
+      }),
+    );
+    expect((await p.goto(`${app.url}${href}`))?.status()).toBe(200);
+    expect(await p.getAttribute('[data-testid=share-whatsapp]', 'href')).toContain('wa.me');
+    await p.close();
+  });
+
   it.each(['/%09/evil.example', '%0A', '/%00', '/%E2%82%AC', '//evil.example'])(
     'signing in with next=%s stays on the site, never a 500',
     async (next) => {

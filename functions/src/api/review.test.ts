@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { companyInput, createWorld, vacancyInput, type World } from './test-support.ts';
 
@@ -138,4 +139,45 @@ describe('the API shows what the policy allows', () => {
     const member = (await w.agents.member.get(`/api/vacancies/${v.body.id}`)).body.vacancy;
     expect(member.closedReason).toBe('Meminta biaya pendaftaran.');
   });
+});
+
+describe('input that used to break pages', () => {
+  const lone = 'PT Rusak \uD800 Jaya';
+
+  it('refuses ill-formed Unicode in any text field with 400 and a code, before anything is stored', async () => {
+    const company = await w.agents.member.patch(`/api/companies/${w.companyA}`, { name: lone });
+    expect(company.status).toBe(400);
+    expect(company.body.details.fields).toEqual([
+      { path: 'name', code: 'request.field.malformed_text', message: expect.stringContaining('karakter yang rusak') },
+    ]);
+    const nested = await w.agents.member.post(
+      `/api/companies/${w.companyA}/vacancies`,
+      vacancyInput({ skills: ['ok', lone] }),
+    );
+    expect(nested.status).toBe(400);
+    expect(nested.body.details.fields[0]).toMatchObject({ path: 'skills.1', code: 'request.field.malformed_text' });
+  });
+
+  it('still renders a vacancy whose stored company name has a lone surrogate (written before the check)', async () => {
+    const v = await w.agents.member.post(`/api/companies/${w.companyA}/vacancies`, vacancyInput({ publish: true }));
+    await w.db.doc.send(
+      new UpdateCommand({
+        TableName: w.db.tableName,
+        Key: { pk: `VACANCY#${v.body.id}`, sk: 'VACANCY' },
+        UpdateExpression: 'SET companyName = :n',
+        ExpressionAttributeValues: { ':n': lone },
+      }),
+    );
+    const api = await w.agents.anonymous.get(`/api/vacancies/${v.body.id}`);
+    expect(api.status).toBe(200);
+  });
+
+  it.each(['vacancies', 'companies'])(
+    'answers a 2,100-character id on /api/%s/:id with 404, before any database call',
+    async (kind) => {
+      const res = await w.agents.anonymous.get(`/api/${kind}/${'a'.repeat(2100)}`);
+      expect(res.status).toBe(404);
+      expect(res.body.code).toMatch(/\.not_found$/);
+    },
+  );
 });

@@ -18,6 +18,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  * case can add its own checks (against stored data) and report them all together.
  */
 export function check<S extends z.ZodType>(schema: S, input: unknown): { data?: z.output<S>; issues: FieldIssue[] } {
+  // Ill-formed Unicode (a lone UTF-16 surrogate) in any text is refused at the boundary:
+  // stored, it would break every page that encodes it (share links, headers).
+  const malformed = malformedText(input);
+  if (malformed.length) return { issues: malformed.map((path) => ({ path, code: 'request.field.malformed_text' })) };
   const result = schema.safeParse(input);
   return result.success ? { data: result.data, issues: [] } : { issues: result.error.issues.map(toFieldIssue) };
 }
@@ -55,3 +59,14 @@ export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim
 
 /** An optional field where a blank string counts as absent. */
 export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Paths of every string in the input (nested) that is not well-formed Unicode. */
+export function malformedText(input: unknown, path = '', depth = 0): string[] {
+  if (typeof input === 'string') return input.isWellFormed() ? [] : [path || '(root)'];
+  if (!input || typeof input !== 'object' || depth > 20) return [];
+  const entries = Array.isArray(input) ? input.map((v, i) => [String(i), v] as const) : Object.entries(input);
+  return entries.flatMap(([key, value]) => malformedText(value, path ? `${path}.${key}` : key, depth + 1));
+}
+
+/** Text safe to encode anywhere (a lone surrogate from before the boundary check becomes U+FFFD). */
+export const wellFormed = (text: string) => text.toWellFormed();
