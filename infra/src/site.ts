@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { securityHeaders } from '@bursa/http';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -32,6 +33,8 @@ export interface SiteProps {
 export class Site extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly assets: s3.Bucket;
+  /** Security headers on every response (the same values the app sets). */
+  readonly responseHeaders: cloudfront.ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: SiteProps) {
     super(scope, id);
@@ -46,11 +49,40 @@ export class Site extends Construct {
       autoDeleteObjects: true,
     });
 
+    // The security headers the app sets (@bursa/http security-headers.ts), on every response
+    // CloudFront sends, static files and media included; overriding whatever an origin said.
+    const headers = securityHeaders('https://bursa.invalid');
+    this.responseHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Bursa security headers (packages/http/src/security-headers.ts)',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: headers['Content-Security-Policy'] as string, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Permissions-Policy', value: headers['Permissions-Policy'] as string, override: true },
+          {
+            header: 'Cross-Origin-Opener-Policy',
+            value: headers['Cross-Origin-Opener-Policy'] as string,
+            override: true,
+          },
+        ],
+      },
+    });
+    const responseHeadersPolicy = this.responseHeaders;
+
     const assetsOrigin = origins.S3BucketOrigin.withOriginAccessControl(this.assets);
     const assetsBehavior: cloudfront.BehaviorOptions = {
       origin: assetsOrigin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy,
       compress: true,
     };
     // /_astro/* (hashed files) plus one behaviour per top-level public file or folder
@@ -105,6 +137,7 @@ export class Site extends Construct {
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
         cachePolicy: pagesCachePolicy,
         originRequestPolicy: appOriginRequest,
+        responseHeadersPolicy,
         compress: true,
       },
       additionalBehaviors: {
@@ -116,12 +149,14 @@ export class Site extends Construct {
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
           originRequestPolicy: appOriginRequest,
+          responseHeadersPolicy,
           compress: true,
         },
         '/media/*': {
           origin: origins.S3BucketOrigin.withOriginAccessControl(props.mediaBucket),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy,
           compress: true,
         },
         ...Object.fromEntries([...staticPaths].map((p) => [p, assetsBehavior])),

@@ -200,7 +200,9 @@ describe('functions', () => {
     expect(ses).toEqual([expect.objectContaining({ Action: 'ses:SendEmail' })]);
     expect(JSON.stringify(ses[0]?.Resource)).toContain(':identity/*');
     for (const id of [dev.apiId, dev.webId]) {
-      expect(actions(statementsOf(dev.template, roleOf(dev.template, id))).some((a) => a.startsWith('ses:'))).toBe(false);
+      expect(actions(statementsOf(dev.template, roleOf(dev.template, id))).some((a) => a.startsWith('ses:'))).toBe(
+        false,
+      );
     }
   });
 
@@ -453,5 +455,28 @@ describe('Bursa', () => {
 
   it('refuses to synthesise without build output', () => {
     expect(() => buildOutput('dist/lambda/nope')).toThrow(/run npm run build first/);
+  });
+});
+
+describe('security headers at the edge', () => {
+  it('adds the app’s security headers to every behaviour, from the same definition', () => {
+    dev.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp("script-src 'self' 'sha256-"),
+            Override: true,
+          },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentTypeOptions: { Override: true },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true }),
+        }),
+      }),
+    });
+    const distribution = Object.values(dev.template.findResources('AWS::CloudFront::Distribution'))[0];
+    const config = distribution?.Properties.DistributionConfig;
+    const behaviours = [config.DefaultCacheBehavior, ...config.CacheBehaviors];
+    expect(behaviours.length).toBeGreaterThan(3);
+    for (const b of behaviours) expect(b.ResponseHeadersPolicyId, b.PathPattern ?? 'default').toBeDefined();
   });
 });

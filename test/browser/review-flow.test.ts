@@ -164,3 +164,43 @@ describe('input that used to break pages (browser)', () => {
     },
   );
 });
+
+describe('security headers (browser)', () => {
+  it('runs the vacancy page, share script included, with no Content-Security-Policy violation', async () => {
+    const context = await browser.newContext(androidPhone);
+    const p = await context.newPage();
+    // Pretend the phone can share natively, so the inline script reveals the button.
+    await p.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', { value: () => Promise.resolve(), configurable: true });
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { violations: string[] }).violations ??= [];
+        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await p.goto(`${app.url}/lowongan`);
+    const href = (await p.getAttribute('[data-testid=vacancy-card] a', 'href')) as string;
+    const res = await p.goto(`${app.url}${href}`);
+    const headers = res?.headers() ?? {};
+    expect(headers['content-security-policy']).toContain("script-src 'self' 'sha256-");
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    expect(await p.isVisible('#share')).toBe(true); // the script ran
+    expect(await p.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])).toEqual([]);
+    await context.close();
+  });
+
+  it('cannot be framed by another site', async () => {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.setContent(`<iframe id="f" src="${app.url}/perusahaan/x"></iframe>`);
+    await p.waitForTimeout(500);
+    const framed = p.frames().find((f) => f.url().startsWith(app.url));
+    // Chromium refuses to render it: the frame stays empty (or on an error page), never our page.
+    const title = framed ? await framed.title().catch(() => '') : '';
+    expect(title).not.toContain('Bursa');
+    await context.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { runAsEntry } from '@bursa/core/db';
 import { type Config, loadConfig } from '@bursa/core/kernel';
-import { cameThroughCloudFront, clientAddressFrom, ORIGIN_HEADER } from '@bursa/http';
+import { cameThroughCloudFront, clientAddressFrom, ORIGIN_HEADER, withSecurityHeaders } from '@bursa/http';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
@@ -9,12 +9,16 @@ const app = createApp();
 
 // The visitor's address (sign-in rate limits): CloudFront's viewer address, not the spoofable X-Forwarded-For.
 // Tagged as the web's AWS calls (tests only: see @bursa/core/db action-recorder.ts).
-const render = (request: Request, client: Request) =>
-  runAsEntry('web', () =>
-    app.render(request, {
-      addCookieHeader: true,
-      clientAddress: clientAddressFrom((name) => client.headers.get(name)),
-    }),
+// Every page carries the security headers (@bursa/http security-headers.ts), as CloudFront adds them in AWS.
+const render = async (request: Request, client: Request) =>
+  withSecurityHeaders(
+    await runAsEntry('web', () =>
+      app.render(request, {
+        addCookieHeader: true,
+        clientAddress: clientAddressFrom((name) => client.headers.get(name)),
+      }),
+    ),
+    (config ??= loadConfig()).siteUrl,
   );
 
 /** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */

@@ -124,6 +124,23 @@ describe('errors', () => {
   });
 });
 
+describe('security headers', () => {
+  it('are on every API response, errors included; HSTS only for an https site', async () => {
+    for (const path of ['/api/health', '/api/nothing-here']) {
+      const res = await api.request(path);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+    const https = createApi({
+      config: loadConfig({ TABLE_NAME: db.tableName, SITE_URL: 'https://bursa.example.id' }),
+      db,
+    });
+    expect((await https.request('/api/health')).headers.get('strict-transport-security')).toContain('max-age=31536000');
+  });
+});
+
 describe('behind CloudFront (ORIGIN_SECRET set)', () => {
   const secret = 'a-secret-only-cloudfront-knows';
   it('refuses requests sent straight to the function URL, accepts those CloudFront forwards', async () => {

@@ -1,6 +1,6 @@
 import { runAsEntry } from '@bursa/core/db';
 import type { Locale } from '@bursa/core/kernel';
-import { assertCameThroughCloudFront, ORIGIN_HEADER } from '@bursa/http';
+import { assertCameThroughCloudFront, ORIGIN_HEADER, securityHeaders } from '@bursa/http';
 import { Hono } from 'hono';
 import type { ApiEnv, Deps } from './context.ts';
 import { notFoundResponse, toErrorResponse } from './errors.ts';
@@ -23,6 +23,9 @@ export function createApi(deps: Deps) {
     await next();
     // Answers may depend on who asks: nothing is cached unless its route says so.
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    for (const [name, value] of Object.entries(securityHeaders(deps.config.siteUrl))) {
+      if (!c.res.headers.has(name)) c.header(name, value);
+    }
   });
   // In AWS, only requests that came through CloudFront (see @bursa/http's origin-secret.ts).
   api.use(async (c, next) => {

@@ -40,15 +40,18 @@ export const account = {
   'reset.title': 'Forgot your password',
   'reset.lead': 'Write the email or mobile number of your account. We send a 6-digit code to set a new password.',
   'reset.submit': 'Send the code',
-  'reset.sentEmail': 'If that email is registered, we have sent the code. Check your inbox (and spam folder), then enter the code below.',
-  'reset.askOfficer': 'Accounts with a mobile number do not receive SMS. Visit or call a manpower office officer with your ID card to get a code, then enter it below.',
+  'reset.sentEmail':
+    'If that email is registered, we have sent the code. Check your inbox (and spam folder), then enter the code below.',
+  'reset.askOfficer':
+    'Accounts with a mobile number do not receive SMS. Visit or call a manpower office officer with your ID card to get a code, then enter it below.',
   'reset.haveCode': 'Already have a code?',
   'reset.setTitle': 'Set a new password',
   'reset.code': '6-digit code',
   'reset.newPassword': 'New password',
   'reset.setSubmit': 'Save the new password',
   'officer.reset.title': 'Password reset code',
-  'officer.reset.lead': 'For residents who registered with a mobile number and forgot their password. Check their ID card first.',
+  'officer.reset.lead':
+    'For residents who registered with a mobile number and forgot their password. Check their ID card first.',
   'officer.reset.identifier': 'Email or mobile number of the account',
   'officer.reset.submit': 'Issue a code',
   'officer.reset.issued': 'Code for {name}: {code} (valid {minutes} minutes, single use).',

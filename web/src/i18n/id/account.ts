@@ -40,8 +40,10 @@ export const account = {
   'reset.title': 'Lupa kata sandi',
   'reset.lead': 'Tulis email atau nomor HP akun Anda. Kami kirim kode 6 angka untuk mengatur ulang kata sandi.',
   'reset.submit': 'Kirim kode',
-  'reset.sentEmail': 'Jika email itu terdaftar, kode sudah kami kirim. Periksa kotak masuk (dan folder spam), lalu isi kodenya di bawah.',
-  'reset.askOfficer': 'Akun dengan nomor HP tidak menerima SMS. Datangi atau hubungi petugas Disnaker dengan KTP Anda untuk meminta kode, lalu isi kodenya di bawah.',
+  'reset.sentEmail':
+    'Jika email itu terdaftar, kode sudah kami kirim. Periksa kotak masuk (dan folder spam), lalu isi kodenya di bawah.',
+  'reset.askOfficer':
+    'Akun dengan nomor HP tidak menerima SMS. Datangi atau hubungi petugas Disnaker dengan KTP Anda untuk meminta kode, lalu isi kodenya di bawah.',
   'reset.haveCode': 'Sudah punya kode?',
   'reset.setTitle': 'Atur ulang kata sandi',
   'reset.code': 'Kode 6 angka',

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { SHARE_SCRIPT } from './share-script.ts';
+
+/**
+ * The security headers every response carries, defined once: the web and the
+ * API set them (so `npm start` and the tests see them) and infra builds
+ * CloudFront's response headers policy from the same values.
+ *
+ * - Scripts: only our own files and the one inline script, by hash
+ *   (share-script.ts). No 'unsafe-inline', no eval.
+ * - Styles: Astro inlines each page's (scoped) CSS in <style> blocks, which
+ *   differ per page and build, so style-src allows inline styles. Styles cannot
+ *   run code; the script policy is what stops an injection.
+ * - Nobody may frame the site (the officer's one-button forms): frame-ancestors
+ *   'none' and X-Frame-Options DENY for old browsers.
+ */
+export const SHARE_SCRIPT_HASH = `'sha256-${createHash('sha256').update(SHARE_SCRIPT).digest('base64')}'`;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  `script-src 'self' ${SHARE_SCRIPT_HASH}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+].join('; ');
+
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=(), accelerometer=()';
+
+/** Header name → value, for one response. HSTS only where the site is served over HTTPS. */
+export function securityHeaders(siteUrl: string): Record<string, string> {
+  const https = new URL(siteUrl).protocol === 'https:';
+  return {
+    'Content-Security-Policy': https
+      ? `${CONTENT_SECURITY_POLICY}; upgrade-insecure-requests`
+      : CONTENT_SECURITY_POLICY,
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    ...(https ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+/** Adds the headers to a response that does not already set them. */
+export function withSecurityHeaders(response: Response, siteUrl: string): Response {
+  for (const [name, value] of Object.entries(securityHeaders(siteUrl))) {
+    if (!response.headers.has(name)) response.headers.set(name, value);
+  }
+  return response;
+}
