@@ -65,7 +65,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       S3_ENDPOINT: s3.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-3',
       // Emails are written here instead of sent (read them in .data/outbox).
-      MAIL_OUTBOX: process.env.MAIL_OUTBOX ?? path.join(o.dataDir ?? path.join(process.env.TMPDIR ?? '/tmp', `bursa-${process.pid}`), 'outbox'),
+      MAIL_OUTBOX:
+        process.env.MAIL_OUTBOX ??
+        path.join(o.dataDir ?? path.join(process.env.TMPDIR ?? '/tmp', `bursa-${process.pid}`), 'outbox'),
     });
     const config = loadConfig();
     const db = createDb(config);

@@ -25,7 +25,7 @@ const put = (id: string, extra: Record<string, unknown> = {}) =>
   db.doc.send(
     new PutCommand({ TableName: db.tableName, Item: { pk: `T#${id}`, sk: 'T', type: 'Thing', id, ...extra } }),
   );
-const idOf = (r: DynamoDBRecord) => String((unmarshallImage(r.dynamodb?.NewImage ?? r.dynamodb?.Keys) ?? {}).pk);
+const idOf = (r: DynamoDBRecord) => String(unmarshallImage(r.dynamodb?.NewImage ?? r.dynamodb?.Keys)?.pk);
 
 function recorder(fail?: (r: DynamoDBRecord, seen: number) => 'report' | 'throw' | undefined) {
   const delivered: DynamoDBRecord[] = [];

@@ -18,7 +18,7 @@ const render = async (request: Request, client: Request) =>
         clientAddress: clientAddressFrom((name) => client.headers.get(name)),
       }),
     ),
-    (config ??= loadConfig()).siteUrl,
+    siteUrl(),
   );
 
 /** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */
@@ -26,6 +26,12 @@ export const web = new Hono().all('*', (c) => render(c.req.raw, c.req.raw));
 
 let config: Config | undefined;
 let siteOrigin: URL | undefined;
+
+/** SITE_URL, read on first use (as pages read it). */
+function siteUrl(): string {
+  config ??= loadConfig();
+  return config.siteUrl;
+}
 
 /**
  * Behind CloudFront a request reaches the function for its own host name

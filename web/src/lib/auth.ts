@@ -20,11 +20,14 @@ export function signedIn(locals: App.Locals): NonNullable<App.Locals['actor']> {
   return locals.actor;
 }
 
+const hasControlOrBackslash = (s: string) =>
+  [...s].some((ch) => ch === '\\' || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f);
+
 /** A `next` parameter, if it is a path on this site (never another origin: no open redirect). */
 export function safeNext(next: string | null | undefined): string | undefined {
   // Control characters (tab, newline, NUL…) and backslashes are what browsers strip or turn
   // into '/', making "/\t/evil.example" mean "//evil.example": refuse them outright.
-  if (!next || next.length > 1000 || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return undefined;
+  if (!next || next.length > 1000 || !next.startsWith('/') || hasControlOrBackslash(next)) return undefined;
   let url: URL;
   try {
     url = new URL(next, 'https://bursa.invalid');

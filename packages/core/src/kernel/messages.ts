@@ -10,7 +10,8 @@ export const id = {
   'request.field.too_small': 'Terlalu pendek atau terlalu kecil (minimal {min}).',
   'request.field.too_big': 'Terlalu panjang atau terlalu besar (maksimal {max}).',
   'request.field.unknown': 'Ada isian yang tidak dikenal.',
-  'request.field.malformed_text': 'Isian ini memuat karakter yang rusak. Ketik ulang tanpa menempelkan teks dari aplikasi lain.',
+  'request.field.malformed_text':
+    'Isian ini memuat karakter yang rusak. Ketik ulang tanpa menempelkan teks dari aplikasi lain.',
   'request.malformed': 'Permintaan tidak dapat dibaca. Kirim JSON yang valid.',
   'request.invalid_cursor': 'Tautan halaman tidak valid. Mulai lagi dari halaman pertama.',
   'request.bad_origin': 'Permintaan dari situs lain ditolak. Buka Bursa langsung lalu coba lagi.',
@@ -26,7 +27,8 @@ export const en = {
   'request.field.too_small': 'Too short or too small (at least {min}).',
   'request.field.too_big': 'Too long or too large (at most {max}).',
   'request.field.unknown': 'Some fields are not recognised.',
-  'request.field.malformed_text': 'This field contains broken characters. Type it again instead of pasting it from another app.',
+  'request.field.malformed_text':
+    'This field contains broken characters. Type it again instead of pasting it from another app.',
   'request.malformed': 'The request could not be read. Send valid JSON.',
   'request.invalid_cursor': 'This page link is not valid. Start again from the first page.',
   'request.bad_origin': 'Requests from other sites are refused. Open Bursa directly and try again.',
