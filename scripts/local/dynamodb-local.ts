@@ -12,7 +12,7 @@ import { assertPortFree, freePort, LocalStackError } from './ports.ts';
  * machine's Java 17+. Other npm wrappers download the jar at run time, which
  * cannot work offline.
  */
-export type DynamoDbLocal = { endpoint: string; port: number; stop: () => Promise<void> };
+export type DynamoDbLocal = { endpoint: string; port: number; pid: number | undefined; stop: () => Promise<void> };
 
 export function emulatorDir(): string {
   const require = createRequire(import.meta.url);
@@ -105,6 +105,8 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   return {
     endpoint,
     port,
+    /** The JVM's process id (the outage tests pause it). */
+    pid: child.pid,
     stop: async () => {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null) return;

@@ -1,7 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
 import { Account } from '@bursa/core/account';
+import { isDomainError } from '@bursa/core/kernel';
 import { SESSION_COOKIE } from '@bursa/http';
-import { basePath, localeOf } from './i18n/messages.ts';
+import { basePath, localeOf, translator } from './i18n/messages.ts';
 import { clientAddress, signInPath } from './lib/auth.ts';
 import { contextFor, getServices } from './lib/services.ts';
 
@@ -30,7 +31,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   locals.locale = localeOf(pathname);
   locals.path = normalise(basePath(pathname));
   const cookie = context.cookies.get(SESSION_COOKIE)?.value;
-  locals.session = cookie ? await Account.readSession(getServices().db, cookie) : undefined;
+  try {
+    locals.session = cookie ? await Account.readSession(getServices().db, cookie) : undefined;
+  } catch (e) {
+    return unavailablePage(e, locals.locale, context.url.pathname);
+  }
   locals.actor = locals.session?.actor;
   locals.ctx = contextFor(
     locals.actor,
@@ -43,10 +48,32 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (!locals.actor && SIGNED_IN_ONLY.some((p) => p.test(locals.path))) {
     return context.redirect(signInPath(locals, context.url));
   }
-  const response = await (locals.locale === 'en' ? next(`${locals.path}${search}`) : next());
+  let response: Response;
+  try {
+    response = await (locals.locale === 'en' ? next(`${locals.path}${search}`) : next());
+  } catch (e) {
+    return unavailablePage(e, locals.locale, context.url.pathname);
+  }
   if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
   return response;
 });
 
 /** One address per page: no trailing slash (except the home page). */
 const normalise = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path) || '/';
+
+/**
+ * When the database cannot be reached (core's `unavailable` error): a short page
+ * in the visitor's language, 503 with Retry-After, never an empty 500. It reads
+ * nothing from the database itself. Any other error is a bug and is rethrown.
+ */
+function unavailablePage(e: unknown, locale: App.Locals['locale'], path: string): Response {
+  if (!(isDomainError(e) && e.kind === 'unavailable')) throw e;
+  const t = translator(locale);
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('error.unavailable.title')} · Bursa</title><style>body{font-family:system-ui,sans-serif;margin:0;padding:24px;max-width:560px;line-height:1.5;color:#1b1b1b}a{color:#0b5d3b}</style></head><body><main><h1>${t('error.unavailable.title')}</h1><p>${t('error.unavailable.body')}</p><p><a href="${escapeAttr(path)}">${t('error.unavailable.retry')}</a></p></main></body></html>`;
+  return new Response(html, {
+    status: 503,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' },
+  });
+}
+
+const escapeAttr = (s: string) => s.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);

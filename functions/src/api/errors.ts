@@ -34,7 +34,8 @@ export function toErrorResponse(err: unknown, c: Context<ApiEnv>): Response {
     };
     // A rate limit says when to come back, in the header clients and proxies understand too.
     const retryAfter = err.details?.retryAfterSeconds;
-    if (err.kind === 'rate_limited' && typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
+    if ((err.kind === 'rate_limited' || err.kind === 'unavailable') && typeof retryAfter === 'number')
+      c.header('Retry-After', String(retryAfter));
     return c.json(body, STATUS_OF[err.kind]);
   }
   if (err instanceof HTTPException && err.status < 500) {

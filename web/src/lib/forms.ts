@@ -55,9 +55,13 @@ type ErrorOptions = {
   summaries?: Record<string, (e: DomainError) => string>;
 };
 
-/** Turns a domain error into what the form shows; anything else is a bug and is rethrown (500). */
+/**
+ * Turns a domain error into what the form shows. An outage is not the form's
+ * business (the middleware answers it with a 503 page); anything else is a bug
+ * and is rethrown (500).
+ */
 export function formErrors(e: unknown, locale: Locale, options: ErrorOptions): FormErrors {
-  if (!isDomainError(e)) throw e;
+  if (!isDomainError(e) || e.kind === 'unavailable') throw e;
   const fields: Record<string, string> = {};
   const orphans: string[] = [];
   for (const issue of fieldIssues(e)) {

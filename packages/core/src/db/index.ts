@@ -9,3 +9,4 @@ export * from './ping.ts';
 export * from './stream.ts';
 export * from './table.ts';
 export * from './table-design.ts';
+export * from './unavailable.ts';

@@ -5,7 +5,14 @@
  * map to an HTTP status (@bursa/http). Core never knows about HTTP or about
  * which language the reader speaks.
  */
-export type ErrorKind = 'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited';
+export type ErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'unavailable';
 
 export type MessageParams = Record<string, string | number>;
 

@@ -18,6 +18,7 @@ export const id = {
   'request.direct_access': 'Buka Bursa melalui alamat resminya.',
   'route.not_found': 'Alamat ini tidak ada: {method} {path}.',
   internal: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
+  'service.unavailable': 'Layanan sedang tidak dapat dihubungi. Coba lagi dalam beberapa saat.',
 } as const;
 
 export const en = {
@@ -35,4 +36,5 @@ export const en = {
   'request.direct_access': 'Open Bursa through its official address.',
   'route.not_found': 'There is nothing at {method} {path}.',
   internal: 'Something went wrong on the server. Try again in a moment.',
+  'service.unavailable': 'The service cannot be reached right now. Try again in a few moments.',
 } satisfies Record<keyof typeof id, string>;

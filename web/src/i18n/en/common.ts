@@ -28,4 +28,8 @@ export const common = {
   'form.checkFields': 'Check the highlighted fields.',
   'form.choose': 'Choose…',
   'form.none': 'None',
+  'error.unavailable.title': 'Temporarily unavailable',
+  'error.unavailable.body':
+    'The service cannot be reached right now. None of your data is lost. Try again in a few moments.',
+  'error.unavailable.retry': 'Try again',
 } satisfies Record<keyof typeof id, string>;

@@ -26,4 +26,8 @@ export const common = {
   'form.checkFields': 'Periksa kembali isian yang ditandai.',
   'form.choose': 'Pilih…',
   'form.none': 'Tidak dipilih',
+  'error.unavailable.title': 'Sedang tidak dapat dibuka',
+  'error.unavailable.body':
+    'Layanan sedang tidak dapat dihubungi. Tidak ada data Anda yang hilang. Coba lagi dalam beberapa saat.',
+  'error.unavailable.retry': 'Coba lagi',
 } as const;
