@@ -62,7 +62,7 @@ export const handler = handle(
     config ??= loadConfig();
     siteOrigin ??= new URL(config.siteUrl);
     // Function URLs are public: refuse what did not come through CloudFront (core's edge/origin-secret.ts).
-    if (!cameThroughCloudFront(config.originSecret, c.req.header(ORIGIN_HEADER))) {
+    if (!cameThroughCloudFront(config, c.req.header(ORIGIN_HEADER))) {
       return c.text('Buka Bursa melalui alamat resminya.', 403);
     }
     return render(atSite(c.req.raw, siteOrigin), c.req.raw);

@@ -124,6 +124,15 @@ describe('errors', () => {
   });
 });
 
+describe('a deployed function without its origin secret', () => {
+  it('fails closed: refuses every request instead of trusting all', async () => {
+    const misconfigured = createApi({ config: loadConfig({ TABLE_NAME: db.tableName, STAGE: 'prod' }), db });
+    const res = await misconfigured.request('/api/health', { headers: { 'x-bursa-origin': 'anything' } });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ code: 'request.direct_access' });
+  });
+});
+
 describe('security headers', () => {
   it('are on every API response, errors included; HSTS only for an https site', async () => {
     for (const path of ['/api/health', '/api/nothing-here']) {

@@ -6,19 +6,24 @@ import { DomainError } from '@bursa/core/kernel';
  * know (infra's OriginSecret), to every request it sends to a function URL.
  * Function URLs are public, so this is how a function tells a request that
  * came through CloudFront (whose CloudFront-Viewer-Address it can trust) from
- * one sent straight to it. Unset ORIGIN_SECRET (local) turns the check off.
+ * one sent straight to it. Locally (stage `local`) there is no CloudFront and
+ * no secret: the check is off. Anywhere else it FAILS CLOSED: a deployed
+ * function without its secret refuses every request rather than trusting all.
  */
 export const ORIGIN_HEADER = 'x-bursa-origin';
 
-export function cameThroughCloudFront(expected: string | undefined, presented: string | null | undefined): boolean {
-  if (!expected) return true;
+type Expected = { originSecret: string | undefined; stage: string };
+
+export function cameThroughCloudFront(config: Expected, presented: string | null | undefined): boolean {
+  const expected = config.originSecret;
+  if (!expected) return config.stage === 'local';
   const a = Buffer.from(expected);
   const b = Buffer.from(presented ?? '');
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function assertCameThroughCloudFront(expected: string | undefined, presented: string | null | undefined): void {
-  if (!cameThroughCloudFront(expected, presented)) {
+export function assertCameThroughCloudFront(config: Expected, presented: string | null | undefined): void {
+  if (!cameThroughCloudFront(config, presented)) {
     throw new DomainError('forbidden', 'request.direct_access');
   }
 }
