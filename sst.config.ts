@@ -7,12 +7,18 @@ import { Bursa, isProductionStage } from './infra/src/index.ts';
  *   npm run build && npx sst deploy --stage alice
  *   BURSA_SITE_URL=https://bursa.example.id npx sst deploy --stage production
  * BURSA_SITE_URL, not SITE_URL: SST loads .env files, and a local SITE_URL
- * (localhost) must never reach a deployed stage.
+ * (localhost) must never reach a deployed stage. Stage settings:
+ *   BURSA_DOMAIN + BURSA_CERTIFICATE_ARN   a custom domain and its ACM certificate (us-east-1)
+ *   BURSA_CONCURRENCY=api:50,web:100,events:5   reserved concurrency per function
  */
 export function Main({ stack, app }: StackContext) {
+  const domain = process.env.BURSA_DOMAIN;
+  const certificateArn = process.env.BURSA_CERTIFICATE_ARN;
   const bursa = new Bursa(stack, 'Bursa', {
     stage: app.stage,
     siteUrl: process.env.BURSA_SITE_URL || undefined,
+    ...(domain && certificateArn ? { domain: { name: domain, certificateArn } } : {}),
+    reservedConcurrency: concurrencyFrom(process.env.BURSA_CONCURRENCY),
     // SST prints stack outputs by these names; Bursa's own CfnOutputs would duplicate them.
     outputs: false,
   });
@@ -21,6 +27,16 @@ export function Main({ stack, app }: StackContext) {
     TableName: bursa.table.table.tableName,
     MediaBucketName: bursa.media.bucket.bucketName,
   });
+}
+
+/** "api:50,web:100,events:5" → { api: 50, web: 100, events: 5 }; anything else is ignored. */
+export function concurrencyFrom(setting: string | undefined): { api?: number; web?: number; events?: number } {
+  const out: Record<string, number> = {};
+  for (const part of (setting ?? '').split(',')) {
+    const [name = '', value = ''] = part.split(':').map((x) => x.trim());
+    if (['api', 'web', 'events'].includes(name) && /^\d+$/.test(value)) out[name] = Number(value);
+  }
+  return out;
 }
 
 export default {

@@ -7,12 +7,18 @@ export interface ApiFunctionProps {
   table: dynamodb.ITableV2;
   environment: AppEnvironment;
   production: boolean;
+  reservedConcurrency?: number;
 }
 
 /** The Hono API (functions/src/api), served by CloudFront under /api/*. */
 export class ApiFunction extends UrlFunction {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
-    super(scope, id, { bundle: 'api', environment: props.environment, production: props.production });
+    super(scope, id, {
+      bundle: 'api',
+      environment: props.environment,
+      production: props.production,
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrency: props.reservedConcurrency } : {}),
+    });
     // Exactly what its routes send (test/grants checks it both ways).
     grantTableActions(
       this.function,

@@ -4,6 +4,7 @@ import { ApiFunction } from './api-function.ts';
 import type { AppEnvironment } from './app-function.ts';
 import { DataTable } from './data-table.ts';
 import { EventsFunction } from './events-function.ts';
+import { LogBucket } from './log-bucket.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { OriginSecret } from './origin-secret.ts';
 import { Site } from './site.ts';
@@ -24,6 +25,10 @@ export interface BursaProps {
   homeRegency?: string;
   /** Add CfnOutputs (SiteUrl, TableName, MediaBucketName). SST adds its own instead. @default true */
   outputs?: boolean;
+  /** A custom domain and its ACM certificate (in us-east-1); the site URL then defaults to https://<name>. */
+  domain?: { name: string; certificateArn: string };
+  /** Reserved concurrency per function (a stage setting). @default none */
+  reservedConcurrency?: { api?: number; web?: number; events?: number };
 }
 
 /** Stages whose data must survive mistakes: deletion protection, retained table and buckets. */
@@ -35,6 +40,8 @@ export function isProductionStage(stage: string): boolean {
 export class Bursa extends Construct {
   readonly table: DataTable;
   readonly media: MediaBucket;
+  /** Access logs of CloudFront and the media bucket. */
+  readonly logs: LogBucket;
   readonly api: ApiFunction;
   readonly web: WebFunction;
   readonly events: EventsFunction;
@@ -46,11 +53,15 @@ export class Bursa extends Construct {
   constructor(scope: Construct, id: string, props: BursaProps) {
     super(scope, id);
     const production = isProductionStage(props.stage);
-    const siteUrl = props.siteUrl?.replace(/\/$/, '');
+    const siteUrl = (props.siteUrl ?? (props.domain ? `https://${props.domain.name}` : undefined))?.replace(/\/$/, '');
+    const concurrency = props.reservedConcurrency ?? {};
+    const only = (n: number | undefined) => (n !== undefined ? { reservedConcurrency: n } : {});
+    this.logs = new LogBucket(this, 'Logs', { production });
 
     this.table = new DataTable(this, 'Data', { production });
     this.media = new MediaBucket(this, 'Media', {
       production,
+      accessLogs: this.logs.bucket,
       // Without a known site URL, accept any CloudFront-hosted origin (S3 allows one
       // wildcard) rather than a cycle (see siteUrl); presigned URLs, not CORS, are what
       // authorise an upload.
@@ -73,8 +84,18 @@ export class Bursa extends Construct {
       );
     }
 
-    this.api = new ApiFunction(this, 'Api', { table: this.table.table, environment, production });
-    this.web = new WebFunction(this, 'Web', { table: this.table.table, environment, production });
+    this.api = new ApiFunction(this, 'Api', {
+      table: this.table.table,
+      environment,
+      production,
+      ...only(concurrency.api),
+    });
+    this.web = new WebFunction(this, 'Web', {
+      table: this.table.table,
+      environment,
+      production,
+      ...only(concurrency.web),
+    });
     // The table's stream consumer (projections): invoked by its event source, no URL.
     this.events = new EventsFunction(this, 'Events', {
       table: this.table.table,
@@ -84,12 +105,15 @@ export class Bursa extends Construct {
         HOME_REGENCY: environment.HOME_REGENCY,
       },
       production,
+      ...only(concurrency.events),
     });
     this.site = new Site(this, 'Site', {
       webUrl: this.web.url,
       apiUrl: this.api.url,
       mediaBucket: this.media.bucket,
       originSecret: originSecret.value,
+      accessLogs: this.logs.bucket,
+      ...(props.domain ? { domain: props.domain } : {}),
     });
 
     this.distributionDomainName = this.site.distribution.distributionDomainName;

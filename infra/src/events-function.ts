@@ -15,6 +15,7 @@ export interface EventsFunctionProps {
   /** The stream consumer reads only what its projections need: stage, table, home regency. */
   environment: Pick<AppEnvironment, 'STAGE' | 'TABLE_NAME' | 'HOME_REGENCY'>;
   production: boolean;
+  reservedConcurrency?: number;
 }
 
 /**
@@ -43,6 +44,7 @@ export class EventsFunction extends AppFunction {
       production: props.production,
       // A batch of 100 vacancy changes is up to 3,200 listing items (25 per BatchWriteItem).
       timeout: Duration.seconds(60),
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrency: props.reservedConcurrency } : {}),
     });
 
     this.failures = new sqs.Queue(this, 'Failures', {

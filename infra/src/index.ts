@@ -10,6 +10,7 @@ export { Bursa, type BursaProps, isProductionStage } from './bursa.ts';
 export { DataTable, type DataTableProps } from './data-table.ts';
 export { EventsFunction, type EventsFunctionProps } from './events-function.ts';
 export { grantTableActions, type TableAction, type TableGrantOptions } from './grants.ts';
+export { LogBucket, type LogBucketProps } from './log-bucket.ts';
 export { MediaBucket, type MediaBucketProps } from './media-bucket.ts';
 export { ORIGIN_HEADER, OriginSecret } from './origin-secret.ts';
 export { Site, type SiteProps } from './site.ts';

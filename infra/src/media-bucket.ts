@@ -7,6 +7,8 @@ export interface MediaBucketProps {
   allowedOrigins: string[];
   /** Production keeps uploads when the stack is deleted. */
   production: boolean;
+  /** Where S3 writes its access logs (prefix media/). */
+  accessLogs?: s3.IBucket;
 }
 
 /**
@@ -33,8 +35,13 @@ export class MediaBucket extends Construct {
           maxAge: 3600,
         },
       ],
-      // Abandoned multipart uploads are invisible but billed.
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      // An overwritten or deleted upload can be restored for 30 days.
+      versioned: true,
+      // Abandoned multipart uploads are invisible but billed; old versions go after 30 days.
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) },
+      ],
+      ...(props.accessLogs ? { serverAccessLogsBucket: props.accessLogs, serverAccessLogsPrefix: 'media/' } : {}),
       removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       // Throwaway stages must be deletable even with uploads in them.
       autoDeleteObjects: !props.production,

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { securityHeaders } from '@bursa/http';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -20,6 +21,10 @@ export interface SiteProps {
   mediaBucket: s3.IBucket;
   /** Sent to both function URLs as ORIGIN_HEADER (see OriginSecret). */
   originSecret: string;
+  /** Where CloudFront writes its access logs (prefix cloudfront/). */
+  accessLogs?: s3.IBucket;
+  /** A custom domain: its name and an ACM certificate for it (which must be in us-east-1, as CloudFront requires). */
+  domain?: { name: string; certificateArn: string };
 }
 
 /**
@@ -165,6 +170,13 @@ export class Site extends Construct {
       // Price class 200 includes the Jakarta and Singapore edges; 100 (NA/EU only) would not.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      ...(props.accessLogs ? { enableLogging: true, logBucket: props.accessLogs, logFilePrefix: 'cloudfront/' } : {}),
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+          }
+        : {}),
     });
 
     // The OAC grant above covers the whole media bucket. Deny CloudFront everything

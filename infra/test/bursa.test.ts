@@ -299,9 +299,9 @@ describe('MediaBucket', () => {
         Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })],
       },
     });
-    // Every bucket (media, static assets) blocks public access.
+    // Every bucket (media, static assets, access logs) blocks public access.
     const buckets = Object.values(dev.template.findResources('AWS::S3::Bucket'));
-    expect(buckets).toHaveLength(2);
+    expect(buckets).toHaveLength(3);
     for (const b of buckets) expect(b.Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets).toBe(true);
   });
 
@@ -478,5 +478,45 @@ describe('security headers at the edge', () => {
     const behaviours = [config.DefaultCacheBehavior, ...config.CacheBehaviors];
     expect(behaviours.length).toBeGreaterThan(3);
     for (const b of behaviours) expect(b.ResponseHeadersPolicyId, b.PathPattern ?? 'default').toBeDefined();
+  });
+});
+
+describe('logs, versions, concurrency and a custom domain', () => {
+  const custom = synth({
+    stage: 'production',
+    domain: { name: 'bursa.tangerangkota.go.id', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+    reservedConcurrency: { api: 50, web: 100, events: 5 },
+  });
+
+  it('keeps CloudFront and media access logs in an expiring log bucket', () => {
+    const distribution = Object.values(dev.template.findResources('AWS::CloudFront::Distribution'))[0];
+    expect(distribution?.Properties.DistributionConfig.Logging).toMatchObject({ Prefix: 'cloudfront/' });
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'media/' }),
+    });
+    dev.template.hasResourceProperties('AWS::S3::Bucket', {
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90, Status: 'Enabled' })] },
+    });
+  });
+
+  it('sets reserved concurrency per function when the stage asks, and none by default', () => {
+    const reserved = (t: Template) =>
+      Object.values(t.findResources('AWS::Lambda::Function'))
+        .map((f) => f.Properties.ReservedConcurrentExecutions)
+        .filter((n) => n !== undefined)
+        .sort((a, b) => a - b);
+    expect(reserved(custom.template)).toEqual([5, 50, 100]);
+    expect(reserved(dev.template)).toEqual([]);
+  });
+
+  it('serves a custom domain with its certificate, and uses it as the site URL', () => {
+    const distribution = Object.values(custom.template.findResources('AWS::CloudFront::Distribution'))[0];
+    expect(distribution?.Properties.DistributionConfig.Aliases).toEqual(['bursa.tangerangkota.go.id']);
+    expect(distribution?.Properties.DistributionConfig.ViewerCertificate).toMatchObject({
+      AcmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    });
+    expect(custom.bursa.siteUrl).toBe('https://bursa.tangerangkota.go.id');
   });
 });
