@@ -1,8 +1,7 @@
 import { Account } from '@bursa/core/account';
 import { createDb } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
-import { LocalStackError } from './local/ports.ts';
-import { useLocalStack } from './local/running-stack.ts';
+import { useLocalStackOrExit } from './local/running-stack.ts';
 
 /**
  * `npm run officer -- <email or phone>`: makes an existing account a manpower
@@ -20,13 +19,7 @@ if (!id) {
   console.error(`"${login}" is not an email address or an Indonesian mobile number.`);
   process.exit(1);
 }
-try {
-  useLocalStack();
-} catch (e) {
-  if (!(e instanceof LocalStackError)) throw e;
-  console.error(e.message);
-  process.exit(1);
-}
+useLocalStackOrExit();
 const db = createDb(loadConfig());
 const userId = await Account.findUserId(db, id);
 if (!userId) {

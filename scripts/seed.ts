@@ -1,7 +1,6 @@
 import { createDb } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
-import { LocalStackError } from './local/ports.ts';
-import { useLocalStack } from './local/running-stack.ts';
+import { useLocalStackOrExit } from './local/running-stack.ts';
 import { seedAll } from './seed/index.ts';
 
 /**
@@ -9,13 +8,7 @@ import { seedAll } from './seed/index.ts';
  * (or, with STAGE and TABLE_NAME set, a deployed table), idempotently. `npm
  * start` already seeds on every start; this is for a stack started without it.
  */
-try {
-  useLocalStack();
-} catch (e) {
-  if (!(e instanceof LocalStackError)) throw e;
-  console.error(e.message);
-  process.exit(1);
-}
+useLocalStackOrExit();
 const config = loadConfig();
 const result = await seedAll(createDb(config), config.homeRegency);
 console.log(

@@ -54,6 +54,17 @@ export function readRunningStack(file = defaultStackFile): StackInfo | undefined
  * than local, or DYNAMODB_ENDPOINT given) the environment as it is; else the
  * running `npm start`; else DYNAMODB_PORT if set; else a one-line error.
  */
+/** useLocalStack for a command-line tool: on failure, the one-line message and exit 1. */
+export function useLocalStackOrExit(): void {
+  try {
+    useLocalStack();
+  } catch (e) {
+    if (!(e instanceof LocalStackError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+}
+
 export function useLocalStack(env: NodeJS.ProcessEnv = process.env, file = defaultStackFile): void {
   if ((env.STAGE ?? 'local') !== 'local' || env.DYNAMODB_ENDPOINT) return;
   const running = readRunningStack(file);

@@ -9,6 +9,7 @@ import { parseIdentifier } from './account.identifiers.ts';
 import { verifyPassword } from './account.password.ts';
 import { signInSchema } from './account.schema.ts';
 import { createSession } from './account.session.ts';
+import { toUser } from './account.use-cases.ts';
 
 /**
  * How sign-in resists guessing without locking the owner out (docs/threat-model.md):
@@ -75,15 +76,7 @@ export const signIn = fn(signInSchema, async ({ identifier, password, deviceToke
     createSession(db, item.id, Date.now(), item.sessionEpoch ?? 0),
     knownDevice ? Promise.resolve(undefined) : rememberDevice(db, item.id),
   ]);
-  const user = {
-    id: item.id,
-    name: item.name,
-    ...(item.email ? { email: item.email } : {}),
-    ...(item.phone ? { phone: item.phone } : {}),
-    roles: [...item.roles].sort(),
-    createdAt: item.createdAt,
-  };
-  return { user, ...session, ...(device ? { device } : {}) };
+  return { user: toUser(item), ...session, ...(device ? { device } : {}) };
 });
 
 async function findUserIdRaw(db: Db, id: { kind: 'email' | 'phone'; value: string }) {

@@ -28,7 +28,7 @@ export type User = { id: string; name: string; email?: string; phone?: string; r
 type UserItem = Omit<User, 'roles'> & { roles: Set<Role>; passwordHash: string };
 
 /** Allow-list: what of a stored user leaves core. */
-function toUser(u: UserItem): User {
+export function toUser(u: UserItem): User {
   return {
     id: u.id,
     name: u.name,
