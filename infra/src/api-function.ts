@@ -17,7 +17,7 @@ export class ApiFunction extends UrlFunction {
       bundle: 'api',
       environment: props.environment,
       production: props.production,
-      ...(props.reservedConcurrency !== undefined ? { reservedConcurrency: props.reservedConcurrency } : {}),
+      reservedConcurrency: props.reservedConcurrency,
     });
     // Exactly what its routes send (test/grants checks it both ways).
     grantTableActions(

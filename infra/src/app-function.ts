@@ -52,7 +52,7 @@ export class AppFunction extends Construct {
       code: lambda.Code.fromAsset(buildOutput(`dist/lambda/${props.bundle}`)),
       handler: 'index.handler',
       memorySize: props.memorySize ?? 512,
-      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
+      reservedConcurrentExecutions: props.reservedConcurrency,
       timeout: props.timeout ?? Duration.seconds(10),
       // Never DYNAMODB_ENDPOINT or S3_ENDPOINT: their absence is what makes the SDK use AWS.
       environment,

@@ -44,7 +44,7 @@ export class EventsFunction extends AppFunction {
       production: props.production,
       // A batch of 100 vacancy changes is up to 3,200 listing items (25 per BatchWriteItem).
       timeout: Duration.seconds(60),
-      ...(props.reservedConcurrency !== undefined ? { reservedConcurrency: props.reservedConcurrency } : {}),
+      reservedConcurrency: props.reservedConcurrency,
     });
 
     this.failures = new sqs.Queue(this, 'Failures', {

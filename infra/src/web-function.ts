@@ -17,7 +17,7 @@ export class WebFunction extends UrlFunction {
       bundle: 'web',
       environment: props.environment,
       production: props.production,
-      ...(props.reservedConcurrency !== undefined ? { reservedConcurrency: props.reservedConcurrency } : {}),
+      reservedConcurrency: props.reservedConcurrency,
     });
     // Pages read and write through core directly (sign-in, registration, companies,
     // vacancies): exactly what they send (test/grants checks it both ways). Media is
