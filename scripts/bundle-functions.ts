@@ -16,6 +16,8 @@ export const lambdas = {
   api: path.join(root, 'functions/src/api/lambda.ts'),
   // The table's stream consumer (projections).
   events: path.join(root, 'functions/src/events/lambda.ts'),
+  // Secrets Manager's rotation function for the origin secret.
+  rotate: path.join(root, 'functions/src/rotate/lambda.ts'),
   // The Astro server build (run `astro build` first), already self-contained.
   web: path.join(root, 'web/dist/server/entry.mjs'),
 } as const;

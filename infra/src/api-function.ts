@@ -1,39 +1,15 @@
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { type AppEnvironment, UrlFunction } from './app-function.ts';
-import { grantTableActions } from './grants.ts';
+import { UrlFunction, type UrlFunctionProps } from './app-function.ts';
 
-export interface ApiFunctionProps {
-  table: dynamodb.ITableV2;
-  environment: AppEnvironment;
-  production: boolean;
-  reservedConcurrency?: number;
-}
+export type ApiFunctionProps = Omit<UrlFunctionProps, 'bundle'>;
 
-/** The Hono API (functions/src/api), served by CloudFront under /api/*. */
+/**
+ * The Hono API (functions/src/api), served by CloudFront under /api/*. The same
+ * grants as the web function today; media uploads (presigned PUT, GET) will be
+ * granted here alone when the media code lands, and test/grants will check them.
+ */
 export class ApiFunction extends UrlFunction {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
-    super(scope, id, {
-      bundle: 'api',
-      environment: props.environment,
-      production: props.production,
-      reservedConcurrency: props.reservedConcurrency,
-    });
-    // Exactly what its routes send (test/grants checks it both ways).
-    grantTableActions(
-      this.function,
-      props.table,
-      [
-        'dynamodb:GetItem',
-        'dynamodb:BatchGetItem',
-        'dynamodb:Query',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-      ],
-      { queryIndexes: true },
-    );
-    // No media bucket grant: no API code touches S3 yet. Grant the object actions the
-    // media code sends (presigned PUT, GET) when it lands, and test/grants will check them.
+    super(scope, id, { ...props, bundle: 'api' });
   }
 }

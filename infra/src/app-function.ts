@@ -1,7 +1,11 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { grantTableActions } from './grants.ts';
 import { buildOutput } from './paths.ts';
 
 /** What the HTTP functions read from the environment (packages/core/src/kernel/config.ts). */
@@ -12,13 +16,15 @@ export interface AppEnvironment {
   /** Omitted only when the site URL is not known at deploy time (see Bursa). */
   SITE_URL?: string;
   HOME_REGENCY: string;
-  /** Proves a request came through CloudFront (see OriginSecret). */
-  ORIGIN_SECRET: string;
+  /** The secret CloudFront's origin header carries (see OriginSecret), read at run time: its ARN, never its value. */
+  ORIGIN_SECRET_ARN: string;
+  /** The rotation function only: the distribution whose origin header it rotates. */
+  ORIGIN_DISTRIBUTION_ID: string;
 }
 
 export interface AppFunctionProps {
   /** Folder under dist/lambda/ holding the pre-bundled index.mjs. */
-  bundle: 'api' | 'web' | 'events';
+  bundle: 'api' | 'web' | 'events' | 'rotate';
   /** Variables left undefined are not set (core's config then uses its default). */
   environment: Partial<AppEnvironment>;
   production: boolean;
@@ -66,20 +72,50 @@ export class AppFunction extends Construct {
 
 export interface UrlFunctionProps extends Omit<AppFunctionProps, 'bundle' | 'environment'> {
   bundle: 'api' | 'web';
-  environment: AppEnvironment;
+  table: dynamodb.ITableV2;
+  /** The origin secret (see OriginSecret): its ARN is passed, and only GetSecretValue granted. */
+  originSecret: secretsmanager.ISecret;
+  environment: Omit<AppEnvironment, 'ORIGIN_SECRET_ARN' | 'ORIGIN_DISTRIBUTION_ID'>;
 }
 
-/** A function CloudFront calls (api, web): an AppFunction with a public function URL. */
+/**
+ * A function CloudFront calls (api, web): an AppFunction with a public
+ * function URL that refuses requests without the origin secret, and the table
+ * actions pages and routes send (both read and write through core; test/grants
+ * checks them both ways). Media is served by CloudFront, not read here.
+ */
 export class UrlFunction extends AppFunction {
   readonly url: lambda.FunctionUrl;
 
   constructor(scope: Construct, id: string, props: UrlFunctionProps) {
-    super(scope, id, props);
+    super(scope, id, {
+      ...props,
+      environment: { ...props.environment, ORIGIN_SECRET_ARN: props.originSecret.secretArn },
+    });
     // authType NONE, not AWS_IAM behind a CloudFront origin access control: OAC signs
     // requests for Lambda URLs only if the viewer sends x-amz-content-sha256 with POST/PUT
     // bodies, which browsers do not, so form posts and JSON APIs would fail. The URL is
     // therefore reachable directly too: CloudFront adds the OriginSecret header, and the
     // functions refuse requests without it.
     this.url = this.function.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    // Read, not DescribeSecret or the rest of grantRead: the value is all the check needs.
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['secretsmanager:GetSecretValue'],
+      resourceArns: [props.originSecret.secretArn],
+    });
+    grantTableActions(
+      this.function,
+      props.table,
+      [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ],
+      { queryIndexes: true },
+    );
   }
 }

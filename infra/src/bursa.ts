@@ -1,7 +1,7 @@
 import { Annotations, CfnOutput } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ApiFunction } from './api-function.ts';
-import type { AppEnvironment } from './app-function.ts';
+import type { AppFunction } from './app-function.ts';
 import { DataTable } from './data-table.ts';
 import { EventsFunction } from './events-function.ts';
 import { LogBucket } from './log-bucket.ts';
@@ -45,6 +45,8 @@ export class Bursa extends Construct {
   readonly api: ApiFunction;
   readonly web: WebFunction;
   readonly events: EventsFunction;
+  /** Rotates the origin secret (Secrets Manager's rotation function). */
+  readonly originRotation: AppFunction;
   readonly site: Site;
   /** The public origin: props.siteUrl, else the CloudFront distribution's https URL. */
   readonly siteUrl: string;
@@ -69,9 +71,8 @@ export class Bursa extends Construct {
     });
 
     const originSecret = new OriginSecret(this, 'Origin', { production });
-    const environment: AppEnvironment = {
+    const environment = {
       STAGE: props.stage,
-      ORIGIN_SECRET: originSecret.value,
       TABLE_NAME: this.table.table.tableName,
       MEDIA_BUCKET: this.media.bucket.bucketName,
       ...(siteUrl ? { SITE_URL: siteUrl } : {}),
@@ -86,12 +87,14 @@ export class Bursa extends Construct {
 
     this.api = new ApiFunction(this, 'Api', {
       table: this.table.table,
+      originSecret: originSecret.secret,
       environment,
       production,
       ...only(concurrency.api),
     });
     this.web = new WebFunction(this, 'Web', {
       table: this.table.table,
+      originSecret: originSecret.secret,
       environment,
       production,
       ...only(concurrency.web),
@@ -115,6 +118,8 @@ export class Bursa extends Construct {
       accessLogs: this.logs.bucket,
       ...(props.domain ? { domain: props.domain } : {}),
     });
+
+    this.originRotation = originSecret.rotateWith(this.site.distribution);
 
     this.distributionDomainName = this.site.distribution.distributionDomainName;
     this.siteUrl = siteUrl ?? `https://${this.distributionDomainName}`;

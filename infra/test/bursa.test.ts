@@ -16,6 +16,7 @@ function synth(props: BursaProps) {
   const id = (fn: AppFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
   return { stack, bursa, template, apiId: id(bursa.api), webId: id(bursa.web), eventsId: id(bursa.events) };
 }
+const stackId = (fn: AppFunction) => dev.stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
 
 const SITE = 'https://bursa.example.id';
 const dev = synth({ stage: 'dev', siteUrl: SITE });
@@ -101,7 +102,8 @@ describe('functions', () => {
         LoggingConfig: { LogGroup: expect.anything() },
       });
     }
-    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 3);
+    // api, web, events and the origin secret's rotation function.
+    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 4);
   });
 
   it('get the environment core/config.ts reads, and never a local endpoint', () => {
@@ -117,9 +119,8 @@ describe('functions', () => {
           MEDIA_BUCKET: { Ref: expect.stringMatching(/^BursaMediaBucket/) },
           SITE_URL: SITE, // trailing slash removed
           HOME_REGENCY: '36.71',
-          ORIGIN_SECRET: {
-            'Fn::Join': ['', expect.arrayContaining([expect.stringMatching(/^\{\{resolve:secretsmanager:/)])],
-          },
+          // The secret's ARN, read at run time: never its value.
+          ORIGIN_SECRET_ARN: { Ref: expect.stringMatching(/^BursaOriginSecret/) },
         });
       }
     }
@@ -136,6 +137,7 @@ describe('functions', () => {
     }
     for (const fn of Object.values(dev.template.findResources('AWS::Lambda::Function'))) {
       const env = fn.Properties.Environment?.Variables ?? {};
+      expect(JSON.stringify(env)).not.toContain('resolve:secretsmanager');
       expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
       expect(env).not.toHaveProperty('S3_ENDPOINT');
     }
@@ -159,14 +161,21 @@ describe('functions', () => {
       .map((s) => ({ actions: actions([s]).sort(), resource: s.Resource }));
   const HTTP_ACTIONS = ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'];
 
-  it('api and web: the item reads and writes their pages and routes send, Query on the indexes, no S3', () => {
+  it('api and web: the item reads and writes their pages and routes send, Query on the indexes, the origin secret, no S3', () => {
     for (const id of [dev.apiId, dev.webId]) {
       expect(tableStatements(id)).toEqual([
         { actions: HTTP_ACTIONS.map((a) => `dynamodb:${a}`), resource: tableArn },
         { actions: ['dynamodb:Query'], resource: indexArn },
       ]);
-      const all = actions(statementsOf(dev.template, roleOf(dev.template, id)));
-      expect(all.filter((a) => !a.startsWith('dynamodb:'))).toEqual([]);
+      const rest = statementsOf(dev.template, roleOf(dev.template, id)).filter(
+        (s) => !actions([s]).some((a) => a.startsWith('dynamodb:')),
+      );
+      expect(rest).toEqual([
+        expect.objectContaining({
+          Action: 'secretsmanager:GetSecretValue',
+          Resource: { Ref: expect.stringMatching(/^BursaOriginSecret/) },
+        }),
+      ]);
     }
   });
 
@@ -389,6 +398,51 @@ describe('Site', () => {
       const header = o.OriginCustomHeaders.find((h: { HeaderName: string }) => h.HeaderName === ORIGIN_HEADER);
       expect(JSON.stringify(header.HeaderValue)).toContain('{{resolve:secretsmanager:');
     }
+  });
+
+  it('rotates the origin secret every 30 days with its own function, which may change only that secret and distribution', () => {
+    const schedules = Object.values(dev.template.findResources('AWS::SecretsManager::RotationSchedule'));
+    expect(schedules).toHaveLength(1);
+    expect(schedules[0]?.Properties).toMatchObject({
+      SecretId: { Ref: expect.stringMatching(/^BursaOriginSecret/) },
+      RotationLambdaARN: { 'Fn::GetAtt': [expect.stringMatching(/^BursaOriginRotation/), 'Arn'] },
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    const rotationId = stackId(dev.bursa.originRotation);
+    const fn = dev.template.toJSON().Resources[rotationId].Properties;
+    expect(fn.Timeout).toBe(900);
+    expect(fn.Environment.Variables).toEqual({
+      ORIGIN_DISTRIBUTION_ID: { Ref: expect.stringMatching(/^BursaSiteDistribution/) },
+    });
+    const granted = statementsOf(dev.template, roleOf(dev.template, rotationId)).map((s) => ({
+      actions: actions([s]).sort(),
+      resource: JSON.stringify(s.Resource),
+    }));
+    expect(granted).toEqual([
+      {
+        actions: [
+          'secretsmanager:DescribeSecret',
+          'secretsmanager:GetSecretValue',
+          'secretsmanager:PutSecretValue',
+          'secretsmanager:UpdateSecretVersionStage',
+        ],
+        resource: expect.stringMatching(/^\{"Ref":"BursaOriginSecret/),
+      },
+      { actions: ['secretsmanager:GetRandomPassword'], resource: '"*"' },
+      {
+        actions: ['cloudfront:GetDistribution', 'cloudfront:GetDistributionConfig', 'cloudfront:UpdateDistribution'],
+        resource: expect.stringMatching(/:distribution\/.*BursaSiteDistribution/),
+      },
+    ]);
+    const invokers = Object.values(dev.template.findResources('AWS::Lambda::Permission'))
+      .map((p) => p.Properties)
+      .filter((p) => p.FunctionName['Fn::GetAtt']?.[0] === rotationId);
+    expect(invokers).toEqual([
+      expect.objectContaining({
+        Principal: 'secretsmanager.amazonaws.com',
+        SourceArn: { Ref: expect.stringMatching(/^BursaOriginSecret/) },
+      }),
+    ]);
   });
 
   it('forwards cookies, CSRF headers and the real viewer address to the functions, never Host', () => {

@@ -19,13 +19,14 @@ import { describe, expect, it } from 'vitest';
  * Needs `npm run build` (like any synth) and the whole suite in the same run.
  */
 
-type Kind = 'table' | 'index' | 'stream' | 'queue' | 'bucket' | 'object' | '*';
+type Kind = 'table' | 'index' | 'stream' | 'queue' | 'bucket' | 'object' | 'secret' | 'distribution' | '*';
 type Action = { action: string; resource: Kind };
 
 /** Granted to a role for AWS's own use of it, never sent by our code; each says why. */
 const PLATFORM: Record<EntryPoint, (Action & { why: string })[]> = {
   api: [],
   web: [],
+  rotate: [],
   events: [
     // The event source mapping: Lambda reads the table's stream with the function's role.
     ...['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map((a) => ({
@@ -51,6 +52,8 @@ const KIND_NAMES: Record<Kind, string> = {
   queue: 'the queue',
   bucket: 'the bucket',
   object: 'bucket objects',
+  secret: 'the secret',
+  distribution: 'the distribution',
   '*': '*',
 };
 const describeKind = (k: string) => KIND_NAMES[k as Kind] ?? k;
@@ -62,6 +65,7 @@ const sent = new Map<EntryPoint, Set<string>>([
   ['api', new Set()],
   ['web', new Set()],
   ['events', new Set()],
+  ['rotate', new Set()],
 ]);
 if (dir && existsSync(dir)) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
@@ -85,7 +89,12 @@ const bursa = new Bursa(stack, 'Bursa', { stage: 'grants', siteUrl: 'https://bur
 const template = Template.fromStack(stack).toJSON() as {
   Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
 };
-const functions: Record<EntryPoint, AppFunction> = { api: bursa.api, web: bursa.web, events: bursa.events };
+const functions: Record<EntryPoint, AppFunction> = {
+  api: bursa.api,
+  web: bursa.web,
+  events: bursa.events,
+  rotate: bursa.originRotation,
+};
 
 type Statement = {
   Effect: 'Allow' | 'Deny';
@@ -103,6 +112,8 @@ const list = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.i
 function kindOf(resource: unknown): string {
   if (resource === '*') return '*';
   const r = resource as Record<string, unknown[]> | undefined;
+  const ref = r?.Ref as unknown as string | undefined;
+  if (ref && template.Resources[ref]?.Type === 'AWS::SecretsManager::Secret') return 'secret';
   const getAtt = r?.['Fn::GetAtt'] as [string, string] | undefined;
   if (getAtt) {
     const type = template.Resources[getAtt[0]]?.Type;
@@ -113,6 +124,13 @@ function kindOf(resource: unknown): string {
     if (type === 'AWS::S3::Bucket' && getAtt[1] === 'Arn') return 'bucket';
   }
   const join = r?.['Fn::Join'] as [string, unknown[]] | undefined;
+  // formatArn's `arn:…:cloudfront::<account>:distribution/<id>`.
+  const distribution = join?.[1].some(
+    (part) => template.Resources[(part as { Ref?: string })?.Ref ?? '']?.Type === 'AWS::CloudFront::Distribution',
+  );
+  if (join && distribution && join[1].some((part) => typeof part === 'string' && part.endsWith(':distribution/'))) {
+    return 'distribution';
+  }
   if (join && join[0] === '' && join[1].length === 2 && typeof join[1][1] === 'string') {
     const base = kindOf(join[1][0]);
     if (base === 'table' && join[1][1] === '/index/*') return 'index';
@@ -179,7 +197,7 @@ describe('IAM grants match what each function sends', () => {
     expect(recorded, `nothing recorded in ${dir}: run the whole suite (npx vitest run)`).toBeGreaterThan(0);
     // What each entry point sent, for whoever adjusts a grant.
     console.info(
-      (['api', 'web', 'events'] as const)
+      (['api', 'web', 'events', 'rotate'] as const)
         .map(
           (e) =>
             `${e} sent: ${
@@ -192,7 +210,7 @@ describe('IAM grants match what each function sends', () => {
     );
   });
 
-  for (const entry of ['api', 'web', 'events'] as const) {
+  for (const entry of ['api', 'web', 'events', 'rotate'] as const) {
     describe(entry, () => {
       const { grants, managed } = grantsOf(functions[entry]);
 

@@ -7,8 +7,11 @@ import { loadConfig } from '@bursa/core/kernel';
 import { Region } from '@bursa/core/region';
 import { Vacancy } from '@bursa/core/vacancy';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RotationEvent } from '../../functions/src/rotate/origin-secret.ts';
 import { createTestDb } from '../support/db.ts';
+import { type FakeCloudFront, initialConfigXml, startFakeCloudFront } from '../support/fake-cloudfront.ts';
+import { type FakeSecretsManager, startFakeSecretsManager } from '../support/fake-secrets-manager.ts';
 
 /**
  * The deployable artefacts themselves (dist/lambda/*, built by `npm run build`),
@@ -21,9 +24,10 @@ const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../d
 type LambdaResult = { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
 type Handler = (event: unknown, context: unknown) => Promise<LambdaResult>;
 
-const ORIGIN_SECRET = 'test-origin-secret-0123456789';
+/** What CloudFront sends in the origin header; a test's rotation changes it. */
+let originSecret = 'test-origin-secret-0123456789';
 
-const event = (method: string, rawPath: string, rawQueryString = '', viaCloudFront = true) => ({
+const event = (method: string, rawPath: string, rawQueryString = '', viaCloudFront: boolean | string = true) => ({
   version: '2.0',
   rawPath,
   rawQueryString,
@@ -31,7 +35,7 @@ const event = (method: string, rawPath: string, rawQueryString = '', viaCloudFro
     host: 'bursa.example.id',
     'x-forwarded-proto': 'https',
     'cloudfront-viewer-address': '203.0.113.9:443',
-    ...(viaCloudFront ? { 'x-bursa-origin': ORIGIN_SECRET } : {}),
+    ...(viaCloudFront ? { 'x-bursa-origin': viaCloudFront === true ? originSecret : viaCloudFront } : {}),
   },
   requestContext: { http: { method, path: rawPath, sourceIp: '203.0.113.9' }, domainName: 'bursa.example.id' },
   isBase64Encoded: false,
@@ -43,11 +47,24 @@ const bodyOf = (r: LambdaResult) =>
 let api: Handler;
 let web: Handler;
 let events: (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
+let rotate: (event: RotationEvent) => Promise<void>;
 let db: Db;
+let sm: FakeSecretsManager;
+let cf: FakeCloudFront;
 beforeAll(async () => {
   db = await createTestDb();
-  process.env.SITE_URL = 'https://bursa.example.id';
-  process.env.ORIGIN_SECRET = ORIGIN_SECRET;
+  // As deployed: the functions get the secret's ARN and read it from (a stand-in for) Secrets Manager.
+  sm = await startFakeSecretsManager(originSecret);
+  cf = await startFakeCloudFront(initialConfigXml('x-bursa-origin', originSecret), 0);
+  Object.assign(process.env, {
+    SITE_URL: 'https://bursa.example.id',
+    ORIGIN_SECRET_ARN: sm.arn,
+    ORIGIN_DISTRIBUTION_ID: cf.distributionId,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: sm.endpoint,
+    AWS_ENDPOINT_URL_CLOUDFRONT: cf.endpoint,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+  });
   await Region.save(db, {
     code: '36.71',
     name: 'Kota Tangerang',
@@ -56,6 +73,22 @@ beforeAll(async () => {
   api = (await import(path.join(dist, 'api/index.mjs'))).handler;
   web = (await import(path.join(dist, 'web/index.mjs'))).handler;
   events = (await import(path.join(dist, 'events/index.mjs'))).handler;
+  rotate = (await import(path.join(dist, 'rotate/index.mjs'))).handler;
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await sm.close();
+  await cf.close();
+  for (const name of [
+    'ORIGIN_SECRET_ARN',
+    'ORIGIN_DISTRIBUTION_ID',
+    'AWS_ENDPOINT_URL_SECRETS_MANAGER',
+    'AWS_ENDPOINT_URL_CLOUDFRONT',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+  ]) {
+    delete process.env[name];
+  }
 });
 
 /** A Vacancy item as stored (attribute names as in the table), as the stream carries it. */
@@ -183,5 +216,26 @@ describe('Lambda bundles', () => {
     const webRes = await web(event('GET', '/', '', false), {});
     expect(webRes.statusCode).toBe(403);
     expect(bodyOf(webRes)).not.toContain('<html');
+    const forged = await web(event('GET', '/', '', 'test-origin-secret-0123456780'), {});
+    expect(forged.statusCode).toBe(403);
+  });
+
+  it('rotate switches CloudFront to a new secret that api and web accept, the old one still valid meanwhile', async () => {
+    const before = originSecret;
+    const ClientRequestToken = sm.beginRotation();
+    for (const Step of ['createSecret', 'setSecret', 'testSecret', 'finishSecret'] as const) {
+      await rotate({ SecretId: sm.arn, ClientRequestToken, Step });
+    }
+    originSecret = sm.valueAt('AWSCURRENT') ?? '';
+    expect(originSecret).not.toBe(before);
+    expect(cf.headerValues('x-bursa-origin')).toEqual([originSecret, originSecret]);
+    // The functions loaded the old value; they look again on a miss, at most every 30 s.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 31_000);
+    expect((await api(event('GET', '/api/health'), {})).statusCode).toBe(200);
+    expect((await web(event('GET', '/'), {})).statusCode).toBe(200);
+    expect((await api(event('GET', '/api/health', '', before), {})).statusCode).toBe(200);
+    expect((await web(event('GET', '/', '', 'not-the-secret-at-all-0123456789'), {})).statusCode).toBe(403);
+    vi.useRealTimers();
   });
 });

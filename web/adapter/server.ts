@@ -1,6 +1,6 @@
 import { runAsEntry } from '@bursa/core/db';
 import { type Config, loadConfig } from '@bursa/core/kernel';
-import { cameThroughCloudFront, clientAddressFrom, ORIGIN_HEADER, withSecurityHeaders } from '@bursa/http';
+import { clientAddressFrom, ORIGIN_HEADER, originGuard, withSecurityHeaders } from '@bursa/http';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
@@ -58,13 +58,16 @@ export function atSite(request: Request, site: URL): Request {
 
 /** Lambda entry (function URL behind CloudFront). SITE_URL is read on the first request, as pages read it. */
 export const handler = handle(
-  new Hono().all('*', (c) => {
+  new Hono().all('*', async (c) => {
     config ??= loadConfig();
     siteOrigin ??= new URL(config.siteUrl);
-    // Function URLs are public: refuse what did not come through CloudFront (core's edge/origin-secret.ts).
-    if (!cameThroughCloudFront(config, c.req.header(ORIGIN_HEADER))) {
-      return c.text('Buka Bursa melalui alamat resminya.', 403);
-    }
+    // Function URLs are public: refuse what did not come through CloudFront (@bursa/http origin-secret.ts).
+    // Its Secrets Manager reads are the web's own AWS calls (tests record them as such).
+    const guard = originGuard(config);
+    const came = await runAsEntry('web', () => guard.allows(c.req.header(ORIGIN_HEADER))).catch(() => undefined);
+    if (came === undefined)
+      return c.text('Bursa sedang tidak dapat dihubungi. Coba lagi sebentar lagi.', 503, { 'Retry-After': '5' });
+    if (!came) return c.text('Buka Bursa melalui alamat resminya.', 403);
     return render(atSite(c.req.raw, siteOrigin), c.req.raw);
   }),
 );

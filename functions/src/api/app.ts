@@ -29,7 +29,7 @@ export function createApi(deps: Deps) {
   });
   // In AWS, only requests that came through CloudFront (see @bursa/http's origin-secret.ts).
   api.use(async (c, next) => {
-    assertCameThroughCloudFront(deps.config, c.req.header(ORIGIN_HEADER));
+    await assertCameThroughCloudFront(deps.config, c.req.header(ORIGIN_HEADER));
     await next();
   });
   api.use(sessionMiddleware);

@@ -15,7 +15,7 @@ import path from 'node:path';
  * bundled web app (its own copy of this module, its own ALS) all contribute.
  * Commands sent outside any entry (test setup, seeding) are not recorded.
  */
-export type EntryPoint = 'api' | 'web' | 'events';
+export type EntryPoint = 'api' | 'web' | 'events' | 'rotate';
 
 const entries = new AsyncLocalStorage<EntryPoint>();
 
@@ -32,7 +32,7 @@ export function currentEntry(): EntryPoint | undefined {
   return entries.getStore();
 }
 
-/** An IAM action and the kind of resource it is authorised on: `table` or `index` (DynamoDB), `bucket` or `object` (S3). */
+/** An IAM action and the kind of resource it is authorised on: `table` or `index` (DynamoDB), `bucket` or `object` (S3), `secret`, `distribution`. */
 export type AwsAction = { action: string; resource: string };
 
 type Input = Record<string, unknown> | undefined;
@@ -68,6 +68,10 @@ export function iamActionsOf(clientName: string, commandName: string, input: Inp
     return [{ action: `dynamodb:${name}`, resource: 'table' }];
   }
   if (service === 's3') return [{ action: `s3:${name}`, resource: input?.Key === undefined ? 'bucket' : 'object' }];
+  // GetRandomPassword is the one Secrets Manager action not tied to a secret.
+  if (service === 'secretsmanager')
+    return [{ action: `${service}:${name}`, resource: input?.SecretId ? 'secret' : '*' }];
+  if (service === 'cloudfront') return [{ action: `${service}:${name}`, resource: 'distribution' }];
   return [{ action: `${service}:${name}`, resource: '*' }];
 }
 

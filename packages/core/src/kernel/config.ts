@@ -17,8 +17,9 @@ const configSchema = z.object({
   S3_ENDPOINT: z.url().optional(),
   /** Public origin used for canonical and Open Graph URLs (never the request host). */
   SITE_URL: z.url().default('http://localhost:4321'),
-  /** The regency/city this deployment serves (official code): Kota Tangerang by default. */
-  /** Set only in AWS: the value CloudFront sends in ORIGIN_HEADER (see edge/origin-secret.ts). */
+  /** In AWS: the Secrets Manager secret whose value CloudFront sends in ORIGIN_HEADER (@bursa/http origin-secret.ts). */
+  ORIGIN_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** A fixed origin secret instead (tests; hosting without Secrets Manager). Never set by infra. */
   ORIGIN_SECRET: z.string().min(16).optional(),
   /** Locally: a folder where emails are written instead of sent (npm start: .data/outbox). Unset in AWS: SES sends them. */
   MAIL_OUTBOX: z.string().min(1).optional(),
@@ -26,6 +27,7 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Bursa <no-reply@bursa.local>'),
   /** Tests only: a stand-in SES endpoint. Unset in AWS. */
   SES_ENDPOINT: z.url().optional(),
+  /** The regency/city this deployment serves (official code): Kota Tangerang by default. */
   HOME_REGENCY: z
     .string()
     .regex(/^\d{2}\.\d{2}$/, 'format 36.71')
@@ -42,6 +44,7 @@ export type Config = {
   siteUrl: string;
   homeRegency: string;
   originSecret: string | undefined;
+  originSecretArn: string | undefined;
   mailOutbox: string | undefined;
   mailFrom: string;
   sesEndpoint: string | undefined;
@@ -62,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     siteUrl: c.SITE_URL.replace(/\/$/, ''),
     homeRegency: c.HOME_REGENCY,
     originSecret: c.ORIGIN_SECRET,
+    originSecretArn: c.ORIGIN_SECRET_ARN,
     mailOutbox: c.MAIL_OUTBOX,
     mailFrom: c.MAIL_FROM,
     sesEndpoint: c.SES_ENDPOINT,
