@@ -1,6 +1,6 @@
 import type { SSTConfig } from 'sst';
 import type { StackContext } from 'sst/constructs';
-import { Bursa, isProductionStage } from './infra/src/index.ts';
+import { Bursa, firewallWanted, isProductionStage } from './infra/src/index.ts';
 
 /**
  * SST v2 (CDK-based) mounts the same `Bursa` construct as infra/bin/app.ts.
@@ -10,15 +10,25 @@ import { Bursa, isProductionStage } from './infra/src/index.ts';
  * (localhost) must never reach a deployed stage. Stage settings:
  *   BURSA_DOMAIN + BURSA_CERTIFICATE_ARN   a custom domain and its ACM certificate (us-east-1)
  *   BURSA_CONCURRENCY=api:50,web:100,events:5   reserved concurrency per function
+ *   BURSA_WEB_ACL_ARN   the edge firewall (deploy infra/bin/edge.ts in us-east-1 first; SST
+ *                       keeps every stack in one region). Required in production unless
+ *   BURSA_WAF=off       says to go without; BURSA_WAF=on requires it on any stage.
  */
 export function Main({ stack, app }: StackContext) {
   const domain = process.env.BURSA_DOMAIN;
   const certificateArn = process.env.BURSA_CERTIFICATE_ARN;
+  const webAclArn = firewallWanted(app.stage, process.env.BURSA_WAF) ? process.env.BURSA_WEB_ACL_ARN : 'none';
+  if (!webAclArn) {
+    throw new Error(
+      `Stage ${app.stage} wants the edge firewall: deploy it first (STAGE=${app.stage} npx cdk deploy --app "npx tsx infra/bin/edge.ts", in us-east-1) and set BURSA_WEB_ACL_ARN to its WebAclArn output, or BURSA_WAF=off to deploy without it.`,
+    );
+  }
   const bursa = new Bursa(stack, 'Bursa', {
     stage: app.stage,
     siteUrl: process.env.BURSA_SITE_URL || undefined,
     ...(domain && certificateArn ? { domain: { name: domain, certificateArn } } : {}),
     reservedConcurrency: concurrencyFrom(process.env.BURSA_CONCURRENCY),
+    webAclArn,
     // SST prints stack outputs by these names; Bursa's own CfnOutputs would duplicate them.
     outputs: false,
   });

@@ -8,6 +8,7 @@ import { LogBucket } from './log-bucket.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { OriginSecret } from './origin-secret.ts';
 import { Site } from './site.ts';
+import { isProductionStage } from './stage.ts';
 import { WebFunction } from './web-function.ts';
 
 export interface BursaProps {
@@ -27,14 +28,17 @@ export interface BursaProps {
   outputs?: boolean;
   /** A custom domain and its ACM certificate (in us-east-1); the site URL then defaults to https://<name>. */
   domain?: { name: string; certificateArn: string };
+  /**
+   * The WAF web ACL (an EdgeFirewall, created in us-east-1) for the distribution.
+   * Required in production: pass `webAclArn: 'none'` only to deploy production
+   * without one on purpose. @default none (other stages)
+   */
+  webAclArn?: string;
   /** Reserved concurrency per function (a stage setting). @default none */
   reservedConcurrency?: { api?: number; web?: number; events?: number };
 }
 
-/** Stages whose data must survive mistakes: deletion protection, retained table and buckets. */
-export function isProductionStage(stage: string): boolean {
-  return stage === 'production' || stage === 'prod';
-}
+export { isProductionStage };
 
 /** All of Bursa in one construct: mount it in a plain CDK stack or an SST stack. */
 export class Bursa extends Construct {
@@ -55,6 +59,11 @@ export class Bursa extends Construct {
   constructor(scope: Construct, id: string, props: BursaProps) {
     super(scope, id);
     const production = isProductionStage(props.stage);
+    if (production && !props.webAclArn) {
+      throw new Error(
+        `Stage ${props.stage} is production and has no web ACL: deploy infra/src/edge-firewall.ts in us-east-1 (infra/bin/app.ts does it, or infra/bin/edge.ts) and pass its ARN as webAclArn (BURSA_WEB_ACL_ARN), or webAclArn 'none' (BURSA_WAF=off) to go without.`,
+      );
+    }
     const siteUrl = (props.siteUrl ?? (props.domain ? `https://${props.domain.name}` : undefined))?.replace(/\/$/, '');
     const concurrency = props.reservedConcurrency ?? {};
     const only = (n: number | undefined) => (n !== undefined ? { reservedConcurrency: n } : {});
@@ -117,6 +126,7 @@ export class Bursa extends Construct {
       originSecret: originSecret.value,
       accessLogs: this.logs.bucket,
       ...(props.domain ? { domain: props.domain } : {}),
+      ...(props.webAclArn && props.webAclArn !== 'none' ? { webAclArn: props.webAclArn } : {}),
     });
 
     this.originRotation = originSecret.rotateWith(this.site.distribution);

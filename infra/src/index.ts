@@ -8,6 +8,13 @@ export {
 } from './app-function.ts';
 export { Bursa, type BursaProps, isProductionStage } from './bursa.ts';
 export { DataTable, type DataTableProps } from './data-table.ts';
+export {
+  EdgeFirewall,
+  type EdgeFirewallProps,
+  firewallWanted,
+  SIGN_IN_PATHS,
+  SIGN_UP_PATHS,
+} from './edge-firewall.ts';
 export { EventsFunction, type EventsFunctionProps } from './events-function.ts';
 export { grantTableActions, type TableAction, type TableGrantOptions } from './grants.ts';
 export { LogBucket, type LogBucketProps } from './log-bucket.ts';

@@ -25,6 +25,8 @@ export interface SiteProps {
   accessLogs?: s3.IBucket;
   /** A custom domain: its name and an ACM certificate for it (which must be in us-east-1, as CloudFront requires). */
   domain?: { name: string; certificateArn: string };
+  /** The WAF web ACL in front of everything (EdgeFirewall's arn, in us-east-1). */
+  webAclArn?: string;
 }
 
 /**
@@ -170,6 +172,7 @@ export class Site extends Construct {
       // Price class 200 includes the Jakarta and Singapore edges; 100 (NA/EU only) would not.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       ...(props.accessLogs ? { enableLogging: true, logBucket: props.accessLogs, logFilePrefix: 'cloudfront/' } : {}),
       ...(props.domain
         ? {

@@ -3,8 +3,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { type AppFunction, Bursa, type BursaProps, ORIGIN_HEADER } from '../src/index.ts';
+import { type AppFunction, Bursa, type BursaProps, EdgeFirewall, firewallWanted, ORIGIN_HEADER } from '../src/index.ts';
 import { buildOutput } from '../src/paths.ts';
+import { bursaStacks } from '../src/stacks.ts';
 
 /** Needs `npm run build` (dist/lambda/*, web/dist/client), like a real synth. */
 function synth(props: BursaProps) {
@@ -20,7 +21,8 @@ const stackId = (fn: AppFunction) => dev.stack.getLogicalId(fn.function.node.def
 
 const SITE = 'https://bursa.example.id';
 const dev = synth({ stage: 'dev', siteUrl: SITE });
-const prod = synth({ stage: 'production', siteUrl: `${SITE}/` });
+const WEB_ACL = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/bursa/0a1b2c3d';
+const prod = synth({ stage: 'production', siteUrl: `${SITE}/`, webAclArn: WEB_ACL });
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
 function statementsOf(template: Template, roleLogicalId: string): Statement[] {
@@ -538,6 +540,7 @@ describe('security headers at the edge', () => {
 describe('logs, versions, concurrency and a custom domain', () => {
   const custom = synth({
     stage: 'production',
+    webAclArn: 'none',
     domain: { name: 'bursa.tangerangkota.go.id', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
     reservedConcurrency: { api: 50, web: 100, events: 5 },
   });
@@ -572,5 +575,66 @@ describe('logs, versions, concurrency and a custom domain', () => {
       AcmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
     });
     expect(custom.bursa.siteUrl).toBe('https://bursa.tangerangkota.go.id');
+  });
+});
+
+describe('edge firewall (WAF)', () => {
+  const edgeStack = new Stack(new App(), 'Edge', { env: { account: '123456789012', region: 'us-east-1' } });
+  new EdgeFirewall(edgeStack, 'Firewall');
+  const acl = Object.values(Template.fromStack(edgeStack).findResources('AWS::WAFv2::WebACL'))[0]?.Properties;
+  const rule = (name: string) => acl.Rules.find((r: { Name: string }) => r.Name === name);
+  const paths = (name: string): string[] =>
+    rule(name).Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements[1].OrStatement.Statements.map(
+      (s: { ByteMatchStatement: { SearchString: string } }) => s.ByteMatchStatement.SearchString,
+    );
+
+  it('is a CloudFront web ACL that allows by default and rate-limits per client address over 5 minutes', () => {
+    expect(acl.Scope).toBe('CLOUDFRONT');
+    expect(acl.DefaultAction).toEqual({ Allow: {} });
+    expect(acl.Rules.map((r: { Name: string }) => r.Name)).toEqual(['sign-in', 'sign-up', 'flood']);
+    for (const r of acl.Rules) {
+      expect(r.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+      expect(r.Action.Block.CustomResponse).toEqual({ ResponseCode: 429, CustomResponseBodyKey: 'tooMany' });
+    }
+    expect(acl.CustomResponseBodies.tooMany.Content).toContain('Tunggu beberapa menit');
+  });
+
+  it('limits POSTs to sign-in, password reset and sign-up in both languages and the API, generously', () => {
+    for (const name of ['sign-in', 'sign-up']) {
+      const methods = rule(name).Statement.RateBasedStatement.ScopeDownStatement.AndStatement.Statements[0];
+      expect(methods.ByteMatchStatement).toMatchObject({ SearchString: 'POST', FieldToMatch: { Method: {} } });
+    }
+    expect(paths('sign-in')).toEqual(
+      expect.arrayContaining(['/masuk', '/en/masuk', '/api/auth/signin', '/lupa-sandi']),
+    );
+    expect(paths('sign-up')).toEqual(['/daftar', '/en/daftar', '/api/auth/register']);
+    // A fair hall's Wi-Fi: hundreds of honest sign-ins from one address must pass.
+    expect(rule('sign-in').Statement.RateBasedStatement.Limit).toBe(300);
+    expect(rule('sign-up').Statement.RateBasedStatement.Limit).toBe(100);
+  });
+
+  it('is attached to the distribution when given, and production refuses to go without one unless told', () => {
+    const distribution = Object.values(prod.template.findResources('AWS::CloudFront::Distribution'))[0];
+    expect(distribution?.Properties.DistributionConfig.WebACLId).toBe(WEB_ACL);
+    const devDistribution = Object.values(dev.template.findResources('AWS::CloudFront::Distribution'))[0];
+    expect(devDistribution?.Properties.DistributionConfig.WebACLId).toBeUndefined();
+    expect(() => synth({ stage: 'production', siteUrl: SITE })).toThrow(/no web ACL/);
+    expect(firewallWanted('production', undefined)).toBe(true);
+    expect(firewallWanted('alice', undefined)).toBe(false);
+    expect(firewallWanted('alice', 'on')).toBe(true);
+    expect(firewallWanted('production', 'off')).toBe(false);
+  });
+
+  it('plain CDK: production gets a us-east-1 edge stack whose web ACL the main stack uses', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const { main, edge } = bursaStacks(app, { stage: 'production', account: '123456789012', siteUrl: SITE });
+    expect(edge?.region).toBe('us-east-1');
+    expect(main.region).toBe('ap-southeast-3');
+    Template.fromStack(edge as Stack).resourceCountIs('AWS::WAFv2::WebACL', 1);
+    const distribution = Object.values(Template.fromStack(main).findResources('AWS::CloudFront::Distribution'))[0];
+    // A cross-region reference (read from SSM in the main stack's region), not a literal.
+    expect(JSON.stringify(distribution?.Properties.DistributionConfig.WebACLId)).toMatch(/Firewall|Ref|GetAtt/);
+    const devApp = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    expect(bursaStacks(devApp, { stage: 'dev', account: '123456789012' }).edge).toBeUndefined();
   });
 });

@@ -47,8 +47,21 @@ describe('sst.config.ts', () => {
     expect(JSON.stringify(template.toJSON())).not.toContain('"Retain"');
   });
 
-  it('production retains the table and uploads', async () => {
-    const { template } = await synthSst('production');
+  it('production needs the edge firewall: refused without its ARN, attached with it', async () => {
+    delete process.env.BURSA_WEB_ACL_ARN;
+    await expect(synthSst('production')).rejects.toThrow(/BURSA_WEB_ACL_ARN/);
+  });
+
+  it('production retains the table and uploads, behind the web ACL', async () => {
+    process.env.BURSA_WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/bursa/0a1b2c3d';
+    const { template } = await synthSst('production').finally(() => {
+      delete process.env.BURSA_WEB_ACL_ARN;
+    });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        WebACLId: 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/bursa/0a1b2c3d',
+      }),
+    });
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
       Properties: { Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] },
