@@ -9,6 +9,7 @@ export {
   type VacancyFilter,
   type VacancySummary,
 } from './vacancy.listing.ts';
+export * from './vacancy.lists.ts';
 export * as messages from './vacancy.messages.ts';
 export { capabilities, effectiveStatus, type VacancyCapabilities, type VacancyViewer } from './vacancy.policy.ts';
 export type { BrowseQuery, VacancyFields } from './vacancy.schema.ts';

@@ -1,5 +1,6 @@
 import { isOfficer } from '../account/index.ts';
 import type { Actor } from '../kernel/actor.ts';
+import { forbidden } from '../kernel/errors.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 
 type Status = 'draft' | 'open' | 'closed';
@@ -33,3 +34,6 @@ export function capabilities(v: { status: Status; closingDate: string }, who: Va
   };
 }
 export type VacancyCapabilities = ReturnType<typeof capabilities>;
+
+/** Refused: only the company's members (and officers) may do this. */
+export const notMember = () => forbidden('company.not_member');

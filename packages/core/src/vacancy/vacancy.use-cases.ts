@@ -1,12 +1,11 @@
-import { $add, $remove, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import { $add, $remove, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
-import { decodeCursor, type Page } from '../db/cursor.ts';
 import type { Level } from '../education/index.ts';
-import { type Ctx, nowOf } from '../kernel/ctx.ts';
-import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
+import type { Ctx } from '../kernel/ctx.ts';
+import { conflict, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { todayInJakarta } from '../kernel/time.ts';
@@ -14,17 +13,8 @@ import { blankToUndefined, check } from '../kernel/validation.ts';
 import { Limit } from '../limit/index.ts';
 import { Region } from '../region/index.ts';
 import { type VACANCY_STATUSES, type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
-import { listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
-import { capabilities, effectiveStatus, type VacancyCapabilities } from './vacancy.policy.ts';
-import {
-  browseSchema,
-  byCompanySchema,
-  closeSchema,
-  createSchema,
-  idSchema,
-  updateSchema,
-  vacancyFieldsSchema,
-} from './vacancy.schema.ts';
+import { capabilities, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
+import { closeSchema, createSchema, idSchema, updateSchema, vacancyFieldsSchema } from './vacancy.schema.ts';
 
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
 /** A vacancy as stored and as its company edits it. */
@@ -78,8 +68,6 @@ async function validFields(ctx: Ctx, input: Record<string, unknown>, publishing:
   if (issues.length || !data) throw new ValidationError(issues);
   return data;
 }
-
-const notMember = () => forbidden('company.not_member');
 
 /** The vacancy, or 404 vacancy.not_found (also for malformed ids). */
 export async function get(db: Db, id: string): Promise<Info> {
@@ -214,122 +202,4 @@ async function write(db: Db, before: Info, change: Record<string, unknown>): Pro
     if (isConditionFailure(e)) throw conflict('vacancy.changed');
     throw e;
   }
-}
-
-/**
- * Open vacancies, newest first, for any combination of kecamatan, type and
- * education (`byFilter`): one Query per page on that combination's listing
- * partition. Expired listings are filtered out by the Query itself; if that
- * leaves a page short, it reads on (at most 5 reads) before answering.
- */
-export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySummary> & { filter: VacancyFilter }> => {
-  const filter: VacancyFilter = {
-    ...(q.districtCode ? { districtCode: q.districtCode } : {}),
-    ...(q.type ? { type: q.type } : {}),
-    ...(q.education ? { education: q.education } : {}),
-  };
-  const partition = listingPartition(filter);
-  const { VacancyListing } = vacancyEntities(ctx.db);
-  let startKey = decodePosition(q.cursor, partition);
-  const nowS = Math.floor(nowOf(ctx) / 1000);
-  const items: VacancySummary[] = [];
-  for (let reads = 0; reads < 5 && items.length < q.limit; reads++) {
-    const out = await ctx.db.table
-      .build(QueryCommand)
-      .entities(VacancyListing)
-      .query({ partition })
-      .options({
-        reverse: true,
-        limit: q.limit - items.length,
-        filters: { VacancyListing: { attr: 'expiresAt', gt: nowS } },
-        ...(startKey ? { exclusiveStartKey: startKey } : {}),
-      })
-      .send();
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey as typeof startKey;
-    if (!startKey) break;
-  }
-  const last = items.at(-1);
-  return {
-    items,
-    filter,
-    ...(startKey && last ? { cursor: Buffer.from(`${last.publishedAt}#${last.id}`).toString('base64url') } : {}),
-  };
-});
-
-/** Browse cursors are the listing's sort key (`<publishedAt>#<id>`), so they stay valid across filters' pages. */
-function decodePosition(cursor: string | undefined, partition: string) {
-  if (!cursor) return undefined;
-  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z#[0-9a-z]{20}$/.test(sk))
-    throw new DomainError('validation', 'request.invalid_cursor');
-  return decodeCursor(Buffer.from(JSON.stringify({ pk: partition, sk })).toString('base64url'), () => true);
-}
-
-export type CompanyVacancies = {
-  vacancies: (Info & { effectiveStatus: VacancyStatus; can: VacancyCapabilities })[];
-  counts: Record<VacancyStatus, number>;
-};
-
-/** A company's vacancies, newest first, with counts per status (`byCompany`): members and officers. */
-export const listByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Promise<CompanyVacancies> => {
-  Account.requireSignedIn(ctx.actor);
-  const { can } = await Company.withCapabilities(ctx, companyId);
-  if (!can.manageVacancies) throw notMember();
-  const who = { actor: ctx.actor, member: can.edit };
-  const vacancies: CompanyVacancies['vacancies'] = [];
-  for await (const v of byCompany(ctx.db, companyId)) {
-    vacancies.push({ ...v, effectiveStatus: effectiveStatus(v, nowOf(ctx)), can: capabilities(v, who, nowOf(ctx)) });
-    if (vacancies.length >= 500) break;
-  }
-  const counts = { draft: 0, open: 0, closed: 0 };
-  for (const v of vacancies) counts[v.effectiveStatus]++;
-  return { vacancies, counts };
-});
-
-/** Public: a company's open vacancies, for its profile page (at most 100). */
-export const listOpenByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Promise<Info[]> => {
-  const { Vacancy } = vacancyEntities(ctx.db);
-  const { Items = [] } = await ctx.db.table
-    .build(QueryCommand)
-    .entities(Vacancy)
-    .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
-    .options({ reverse: true, limit: 100, filters: { Vacancy: { attr: 'status', eq: 'open' } } })
-    .send();
-  return (Items as Info[]).filter((v) => effectiveStatus(v) === 'open');
-});
-
-/** Every vacancy of a company, newest first (`byCompany` on gsi1), page by page. */
-async function* byCompany(db: Db, companyId: string) {
-  const { Vacancy } = vacancyEntities(db);
-  const pages = db.table
-    .build(QueryCommand)
-    .entities(Vacancy)
-    .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
-    .options({ reverse: true })
-    .paginate();
-  for await (const page of pages) yield* (page.Items ?? []) as Info[];
-}
-
-/**
- * Projection (functions/src/events/company-renamed.ts): puts a company's new
- * name on each of its vacancies that still carries another. Idempotent; does
- * not bump versions (the name is a copy, not an edit). Returns how many changed.
- */
-export async function refreshCompanyName(db: Db, companyId: string, companyName: string): Promise<number> {
-  let changed = 0;
-  for await (const v of byCompany(db, companyId)) {
-    if (v.companyName === companyName) continue;
-    try {
-      await vacancyEntities(db)
-        .Vacancy.build(UpdateItemCommand)
-        .item({ id: v.id, companyName } as never)
-        .options({ condition: { attr: 'id', exists: true } })
-        .send();
-      changed++;
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-    }
-  }
-  return changed;
 }
