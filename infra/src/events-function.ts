@@ -83,7 +83,7 @@ export class EventsFunction extends AppFunction {
     grantTableActions(
       this.function,
       props.table,
-      ['dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
       {
         queryIndexes: true,
       },

@@ -58,7 +58,8 @@ export class Site extends Construct {
 
     // The security headers the app sets (@bursa/http security-headers.ts), on every response
     // CloudFront sends, static files and media included; overriding whatever an origin said.
-    const headers = securityHeaders('https://bursa.invalid');
+    // Upload forms post straight to the media bucket (presigned POST): the one other origin a form may submit to.
+    const headers = securityHeaders('https://bursa.invalid', `https://${props.mediaBucket.bucketRegionalDomainName}`);
     this.responseHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Bursa security headers (packages/http/src/security-headers.ts)',
       securityHeadersBehavior: {

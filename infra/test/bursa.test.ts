@@ -185,7 +185,10 @@ describe('functions', () => {
     const streamArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaDataTable/), 'StreamArn'] };
     expect(tableStatements(dev.eventsId)).toEqual(
       expect.arrayContaining([
-        { actions: ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'], resource: tableArn },
+        {
+          actions: ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          resource: tableArn,
+        },
         { actions: ['dynamodb:Query'], resource: indexArn },
         { actions: ['dynamodb:ListStreams'], resource: streamArn },
         {
@@ -516,13 +519,16 @@ describe('Bursa', () => {
 
 describe('security headers at the edge', () => {
   it('adds the app’s security headers to every behaviour, from the same definition', () => {
+    const policy = Object.values(dev.template.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0];
+    const csp = policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy;
+    expect(csp.Override).toBe(true);
+    const cspText = JSON.stringify(csp.ContentSecurityPolicy);
+    expect(cspText).toContain("script-src 'self' 'sha256-");
+    // Forms may post to the site and to the media bucket (presigned CV uploads), nowhere else.
+    expect(cspText).toMatch(/form-action 'self' https:\/\/".*BursaMediaBucket.*RegionalDomainName/);
     dev.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: {
-            ContentSecurityPolicy: Match.stringLikeRegexp("script-src 'self' 'sha256-"),
-            Override: true,
-          },
           FrameOptions: { FrameOption: 'DENY', Override: true },
           ContentTypeOptions: { Override: true },
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true }),

@@ -1,6 +1,6 @@
 import { runAsEntry } from '@bursa/core/db';
 import { type Config, loadConfig } from '@bursa/core/kernel';
-import { clientAddressFrom, ORIGIN_HEADER, originGuard, withSecurityHeaders } from '@bursa/http';
+import { clientAddressFrom, ORIGIN_HEADER, originGuard, uploadOriginOf, withSecurityHeaders } from '@bursa/http';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
@@ -19,6 +19,7 @@ const render = async (request: Request, client: Request) =>
       }),
     ),
     siteUrl(),
+    uploadOriginOf(settings()),
   );
 
 /** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */
@@ -27,11 +28,14 @@ export const web = new Hono().all('*', (c) => render(c.req.raw, c.req.raw));
 let config: Config | undefined;
 let siteOrigin: URL | undefined;
 
-/** SITE_URL, read on first use (as pages read it). */
-function siteUrl(): string {
+/** The configuration, read on first use (as pages read it). */
+function settings(): Config {
   config ??= loadConfig();
-  return config.siteUrl;
+  return config;
 }
+
+/** SITE_URL, read on first use (as pages read it). */
+const siteUrl = () => settings().siteUrl;
 
 /**
  * Behind CloudFront a request reaches the function for its own host name

@@ -34,6 +34,8 @@ describe('POST /api/auth/register', () => {
         name: 'Siti Aminah',
         email: address,
         roles: ['resident'],
+        // The API speaks the client's language (Accept-Language; Indonesian here): emails will too.
+        locale: 'id',
         createdAt: expect.any(String),
       },
       csrf: expect.any(String),
@@ -403,6 +405,7 @@ describe('GET /api/me', () => {
         email: address,
         phone: `+62${phone.slice(1).replaceAll('-', '')}`,
         roles: ['employer', 'resident'],
+        locale: 'id',
         createdAt: expect.any(String),
       },
       can: { signIn: false, register: false, signOut: true, openCompany: true, moderate: false },

@@ -46,6 +46,8 @@ describe('stream consumer', () => {
     expect(projections.map((p) => `${p.name}:${p.entities.join(',')}`)).toEqual([
       'vacancy-listing:Vacancy',
       'company-renamed:Company',
+      'application-funnel:Application',
+      'notifications:Application,Vacancy,Company',
       'mail-outbox:Mail',
     ]);
   });

@@ -1,13 +1,21 @@
 import { type Db, runAsEntry, unmarshallImage } from '@bursa/core/db';
 import type { Config, Ctx } from '@bursa/core/kernel';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { applicationFunnel } from './application-funnel.ts';
 import { companyRenamed } from './company-renamed.ts';
 import { mailOutbox } from './mail-outbox.ts';
+import { notifications } from './notifications.ts';
 import { type Change, entityOf, type Projection } from './projection.ts';
 import { vacancyListing } from './vacancy-listing.ts';
 
 /** Every projection the stream drives, one file each (docs/data-model.md, "Projections"). */
-export const projections: readonly Projection[] = [vacancyListing, companyRenamed, mailOutbox];
+export const projections: readonly Projection[] = [
+  vacancyListing,
+  companyRenamed,
+  applicationFunnel,
+  notifications,
+  mailOutbox,
+];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */
 export type EventDeps = { config: Config; db: Db };

@@ -16,29 +16,46 @@ import { SHARE_SCRIPT } from './share-script.ts';
  */
 export const SHARE_SCRIPT_HASH = `'sha256-${createHash('sha256').update(SHARE_SCRIPT).digest('base64')}'`;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  `script-src 'self' ${SHARE_SCRIPT_HASH}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
+/**
+ * `uploadOrigin`: where upload forms post files straight to (the media
+ * bucket's presigned POST, see core's Media): the one origin besides our own
+ * a form may submit to.
+ */
+export const contentSecurityPolicy = (uploadOrigin?: string) =>
+  [
+    "default-src 'self'",
+    `script-src 'self' ${SHARE_SCRIPT_HASH}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `form-action 'self'${uploadOrigin ? ` ${uploadOrigin}` : ''}`,
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** The media bucket's origin for browser uploads: the local S3 locally, the bucket's regional endpoint in AWS. */
+export function uploadOriginOf(config: {
+  s3Endpoint?: string | undefined;
+  mediaBucket: string;
+  region: string;
+}): string {
+  return config.s3Endpoint
+    ? new URL(config.s3Endpoint).origin
+    : `https://${config.mediaBucket}.s3.${config.region}.amazonaws.com`;
+}
 
 export const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=(), accelerometer=()';
 
 /** Header name → value, for one response. HSTS only where the site is served over HTTPS. */
-export function securityHeaders(siteUrl: string): Record<string, string> {
+export function securityHeaders(siteUrl: string, uploadOrigin?: string): Record<string, string> {
   const https = new URL(siteUrl).protocol === 'https:';
+  const csp = contentSecurityPolicy(uploadOrigin);
   return {
-    'Content-Security-Policy': https
-      ? `${CONTENT_SECURITY_POLICY}; upgrade-insecure-requests`
-      : CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': https ? `${csp}; upgrade-insecure-requests` : csp,
     'X-Frame-Options': 'DENY',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -49,8 +66,8 @@ export function securityHeaders(siteUrl: string): Record<string, string> {
 }
 
 /** Adds the headers to a response that does not already set them. */
-export function withSecurityHeaders(response: Response, siteUrl: string): Response {
-  for (const [name, value] of Object.entries(securityHeaders(siteUrl))) {
+export function withSecurityHeaders(response: Response, siteUrl: string, uploadOrigin?: string): Response {
+  for (const [name, value] of Object.entries(securityHeaders(siteUrl, uploadOrigin))) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   return response;

@@ -9,9 +9,25 @@ import * as id from './id/index.ts';
  * twin, so a missing translation is a compile error). Texts of core's
  * errors and validation live in core's concept messages (@bursa/core/messages).
  */
-const ids = { ...id.common, ...id.home, ...id.account, ...id.company, ...id.vacancy };
+const ids = {
+  ...id.common,
+  ...id.home,
+  ...id.account,
+  ...id.company,
+  ...id.vacancy,
+  ...id.seeker,
+  ...id.pipeline,
+};
 type Key = keyof typeof ids;
-const ens: Record<Key, string> = { ...en.common, ...en.home, ...en.account, ...en.company, ...en.vacancy };
+const ens: Record<Key, string> = {
+  ...en.common,
+  ...en.home,
+  ...en.account,
+  ...en.company,
+  ...en.vacancy,
+  ...en.seeker,
+  ...en.pipeline,
+};
 
 const dictionaries: Record<Locale, Record<Key, string>> = { id: ids, en: ens };
 

@@ -90,6 +90,12 @@ export function vacancyValues(v: Vacancy.Info): Record<string, string> {
     salaryMax: v.salaryMax === undefined ? '' : String(v.salaryMax),
     openings: String(v.openings),
     closingDate: v.closingDate,
+    ...Object.fromEntries(
+      (v.questions ?? []).flatMap((q, i) => [
+        [`questions.${i}.text`, q.text],
+        [`questions.${i}.kind`, q.kind],
+      ]),
+    ),
   };
 }
 

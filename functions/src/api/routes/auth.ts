@@ -12,10 +12,10 @@ import { clearSessionCookie, deviceToken, setDeviceCookie, setSessionCookie } fr
  */
 export const authRoutes = new Hono<ApiEnv>()
   .post('/register', async (c) => {
-    const { user, cookieValue, csrf, maxAgeSeconds } = await Account.register(
-      c.var.ctx,
-      (await readJsonBody(c)) as never,
-    );
+    const { user, cookieValue, csrf, maxAgeSeconds } = await Account.register(c.var.ctx, {
+      locale: c.var.locale,
+      ...((await readJsonBody(c)) as object),
+    } as never);
     await Account.signOut(c.var.ctx, c.var.session);
     setSessionCookie(c, cookieValue, maxAgeSeconds);
     return c.json({ user, csrf }, 201);

@@ -23,6 +23,7 @@ const build = (table: BursaTable) => ({
       email: string().optional(),
       phone: string().optional(),
       roles: set(string().enum(...ROLES)),
+      locale: string().enum('id', 'en').optional(),
       passwordHash: string(),
       /** Bumped when the password is reset: every session started before then ends (sessions carry the epoch). */
       sessionEpoch: number().optional(),

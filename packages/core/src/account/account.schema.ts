@@ -9,6 +9,8 @@ export const registerSchema = z
     email: optionalField(emailSchema),
     phone: optionalField(phoneSchema),
     password: z.string('account.password.min').pipe(passwordSchema),
+    /** The language the person signed up in: their emails are written in it. */
+    locale: z.enum(['id', 'en']).default('id'),
   })
   .refine((r) => r.email || r.phone, { message: 'account.email_or_phone.required', path: ['email'] });
 export type RegisterInput = z.input<typeof registerSchema>;

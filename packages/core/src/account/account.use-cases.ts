@@ -13,6 +13,7 @@ import type { Role } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { conflict, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import type { Locale } from '../kernel/format.ts';
 import { newId } from '../kernel/ids.ts';
 import { Limit } from '../limit/index.ts';
 import { accountEntities } from './account.entity.ts';
@@ -23,7 +24,16 @@ import { registerSchema } from './account.schema.ts';
 import { createSession, endSession, type Session } from './account.session.ts';
 
 /** A person with an account, as the person themself sees it (never the password hash). */
-export type User = { id: string; name: string; email?: string; phone?: string; roles: Role[]; createdAt: string };
+export type User = {
+  id: string;
+  name: string;
+  email?: string;
+  phone?: string;
+  roles: Role[];
+  /** The language they signed up in (emails use it); Indonesian when unknown. */
+  locale?: Locale;
+  createdAt: string;
+};
 
 type UserItem = Omit<User, 'roles'> & { roles: Set<Role>; passwordHash: string };
 
@@ -35,6 +45,7 @@ export function toUser(u: UserItem): User {
     ...(u.email ? { email: u.email } : {}),
     ...(u.phone ? { phone: u.phone } : {}),
     roles: [...u.roles].sort(),
+    ...(u.locale ? { locale: u.locale } : {}),
     createdAt: u.createdAt,
   };
 }
@@ -53,6 +64,7 @@ export const register = fn(registerSchema, async (r, ctx) => {
     ...(r.email ? { email: r.email } : {}),
     ...(r.phone ? { phone: r.phone } : {}),
     roles: ['resident'],
+    locale: r.locale,
     createdAt: new Date().toISOString(),
   };
   const logins: LoginIdentifier[] = [];

@@ -83,6 +83,16 @@ function serviceOf(clientName: string): string {
   return base === 'sesv2' ? 'ses' : base;
 }
 
+/**
+ * Records an action the code performs without sending a command: a presigned
+ * POST is signed here and sent by the browser, with this function's authority.
+ */
+export function recordSent(action: string, resource: string): void {
+  const dir = process.env.BURSA_AWS_ACTIONS_DIR;
+  const entry = currentEntry();
+  if (dir && entry) record(dir, entry, [{ action, resource }]);
+}
+
 const written = new Set<string>();
 
 function record(dir: string, entry: EntryPoint, actions: AwsAction[]): void {

@@ -8,5 +8,6 @@ import { parseInput } from './validation.ts';
  * (every wrong field reported together) and adapters can read `.schema`.
  */
 export function fn<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<R>) {
-  return Object.assign((ctx: Ctx, input: z.input<S>) => run(parseInput(schema, input), ctx), { schema });
+  // async: bad input is a rejected promise like every other failure, never a synchronous throw.
+  return Object.assign(async (ctx: Ctx, input: z.input<S>) => run(parseInput(schema, input), ctx), { schema });
 }

@@ -29,3 +29,10 @@ export function formatDate(date: Date | string, locale: Locale = 'id'): string {
 export function formatNumber(n: number): string {
   return grouping.format(n);
 }
+
+/** File sizes as people read them: `850 KB`, `1,4 MB` (Indonesian decimal comma). */
+export function formatBytes(bytes: number, locale: Locale = 'id'): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  const mb = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
+  return `${mb.format(bytes / (1024 * 1024))} MB`;
+}

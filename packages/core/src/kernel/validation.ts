@@ -70,3 +70,56 @@ export function malformedText(input: unknown, path = '', depth = 0): string[] {
 
 /** Text safe to encode anywhere (a lone surrogate from before the boundary check becomes U+FFFD). */
 export const wellFormed = (text: string) => text.toWellFormed();
+
+/**
+ * A posted form's flat names as the nested input core's schemas read:
+ * `experience.0.title` → `{ experience: [{ title }] }`. Numeric segments make
+ * arrays (holes dropped), so issue paths (`experience.0.title`) name the very
+ * input they belong to. Names with no dot pass through unchanged.
+ */
+export function unflatten(values: Record<string, string>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const parts = name.split('.');
+    if (parts.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) continue;
+    let node: Record<string, unknown> = root;
+    parts.forEach((part, i) => {
+      if (i === parts.length - 1) {
+        node[part] = value;
+        return;
+      }
+      const next = node[part];
+      node[part] = next && typeof next === 'object' ? next : {};
+      node = node[part] as Record<string, unknown>;
+    });
+  }
+  return arraysFromIndexes(root) as Record<string, unknown>;
+}
+
+function arraysFromIndexes(node: unknown): unknown {
+  if (!node || typeof node !== 'object') return node;
+  const entries = Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, arraysFromIndexes(v)] as const);
+  if (entries.length > 0 && entries.every(([k]) => /^\d{1,2}$/.test(k))) {
+    return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v);
+  }
+  return Object.fromEntries(entries);
+}
+
+/**
+ * A list of form rows where a row left entirely blank is no row at all. Blank
+ * rows are dropped after validation, so an issue's path (`experience.2.title`)
+ * still names the row the person typed in.
+ */
+export function formRows<T extends z.ZodType>(row: T, max: number, maxCode: string) {
+  const isBlank = (v: unknown) =>
+    v !== null &&
+    typeof v === 'object' &&
+    Object.values(v as Record<string, unknown>).every((x) => typeof x !== 'string' || x.trim() === '');
+  return z
+    .preprocess(
+      (v) => (v === undefined ? [] : v),
+      z.array(z.preprocess((v) => (isBlank(v) ? null : v), row.nullable())),
+    )
+    .transform((rows) => rows.filter((r): r is NonNullable<typeof r> => r !== null))
+    .pipe(z.array(z.any()).max(max, maxCode)) as unknown as z.ZodType<z.output<T>[], unknown>;
+}

@@ -16,6 +16,8 @@ export const RULES = {
   companyPerClient: { scope: 'company-client', max: 20, per: DAY, code: 'limit.company' },
   /** Vacancies posted by one person (a busy HR officer posts a few dozen a day at most). */
   vacancyPerAccount: { scope: 'vacancy-account', max: 60, per: DAY, code: 'limit.vacancy' },
+  /** Applications sent by one person (a determined job hunter sends a few dozen a day; a script thousands). */
+  applicationPerAccount: { scope: 'application-account', max: 50, per: DAY, code: 'limit.application' },
   /** Password reset codes asked for: per network, and per email or phone typed (no mailbox flooding). */
   resetPerClient: { scope: 'reset-client', max: 10, per: HOUR, code: 'limit.reset' },
   resetPerIdentifier: { scope: 'reset-identifier', max: 3, per: HOUR, code: 'limit.reset' },

@@ -5,19 +5,45 @@
  * never picks a language. Import as `import { Messages } from '@bursa/core/messages'`.
  */
 import * as account from '../account/account.messages.ts';
+import * as application from '../application/application.messages.ts';
 import * as company from '../company/company.messages.ts';
 import type { FieldIssue, MessageParams } from '../kernel/errors.ts';
 import type { Locale } from '../kernel/format.ts';
 import * as kernel from '../kernel/messages.ts';
 import * as limit from '../limit/limit.messages.ts';
+import * as media from '../media/media.messages.ts';
+import * as notification from '../notification/notification.messages.ts';
+import * as profile from '../profile/profile.messages.ts';
 import * as region from '../region/region.messages.ts';
 import * as vacancy from '../vacancy/vacancy.messages.ts';
 
 export * as Messages from './index.ts';
 
 export const catalog = {
-  id: { ...kernel.id, ...account.id, ...company.id, ...limit.id, ...region.id, ...vacancy.id },
-  en: { ...kernel.en, ...account.en, ...company.en, ...limit.en, ...region.en, ...vacancy.en },
+  id: {
+    ...kernel.id,
+    ...account.id,
+    ...application.id,
+    ...company.id,
+    ...limit.id,
+    ...media.id,
+    ...notification.id,
+    ...profile.id,
+    ...region.id,
+    ...vacancy.id,
+  },
+  en: {
+    ...kernel.en,
+    ...account.en,
+    ...application.en,
+    ...company.en,
+    ...limit.en,
+    ...media.en,
+    ...notification.en,
+    ...profile.en,
+    ...region.en,
+    ...vacancy.en,
+  },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageKey = keyof typeof catalog.id;

@@ -1,4 +1,4 @@
-import { Entity, item, list, number, string } from 'dynamodb-toolbox';
+import { Entity, item, list, map, number, string } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { LEVELS } from '../education/index.ts';
@@ -14,6 +14,7 @@ import { LEVELS } from '../education/index.ts';
  */
 export const VACANCY_TYPES = ['full_time', 'part_time', 'contract', 'apprenticeship', 'overseas'] as const;
 export const VACANCY_STATUSES = ['draft', 'open', 'closed'] as const;
+export const QUESTION_KINDS = ['yes_no', 'text'] as const;
 
 const build = (table: BursaTable) => {
   const vacancySchema = item({
@@ -35,6 +36,8 @@ const build = (table: BursaTable) => {
     salaryMax: number().optional(),
     openings: number(),
     closingDate: string(),
+    /** Up to 5 screening questions applicants answer (yes/no or a short text). */
+    questions: list(map({ text: string(), kind: string().enum(...QUESTION_KINDS) })).optional(),
     status: string().enum(...VACANCY_STATUSES),
     closedReason: string().optional(),
     closedBy: string().enum('company', 'officer', 'deadline').optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEVELS } from '../education/index.ts';
-import { blankToUndefined, optionalField } from '../kernel/validation.ts';
-import { VACANCY_TYPES } from './vacancy.entity.ts';
+import { blankToUndefined, formRows, optionalField } from '../kernel/validation.ts';
+import { QUESTION_KINDS, VACANCY_TYPES } from './vacancy.entity.ts';
 
 const rupiah = z.preprocess(
   (v) =>
@@ -47,6 +47,21 @@ export const vacancyFieldsSchema = z
         .max(10_000, 'vacancy.openings.max'),
     ),
     closingDate: z.iso.date('vacancy.closing_date.invalid'),
+    // A form row with no question text is no question (its answer-kind select always has a value).
+    questions: z
+      .preprocess(
+        (v) =>
+          Array.isArray(v) ? v.map((q) => (q && typeof q === 'object' && !String(q.text ?? '').trim() ? {} : q)) : v,
+        formRows(
+          z.object({
+            text: z.string().trim().min(5, 'vacancy.question.min').max(150, 'vacancy.question.max'),
+            kind: z.enum(QUESTION_KINDS, 'vacancy.question.kind'),
+          }),
+          5,
+          'vacancy.questions.max',
+        ),
+      )
+      .optional(),
   })
   .refine((v) => typeof v.salaryMin !== 'number' || typeof v.salaryMax !== 'number' || v.salaryMin <= v.salaryMax, {
     message: 'vacancy.salary.order',

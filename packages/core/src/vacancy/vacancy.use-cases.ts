@@ -35,6 +35,8 @@ export type Info = {
   openings: number;
   /** Last day applications are taken, YYYY-MM-DD in WIB. */
   closingDate: string;
+  /** Screening questions applicants answer (at most 5). */
+  questions?: { text: string; kind: 'yes_no' | 'text' }[];
   status: VacancyStatus;
   closedReason?: string;
   closedBy?: 'company' | 'officer' | 'deadline';

@@ -11,6 +11,7 @@ export const vacancy = {
   'manage.edit': 'Edit',
   'manage.close': 'Close',
   'manage.view': 'View',
+  'manage.applicants': 'Applicants',
   'manage.company': 'Company page',
   'status.draft': 'Draft',
   'status.open': 'Open',
@@ -88,4 +89,10 @@ export const vacancy = {
   'education.D3': 'Diploma (D3)',
   'education.S1': 'Bachelor’s degree (S1)',
   'education.S2': 'Master’s degree (S2)',
+  'vacancy.questions': 'Questions for applicants',
+  'vacancy.questionsHint': 'Up to 5 short questions, e.g. “Willing to work shifts?”. Leave empty if not needed.',
+  'vacancy.question': 'Question {n}',
+  'vacancy.questionKind': 'Answer type',
+  'vacancy.questionYesNo': 'Yes / No',
+  'vacancy.questionText': 'Short text',
 } satisfies Record<keyof typeof id, string>;

@@ -24,6 +24,9 @@ export const account = {
   'signOut.body': 'Keluar dari akun Anda di perangkat ini?',
   'signOut.submit': 'Keluar',
   'mine.title': 'Halo, {name}',
+  'mine.seeker': 'Mencari kerja',
+  'mine.seekerIncomplete': 'lengkapi profil sebelum melamar',
+  'mine.browseJobs': 'Cari lowongan',
   'mine.companies': 'Perusahaan saya',
   'mine.noCompanies':
     'Anda belum mendaftarkan perusahaan. Mencari karyawan? Daftarkan perusahaan Anda untuk memasang lowongan.',

@@ -9,6 +9,7 @@ export const vacancy = {
   'manage.edit': 'Ubah',
   'manage.close': 'Tutup',
   'manage.view': 'Lihat',
+  'manage.applicants': 'Pelamar',
   'manage.company': 'Halaman perusahaan',
   'status.draft': 'Draf',
   'status.open': 'Dibuka',
@@ -86,4 +87,10 @@ export const vacancy = {
   'education.D3': 'D3',
   'education.S1': 'S1',
   'education.S2': 'S2',
+  'vacancy.questions': 'Pertanyaan untuk pelamar',
+  'vacancy.questionsHint': 'Maksimal 5 pertanyaan singkat, contoh “Bersedia kerja shift?”. Kosongkan bila tidak perlu.',
+  'vacancy.question': 'Pertanyaan {n}',
+  'vacancy.questionKind': 'Jenis jawaban',
+  'vacancy.questionYesNo': 'Ya / Tidak',
+  'vacancy.questionText': 'Teks singkat',
 } as const;

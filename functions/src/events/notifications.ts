@@ -1,0 +1,95 @@
+import { Account } from '@bursa/core/account';
+import { Application } from '@bursa/core/application';
+import { Company } from '@bursa/core/company';
+import type { Ctx } from '@bursa/core/kernel';
+import { Notification } from '@bursa/core/notification';
+import { Vacancy } from '@bursa/core/vacancy';
+import { type Change, entityOf, type Projection } from './projection.ts';
+
+type Event = { kind: Notification.Kind; params: Record<string, string>; link: string; at: string };
+
+/**
+ * Changes people should hear about → their inbox, and an email when they have
+ * an address (in the language they signed up in):
+ *   a new application        → every member of the hiring company
+ *   a stage set by a company → the applicant
+ *   a vacancy closed by an officer, a company verified → the company's members
+ * Idempotent: Notification.deliver refuses a second delivery of the same record.
+ */
+export const notifications: Projection = {
+  name: 'notifications',
+  entities: ['Application', 'Vacancy', 'Company'],
+  async apply(ctx, change) {
+    const entity = entityOf(change);
+    if (entity === 'Application') return applicationChanged(ctx, change);
+    if (entity === 'Vacancy') return vacancyChanged(ctx, change);
+    if (entity === 'Company') return companyChanged(ctx, change);
+  },
+};
+
+async function applicationChanged(ctx: Ctx, change: Change) {
+  const before = Application.fromImage(ctx.db, change.oldImage);
+  const after = Application.fromImage(ctx.db, change.newImage);
+  if (!after) return;
+  if (!before) {
+    await toMembers(ctx, after.companyId, change, {
+      kind: 'new_applicant',
+      params: { vacancyTitle: after.vacancyTitle, applicantName: after.applicantName },
+      link: `/saya/perusahaan/${after.companyId}/lowongan/${after.vacancyId}/pelamar/${after.userId}`,
+      at: after.appliedAt,
+    });
+    return;
+  }
+  const last = after.timeline.at(-1);
+  if (before.stage === after.stage || last?.by !== 'company') return;
+  await toPerson(ctx, after.userId, change, {
+    kind: 'stage_changed',
+    params: {
+      vacancyTitle: after.vacancyTitle,
+      companyName: after.companyName,
+      stage: after.stage,
+      ...(after.rejectReason ? { reason: after.rejectReason } : {}),
+    },
+    link: `/saya/lamaran/${after.vacancyId}`,
+    at: after.updatedAt,
+  });
+}
+
+async function vacancyChanged(ctx: Ctx, change: Change) {
+  const before = Vacancy.fromImage(ctx.db, change.oldImage);
+  const after = Vacancy.fromImage(ctx.db, change.newImage);
+  if (!after || before?.status === 'closed' || after.status !== 'closed' || after.closedBy !== 'officer') return;
+  await toMembers(ctx, after.companyId, change, {
+    kind: 'vacancy_closed',
+    params: { vacancyTitle: after.title, reason: after.closedReason ?? '' },
+    link: `/lowongan/${after.id}`,
+    at: after.updatedAt,
+  });
+}
+
+async function companyChanged(ctx: Ctx, change: Change) {
+  const before = change.oldImage;
+  const after = change.newImage;
+  // Newly verified only.
+  if (after?.status !== 'verified' || before?.status === 'verified') return;
+  await toMembers(ctx, String(after.id), change, {
+    kind: 'company_verified',
+    params: { companyName: String(after.name) },
+    link: `/perusahaan/${String(after.id)}`,
+    at: String(after.updatedAt),
+  });
+}
+
+async function toMembers(ctx: Ctx, companyId: string, change: Change, event: Event) {
+  for await (const m of Company.membersOf(ctx.db, companyId)) await toPerson(ctx, m.userId, change, event);
+}
+
+async function toPerson(ctx: Ctx, userId: string, change: Change, event: Event) {
+  const user = await Account.getUser(ctx.db, userId);
+  await Notification.deliver(ctx.db, {
+    userId,
+    ...event,
+    source: change.sequenceNumber,
+    ...(user.email ? { email: Notification.email(event, user.locale ?? 'id', ctx.config.siteUrl, user.email) } : {}),
+  });
+}

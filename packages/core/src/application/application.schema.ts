@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { LEVELS } from '../education/index.ts';
+import { optionalField } from '../kernel/validation.ts';
+import { REJECT_REASONS, STAGES } from './application.entity.ts';
+
+const key = { vacancyId: z.string(), userId: z.string() };
+const version = z.coerce.number('request.field.invalid').int().min(1);
+
+/** Applying: an optional cover note and the answers to the vacancy's questions, by index (`answers.0`, …). */
+export const applySchema = z.object({
+  vacancyId: z.string(),
+  coverNote: optionalField(z.string().trim().max(500, 'application.cover_note.max')),
+  answers: z
+    .preprocess(
+      (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : (v ?? [])),
+      z.array(z.string().trim().max(200, 'application.answer.max')).max(5),
+    )
+    .default([]),
+});
+export type ApplyInput = z.input<typeof applySchema>;
+
+export const applicationKeySchema = z.object(key);
+export const withdrawSchema = z.object({ ...key, version: optionalField(version) });
+
+/** An employer's move: one application to a stage, with the version they saw. */
+export const moveSchema = z
+  .object({
+    ...key,
+    to: z.enum([...STAGES.filter((s) => s !== 'withdrawn'), 'reopen'] as const, 'application.stage.invalid'),
+    version: optionalField(version),
+    reason: optionalField(z.enum(REJECT_REASONS, 'application.reason.required')),
+  })
+  .refine((m) => m.to !== 'rejected' || m.reason !== undefined, {
+    message: 'application.reason.required',
+    path: ['reason'],
+  });
+
+/** The same move for many applications of one vacancy at once (`userIds` with their versions: `<userId>:<version>`). */
+export const moveManySchema = z.object({
+  vacancyId: z.string(),
+  to: moveSchema.shape.to,
+  reason: moveSchema.shape.reason,
+  items: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? [v] : v),
+      z.array(z.string().regex(/^[0-9a-z]{20}:\d+$/, 'request.field.invalid')).min(1, 'application.bulk.empty'),
+    )
+    .pipe(z.array(z.string()).max(100, 'application.bulk.max')),
+});
+
+export const noteSchema = z.object({ ...key, note: z.string().trim().max(1000, 'application.note.max') });
+
+const flag = z.preprocess((v) => v === true || v === 'true' || v === '1' || v === 'on', z.boolean()).optional();
+
+/** The employer's applicant list: one stage or all, filters on what the application carries, oldest or newest first. */
+export const applicantsSchema = z.object({
+  vacancyId: z.string(),
+  stage: optionalField(z.enum(STAGES, 'application.stage.invalid')),
+  education: optionalField(z.enum(LEVELS, 'request.field.invalid')),
+  districtCode: optionalField(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'request.field.invalid')),
+  hasCv: flag,
+  hasAk1: flag,
+  order: optionalField(z.enum(['newest', 'oldest'])).default('newest'),
+  cursor: optionalField(z.string().max(600)),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type ApplicantsQuery = z.input<typeof applicantsSchema>;
+
+export const mineSchema = z
+  .object({ cursor: optionalField(z.string().max(600)), limit: z.coerce.number().int().min(1).max(50).default(20) })
+  .default({ limit: 20 });

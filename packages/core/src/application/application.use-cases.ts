@@ -1,0 +1,242 @@
+import { $append, $remove, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import { Account } from '../account/index.ts';
+import { Company } from '../company/index.ts';
+import type { Db } from '../db/client.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import { type Level, meetsEducation } from '../education/index.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { conflict, DomainError, type FieldIssue, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { Limit } from '../limit/index.ts';
+import { Profile } from '../profile/index.ts';
+import { Vacancy } from '../vacancy/index.ts';
+import { applicationEntities, type RejectReason, type Stage } from './application.entity.ts';
+import { ACTIVE, type ApplicationCapabilities, capabilities, MOVES } from './application.policy.ts';
+import {
+  applicationKeySchema,
+  applySchema,
+  moveManySchema,
+  moveSchema,
+  noteSchema,
+  withdrawSchema,
+} from './application.schema.ts';
+
+/** An application as stored. */
+export type Info = {
+  vacancyId: string;
+  userId: string;
+  companyId: string;
+  vacancyTitle: string;
+  companyName: string;
+  applicantName: string;
+  education: Level;
+  meetsEducation: boolean;
+  districtCode: string;
+  villageCode: string;
+  hasCv: boolean;
+  hasAk1: boolean;
+  coverNote?: string;
+  answers: { question: string; answer: string }[];
+  stage: Stage;
+  rejectReason?: RejectReason;
+  stageBeforeRejection?: Stage;
+  employerNote?: string;
+  timeline: { stage: Stage; at: string; by: 'applicant' | 'company'; reason?: RejectReason }[];
+  appliedAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export async function find(db: Db, vacancyId: string, userId: string): Promise<Info | undefined> {
+  const { Item } = await applicationEntities(db).Application.build(GetItemCommand).key({ vacancyId, userId }).send();
+  return Item as Info | undefined;
+}
+
+/** What one viewer may see: the private note only with `seeNote`. */
+export function forViewer(app: Info, can: ApplicationCapabilities): Info {
+  if (can.seeNote) return app;
+  const { employerNote: _n, ...rest } = app;
+  return rest;
+}
+
+/** The application and what the asker may do with it; 404 (not 403) for anyone not involved, so its existence does not leak. */
+export async function withCapabilities(ctx: Ctx, vacancyId: string, userId: string) {
+  const me = Account.requireSignedIn(ctx.actor);
+  const app = await find(ctx.db, vacancyId, userId);
+  if (!app) throw notFound('application.not_found');
+  const member = me.userId !== userId && (await Company.isMember(ctx.db, me, app.companyId));
+  const can = capabilities(app, { actor: me, self: me.userId === userId, member });
+  if (!can.view) throw notFound('application.not_found');
+  return { app, can };
+}
+
+export type ApplicationView = { application: Info; can: ApplicationCapabilities };
+
+export const view = fn(applicationKeySchema, async ({ vacancyId, userId }, ctx): Promise<ApplicationView> => {
+  const { app, can } = await withCapabilities(ctx, vacancyId, userId);
+  return { application: forViewer(app, can), can };
+});
+
+/**
+ * Applies to an open vacancy. Needs a minimum profile (Profile.completeness)
+ * and an answer to each of the vacancy's questions; one application per
+ * person per vacancy, guarded by the key (50 parallel tries → one).
+ */
+export const apply = fn(applySchema, async ({ vacancyId, coverNote, answers }, ctx): Promise<Info> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [vacancy, profile] = await Promise.all([Vacancy.get(ctx.db, vacancyId), Profile.find(ctx.db, me.userId)]);
+  if (Vacancy.effectiveStatus(vacancy, nowOf(ctx)) !== 'open') throw conflict('application.vacancy_not_open');
+  const ready = Profile.completeness(profile);
+  if (!profile || !ready.canApply) {
+    throw new DomainError('validation', 'application.profile_incomplete', { details: { missing: ready.missing } });
+  }
+  if (await Company.isMember(ctx.db, me, vacancy.companyId)) throw forbidden('application.own_company');
+  const questions = vacancy.questions ?? [];
+  const issues: FieldIssue[] = [];
+  questions.forEach((q, i) => {
+    const a = answers[i] ?? '';
+    if (!a) issues.push({ path: `answers.${i}`, code: 'application.answer.required' });
+    else if (q.kind === 'yes_no' && a !== 'yes' && a !== 'no')
+      issues.push({ path: `answers.${i}`, code: 'application.answer.yes_no' });
+  });
+  if (issues.length) throw new ValidationError(issues);
+  const user = await Account.getUser(ctx.db, me.userId);
+  await Limit.take(ctx.db, Limit.RULES.applicationPerAccount, me.userId);
+  const now = new Date(nowOf(ctx)).toISOString();
+  const app: Info = {
+    vacancyId,
+    userId: me.userId,
+    companyId: vacancy.companyId,
+    vacancyTitle: vacancy.title,
+    companyName: vacancy.companyName,
+    applicantName: user.name,
+    education: profile.education,
+    meetsEducation: meetsEducation(profile.education, vacancy.minEducation),
+    districtCode: profile.districtCode,
+    villageCode: profile.villageCode,
+    hasCv: Boolean(profile.cv),
+    hasAk1: Boolean(profile.ak1),
+    ...(coverNote ? { coverNote } : {}),
+    answers: questions.map((q, i) => ({ question: q.text, answer: answers[i] ?? '' })),
+    stage: 'applied',
+    timeline: [{ stage: 'applied', at: now, by: 'applicant' }],
+    appliedAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  try {
+    await applicationEntities(ctx.db)
+      .Application.build(PutItemCommand)
+      .item(app)
+      .options({ condition: { attr: 'userId', exists: false } })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('application.duplicate');
+    throw e;
+  }
+  return app;
+});
+
+/** One checked, versioned stage change. */
+async function transition(
+  ctx: Ctx,
+  app: Info,
+  to: Stage | 'reopen',
+  by: 'applicant' | 'company',
+  options: { version?: number | undefined; reason?: RejectReason | undefined },
+): Promise<Info> {
+  const next: Stage = to === 'reopen' ? (app.stageBeforeRejection ?? 'applied') : to;
+  const allowed =
+    to === 'reopen'
+      ? app.stage === 'rejected'
+      : by === 'applicant'
+        ? to === 'withdrawn' && ACTIVE.includes(app.stage)
+        : MOVES[app.stage].includes(to);
+  if (!allowed) {
+    throw new DomainError('conflict', 'application.move.invalid', { params: { from: app.stage, to: next } });
+  }
+  const expected = options.version ?? app.version;
+  if (expected !== app.version) throw conflict('application.changed');
+  const now = new Date(nowOf(ctx)).toISOString();
+  const step = {
+    stage: next,
+    at: now,
+    by,
+    ...(next === 'rejected' && options.reason ? { reason: options.reason } : {}),
+  };
+  try {
+    await applicationEntities(ctx.db)
+      .Application.build(UpdateItemCommand)
+      .item({
+        vacancyId: app.vacancyId,
+        userId: app.userId,
+        appliedAt: app.appliedAt,
+        stage: next,
+        timeline: $append([step]),
+        rejectReason: next === 'rejected' ? options.reason : $remove(),
+        stageBeforeRejection: next === 'rejected' ? app.stage : $remove(),
+        updatedAt: now,
+        version: app.version + 1,
+      } as never)
+      .options({ condition: { attr: 'version', eq: expected } })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('application.changed');
+    throw e;
+  }
+  const { rejectReason: _r, stageBeforeRejection: _s, ...rest } = app;
+  return {
+    ...rest,
+    stage: next,
+    ...(next === 'rejected' ? { rejectReason: options.reason, stageBeforeRejection: app.stage } : {}),
+    timeline: [...app.timeline, step],
+    updatedAt: now,
+    version: app.version + 1,
+  } as Info;
+}
+
+/** The applicant takes their application back (while it is still open: not hired, rejected or withdrawn). */
+export const withdraw = fn(withdrawSchema, async ({ vacancyId, userId, version }, ctx) => {
+  const { app, can } = await withCapabilities(ctx, vacancyId, userId);
+  if (!can.withdraw)
+    throw forbidden(app.userId === ctx.actor?.userId ? 'application.cannot_withdraw' : 'application.not_applicant');
+  return transition(ctx, app, 'withdrawn', 'applicant', { version });
+});
+
+/** A company member moves one application (a rejection needs a reason from the fixed list). */
+export const move = fn(moveSchema, async ({ vacancyId, userId, to, version, reason }, ctx) => {
+  const { app, can } = await withCapabilities(ctx, vacancyId, userId);
+  if (!can.seeNote) throw forbidden('application.not_member');
+  return transition(ctx, app, to, 'company', { version, reason });
+});
+
+export type MoveResult = { userId: string; ok: boolean; code?: string };
+
+/** The same move for many applicants of one vacancy; each succeeds or fails on its own (a stale one is reported, not forced). */
+export const moveMany = fn(moveManySchema, async ({ vacancyId, to, reason, items }, ctx): Promise<MoveResult[]> => {
+  if (to === 'rejected' && !reason)
+    throw new ValidationError([{ path: 'reason', code: 'application.reason.required' }]);
+  const results: MoveResult[] = [];
+  for (const entry of items) {
+    const [userId = '', v = ''] = entry.split(':');
+    try {
+      await move(ctx, { vacancyId, userId, to, version: Number(v), reason });
+      results.push({ userId, ok: true });
+    } catch (e) {
+      if (!(e instanceof DomainError) || e.kind === 'unavailable') throw e;
+      results.push({ userId, ok: false, code: e.code });
+    }
+  }
+  return results;
+});
+
+/** The company's private note on an applicant (members only; the applicant never sees it). */
+export const setNote = fn(noteSchema, async ({ vacancyId, userId, note }, ctx) => {
+  const { can } = await withCapabilities(ctx, vacancyId, userId);
+  if (!can.writeNote) throw forbidden('application.not_member');
+  await applicationEntities(ctx.db)
+    .Application.build(UpdateItemCommand)
+    .item({ vacancyId, userId, employerNote: note ? note : $remove() } as never)
+    .options({ condition: { attr: 'userId', exists: true } })
+    .send();
+});

@@ -1,0 +1,14 @@
+/** Private uploads in the media bucket (CVs). Import as `import { Media } from '@bursa/core/media'`. */
+
+export * as Media from './index.ts';
+export { mediaClient } from './media.client.ts';
+export * as messages from './media.messages.ts';
+export {
+  CV_LINK_SECONDS,
+  CV_MAX_BYTES,
+  presignCvUpload,
+  removeObject,
+  signedCvUrl,
+  type UploadForm,
+  verifyCv,
+} from './media.uploads.ts';

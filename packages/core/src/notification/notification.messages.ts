@@ -1,0 +1,23 @@
+export const id = {
+  'notification.new_applicant': 'Pelamar baru untuk {vacancyTitle}: {applicantName}.',
+  'notification.stage_changed': 'Lamaran Anda untuk {vacancyTitle} di {companyName}: {stage}.',
+  'notification.stage_changed.rejected':
+    'Lamaran Anda untuk {vacancyTitle} di {companyName} belum berhasil ({reason}). Tetap semangat, masih banyak lowongan lain.',
+  'notification.vacancy_closed': 'Lowongan {vacancyTitle} ditutup oleh Disnaker: {reason}',
+  'notification.company_verified':
+    '{companyName} sudah diverifikasi Disnaker. Lowongannya kini bertanda terverifikasi.',
+  'notification.email.open': 'Buka di Bursa:',
+  'notification.email.footer': 'Email ini dikirim otomatis oleh Bursa, bursa kerja dan pasar warga.',
+} as const;
+
+export const en = {
+  'notification.new_applicant': 'New applicant for {vacancyTitle}: {applicantName}.',
+  'notification.stage_changed': 'Your application for {vacancyTitle} at {companyName}: {stage}.',
+  'notification.stage_changed.rejected':
+    'Your application for {vacancyTitle} at {companyName} was not successful ({reason}). Keep going: there are many other vacancies.',
+  'notification.vacancy_closed': 'Your vacancy {vacancyTitle} was closed by the manpower office: {reason}',
+  'notification.company_verified':
+    '{companyName} has been verified by the manpower office. Its vacancies now show the verified badge.',
+  'notification.email.open': 'Open in Bursa:',
+  'notification.email.footer': 'This email was sent automatically by Bursa, the job fair and marketplace.',
+} satisfies Record<keyof typeof id, string>;

@@ -1,0 +1,181 @@
+import { $set, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import { Account } from '../account/index.ts';
+import type { Db } from '../db/client.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import type { Level } from '../education/index.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { conflict, DomainError, forbidden } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { parseInput } from '../kernel/validation.ts';
+import { Media } from '../media/index.ts';
+import { Region } from '../region/index.ts';
+import type { GENDERS, PROGRAMMES } from './profile.entity.ts';
+import { profileEntities } from './profile.entity.ts';
+import { capabilities, type ProfileCapabilities } from './profile.policy.ts';
+import { cvKeySchema, openToWorkSchema, profileFieldsSchema } from './profile.schema.ts';
+
+export type Experience = { title: string; employer: string; startYear: number; endYear?: number; description?: string };
+export type Certificate = { programme: (typeof PROGRAMMES)[number]; institution: string; track: string; year: number };
+
+/** A job seeker's profile as stored. */
+export type Info = {
+  userId: string;
+  birthYear: number;
+  gender?: (typeof GENDERS)[number];
+  regencyCode: string;
+  districtCode: string;
+  villageCode: string;
+  education: Level;
+  major?: string;
+  skills: string[];
+  languages: string[];
+  experience: Experience[];
+  certificates: Certificate[];
+  ak1?: string;
+  openToWork: boolean;
+  cv?: { key: string; bytes: number; uploadedAt: string };
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+/** What is missing from a profile, most important first. `required` ones stop an application. */
+export const MISSING = ['profile', 'skills', 'cv', 'experience', 'languages', 'ak1'] as const;
+export type Missing = (typeof MISSING)[number];
+const REQUIRED: readonly Missing[] = ['profile', 'skills'];
+
+export type Completeness = { percent: number; missing: Missing[]; canApply: boolean };
+
+/**
+ * The meter on the profile page and the check before applying. Applying needs
+ * the basics (year of birth, kelurahan, education) and at least one skill; a
+ * CV, experience, languages and the AK1 card make a profile complete.
+ */
+export function completeness(profile: Info | undefined): Completeness {
+  const has: Record<Missing, boolean> = {
+    profile: Boolean(profile),
+    skills: Boolean(profile?.skills.length),
+    cv: Boolean(profile?.cv),
+    experience: Boolean(profile?.experience.length || profile?.certificates.length),
+    languages: Boolean(profile?.languages.length),
+    ak1: Boolean(profile?.ak1),
+  };
+  const weights: Record<Missing, number> = { profile: 40, skills: 20, cv: 15, experience: 10, languages: 5, ak1: 10 };
+  const missing = MISSING.filter((m) => !has[m]);
+  const percent = MISSING.reduce((sum, m) => sum + (has[m] ? weights[m] : 0), 0);
+  return { percent, missing, canApply: !missing.some((m) => REQUIRED.includes(m)) };
+}
+
+export async function find(db: Db, userId: string): Promise<Info | undefined> {
+  const { Item } = await profileEntities(db).Profile.build(GetItemCommand).key({ userId }).send();
+  return Item as Info | undefined;
+}
+
+export type MyProfile = { profile?: Info; completeness: Completeness; can: ProfileCapabilities };
+
+/** The signed-in person's own profile (or none yet) and what it still lacks. */
+export const mine = fn(openToWorkSchema.partial().optional(), async (_input, ctx): Promise<MyProfile> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const profile = await find(ctx.db, me.userId);
+  return {
+    ...(profile ? { profile } : {}),
+    completeness: completeness(profile),
+    can: capabilities({ actor: me, self: true, applicantOfMine: false }),
+  };
+});
+
+/** Creates or replaces the signed-in person's profile (a stale `version` is a 409). */
+export const save = fn(profileFieldsSchema, async ({ version, ...fields }, ctx): Promise<Info> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  Region.assertLocation(
+    await Region.getCached(ctx.db, ctx.config.homeRegency),
+    fields.districtCode,
+    fields.villageCode,
+  );
+  const before = await find(ctx.db, me.userId);
+  const now = new Date(nowOf(ctx)).toISOString();
+  const profile: Info = {
+    ...fields,
+    userId: me.userId,
+    regencyCode: ctx.config.homeRegency,
+    ...(before?.cv ? { cv: before.cv } : {}),
+    createdAt: before?.createdAt ?? now,
+    updatedAt: now,
+    version: (before?.version ?? 0) + 1,
+  };
+  const expected = version ?? before?.version;
+  try {
+    await profileEntities(ctx.db)
+      .Profile.build(PutItemCommand)
+      .item(profile)
+      .options({
+        condition: expected ? { attr: 'version', eq: expected } : { attr: 'userId', exists: false },
+      })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('profile.changed');
+    throw e;
+  }
+  return profile;
+});
+
+/** The "open to work" switch, on its own (one click on the profile page). */
+export const setOpenToWork = fn(openToWorkSchema, async ({ openToWork }, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  try {
+    await profileEntities(ctx.db)
+      .Profile.build(UpdateItemCommand)
+      .item({ userId: me.userId, openToWork, updatedAt: new Date(nowOf(ctx)).toISOString() })
+      .options({ condition: { attr: 'userId', exists: true } })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw new DomainError('validation', 'profile.required');
+    throw e;
+  }
+});
+
+/** Where the CV form posts the file (straight to S3) and where S3 sends the browser back. */
+export async function cvUploadForm(ctx: Ctx, redirectUrl: string) {
+  const me = Account.requireSignedIn(ctx.actor);
+  return Media.presignCvUpload(ctx.config, { userId: me.userId, redirectUrl });
+}
+
+/**
+ * After S3 took the file: checks it really is a PDF of at most 2 MB (the
+ * local S3 enforces no upload policy, and a policy cannot read magic bytes),
+ * then puts it on the profile and deletes the CV it replaces.
+ */
+export const attachCv = fn(cvKeySchema, async ({ key }, ctx): Promise<Info['cv']> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const profile = await find(ctx.db, me.userId);
+  if (!profile) {
+    await Media.removeObject(ctx.config, key).catch(() => undefined);
+    throw new DomainError('validation', 'profile.required');
+  }
+  const checked = await Media.verifyCv(ctx.config, { userId: me.userId, key });
+  const cv = { key: checked.key, bytes: checked.bytes, uploadedAt: new Date(nowOf(ctx)).toISOString() };
+  await profileEntities(ctx.db)
+    .Profile.build(UpdateItemCommand)
+    // $set: the whole map, not a deep update (the profile may have no CV yet).
+    .item({ userId: me.userId, cv: $set(cv), updatedAt: cv.uploadedAt })
+    .send();
+  if (profile.cv && profile.cv.key !== cv.key)
+    await Media.removeObject(ctx.config, profile.cv.key).catch(() => undefined);
+  return cv;
+});
+
+/** A short-lived link to someone's CV, for whom the policy allows (`readCv`). */
+export async function cvLink(ctx: Ctx, profile: Info, can: ProfileCapabilities, fileName: string): Promise<string> {
+  if (!can.readCv) throw forbidden('profile.cv.forbidden');
+  if (!profile.cv) throw new DomainError('not_found', 'profile.cv.none');
+  return Media.signedCvUrl(ctx.config, profile.cv.key, { fileName });
+}
+
+/** What a viewer may see of a profile: AK1 only with `seeAk1`. */
+export function forViewer(profile: Info, can: ProfileCapabilities): Info {
+  if (can.seeAk1) return profile;
+  const { ak1: _ak1, ...rest } = profile;
+  return rest;
+}
+
+export const parseFields = (input: unknown) => parseInput(profileFieldsSchema, input);
