@@ -4,11 +4,13 @@ import { assertCameThroughCloudFront, ORIGIN_HEADER, securityHeaders } from '@bu
 import { Hono } from 'hono';
 import type { ApiEnv, Deps } from './context.ts';
 import { notFoundResponse, toErrorResponse } from './errors.ts';
+import { applicationRoutes } from './routes/applications.ts';
 import { authRoutes } from './routes/auth.ts';
 import { companyRoutes } from './routes/companies.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { regionRoutes } from './routes/regions.ts';
+import { seekerRoutes } from './routes/seeker.ts';
 import { vacancyRoutes } from './routes/vacancies.ts';
 import { sessionMiddleware } from './session.ts';
 
@@ -37,8 +39,10 @@ export function createApi(deps: Deps) {
   api.route('/regions', regionRoutes);
   api.route('/auth', authRoutes);
   api.route('/me', meRoutes);
+  api.route('/me', seekerRoutes);
   api.route('/companies', companyRoutes);
   api.route('/vacancies', vacancyRoutes);
+  api.route('/vacancies/:vacancyId/applications', applicationRoutes);
   api.notFound(notFoundResponse);
   api.onError(toErrorResponse);
   return api;
