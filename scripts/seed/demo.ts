@@ -28,6 +28,7 @@ type DemoVacancy = {
   salaryMax?: number;
   openings: number;
   closesInDays: number;
+  questions?: { text: string; kind: 'yes_no' | 'text' }[];
 };
 
 type DemoEmployer = {
@@ -70,6 +71,10 @@ const employers: DemoEmployer[] = [
         salaryMax: 5_300_000,
         openings: 25,
         closesInDays: 30,
+        questions: [
+          { text: 'Bersedia kerja shift malam?', kind: 'yes_no' },
+          { text: 'Sudah berapa lama Anda menjahit dengan mesin industri?', kind: 'text' },
+        ],
       },
       {
         title: 'Quality Control Garmen',
@@ -302,12 +307,18 @@ async function ensureUser(ctx: Ctx, name: string, login: string, roles: Role[]):
 }
 
 /** Runs the demo's steps as the people who would take them, through the same use cases as the product. */
-export async function seedDemo(db: Db, config: Config): Promise<{ companies: number; vacancies: number }> {
-  if (config.homeRegency !== '36.71') return { companies: 0, vacancies: 0 }; // the demo is Kota Tangerang's
+export type DemoEmployers = { companyId: string; employer: Actor }[];
+
+export async function seedDemo(
+  db: Db,
+  config: Config,
+): Promise<{ companies: number; vacancies: number; employers: DemoEmployers }> {
+  if (config.homeRegency !== '36.71') return { companies: 0, vacancies: 0, employers: [] }; // the demo is Kota Tangerang's
   const as = (actor: Actor | undefined): Ctx => ({ db, config, actor });
   const officer = await ensureUser(as(undefined), 'Siti Rahmawati (Disnaker)', demoLogins[0].login, ['officer']);
   await ensureUser(as(undefined), 'Andi Pratama', demoLogins[2].login, []);
   let vacancies = 0;
+  const seeded: DemoEmployers = [];
   for (const e of employers) {
     const employer = await ensureUser(as(undefined), e.contact.name, e.contact.email, []);
     const mine = await Company.listMine(as(employer), {});
@@ -319,6 +330,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ companies: num
           districtCode: e.company.villageCode.slice(0, 8),
         })
       ).id;
+    seeded.push({ companyId, employer });
     if (e.verified && (await Company.get(db, companyId)).status !== 'verified')
       await Company.verify(as(officer), { id: companyId });
     const existing = new Set((await Vacancy.listByCompany(as(employer), { companyId })).vacancies.map((v) => v.title));
@@ -335,5 +347,5 @@ export async function seedDemo(db: Db, config: Config): Promise<{ companies: num
       vacancies++;
     }
   }
-  return { companies: employers.length, vacancies };
+  return { companies: employers.length, vacancies, employers: seeded };
 }

@@ -2,6 +2,7 @@ import type { Db } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
 import { seedDemo } from './demo.ts';
 import { seedRegions } from './regions.ts';
+import { seedSeekers } from './seekers.ts';
 
 /**
  * Reference and demo data, loaded idempotently: running it twice leaves the
@@ -10,9 +11,10 @@ import { seedRegions } from './regions.ts';
 export async function seedAll(
   db: Db,
   homeRegency = '36.71',
-): Promise<{ regions: number; companies: number; vacancies: number }> {
+): Promise<{ regions: number; companies: number; vacancies: number; seekers: number; applications: number }> {
   const regions = await seedRegions(db);
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName, HOME_REGENCY: homeRegency });
-  const demo = await seedDemo(db, config);
-  return { regions, ...demo };
+  const { employers, ...demo } = await seedDemo(db, config);
+  const seekers = await seedSeekers(db, config, employers);
+  return { regions, ...demo, ...seekers };
 }

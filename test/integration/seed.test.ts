@@ -1,6 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { Account } from '@bursa/core/account';
+import { Application } from '@bursa/core/application';
 import { Company } from '@bursa/core/company';
 import { type Actor, type Ctx, loadConfig } from '@bursa/core/kernel';
+import { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
 import { Vacancy } from '@bursa/core/vacancy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +57,37 @@ describe('seed', () => {
     expect(await count()).toBe(before);
     expect(before).toBe(1 + 13 + 104);
     expect(second.vacancies).toBe(0);
+    expect(second.applications).toBe(0);
     expect((await browse()).map((v) => v.id).sort()).toEqual(vacanciesBefore);
+  });
+
+  it('has about 30 job seekers whose applications sit at every stage, counted by the stream', async () => {
+    await projections.settle();
+    const seeded = await seedAll(db);
+    expect(seeded.seekers).toBeGreaterThanOrEqual(30);
+    const employer = await Account.findUserId(db, { kind: 'email', value: 'hrd@sinargarmen.co.id' });
+    const me: Actor = { userId: employer as string, name: 'Rina', roles: ['employer'] };
+    const [company] = await Company.listMine(as(me), {});
+    const vacancies = (await Vacancy.listByCompany(as(me), { companyId: company?.companyId as string })).vacancies;
+    const funnels = await Application.funnelsOf(
+      db,
+      vacancies.map((v) => Application.vacancyScope(v.id)),
+    );
+    const total = (k: 'applications' | 'hired') => [...funnels.values()].reduce((n, f) => n + f[k], 0);
+    expect(total('applications')).toBeGreaterThanOrEqual(10);
+    // Across all demo companies, every stage has someone in it.
+    const all = new Set<string>();
+    for (const v of (await Vacancy.browse(as(), { limit: 50 })).items) {
+      const f = await Application.funnelOf(db, Application.vacancyScope(v.id));
+      for (const [stage, n] of Object.entries(f.at)) if (n > 0) all.add(stage);
+    }
+    expect([...all].sort()).toEqual([...Application.STAGES].sort());
+    // The demo resident (README): a full profile, and a hire they were told about.
+    const andi = await Account.findUserId(db, { kind: 'phone', value: '+6281234567890' });
+    const resident: Actor = { userId: andi as string, name: 'Andi', roles: ['resident'] };
+    expect((await Profile.mine(as(resident), {})).completeness.canApply).toBe(true);
+    const mine = await Application.mine(as(resident), {});
+    expect(mine.items.map((a) => a.stage).sort()).toEqual(['hired', 'interview']);
   });
 
   it('has verified and unverified Tangerang employers with open vacancies across kecamatan, types and education', async () => {

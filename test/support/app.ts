@@ -1,3 +1,8 @@
+/// <reference path="../../scripts/types/s3rver.d.ts" />
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startS3Local } from '../../scripts/local/s3-local.ts';
 import { startAppServer } from '../../scripts/local/server.ts';
 import { seedAll } from '../../scripts/seed/index.ts';
 import { createTestDb } from './db.ts';
@@ -9,6 +14,12 @@ import { startProjections } from './projections.ts';
  */
 export async function startTestApp() {
   const db = await createTestDb();
+  // A local S3 for uploads (CVs), as npm start has: the app reads S3_ENDPOINT on its first request.
+  const s3 = await startS3Local({
+    directory: mkdtempSync(path.join(tmpdir(), 'bursa-s3-')),
+    buckets: ['bursa-media-test'],
+  });
+  Object.assign(process.env, { S3_ENDPOINT: s3.endpoint, MEDIA_BUCKET: 'bursa-media-test' });
   const projections = await startProjections(db);
   await seedAll(db);
   await projections.settle(60_000);
@@ -22,6 +33,7 @@ export async function startTestApp() {
     stop: async () => {
       await app.stop();
       await projections.stop();
+      await s3.stop();
     },
   };
 }
