@@ -50,10 +50,10 @@ try {
     Health      ${stack.url}/api/health
     DynamoDB    ${stack.dynamodb.endpoint} (data in .data/dynamodb)
     S3          ${stack.s3.endpoint} (files in .data/s3)
-    Mail        .data/outbox (emails are written there, not sent)
+    Mail        .data/outbox (not sent; read them at ${stack.url}/dev/kotak-keluar)
 
   Demo logins (password ${DEMO_PASSWORD}):
-${demoLogins.map((d) => `    ${d.role.padEnd(10)}  ${d.login}`).join('\n')}
+${demoLogins.map((d) => `    ${d.role.padEnd(11)}  ${d.login}`).join('\n')}
 
   Press Ctrl-C to stop.
 `);

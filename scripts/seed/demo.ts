@@ -15,7 +15,7 @@ export const DEMO_PASSWORD = 'bursa2026';
 export const demoLogins = [
   { role: 'officer', login: 'petugas@disnaker.tangerangkota.go.id' },
   { role: 'employer', login: 'hrd@sinargarmen.co.id' },
-  { role: 'resident', login: '0812 3456 7890' },
+  { role: 'job seeker', login: '0812 3456 7890' },
 ] as const;
 
 type DemoVacancy = {
