@@ -266,6 +266,18 @@ describe('notifications', () => {
     expect(mails.filter((m) => m.subject.startsWith('Pelamar baru'))).toHaveLength(4);
   });
 
+  it('the company hears when an officer verifies it or closes its vacancy', async () => {
+    await Company.verify(as(officer), { id: companyId });
+    await Vacancy.close(as(officer), { id: vacancyId, reason: 'Iklan meminta biaya pendaftaran.' });
+    await settle();
+    const kinds = (await Notification.inbox(as(employer), {})).items.map((n) => n.kind);
+    expect(kinds.slice(0, 2)).toEqual(['vacancy_closed', 'company_verified']);
+    const closed = (await Notification.inbox(as(employer), {})).items[0];
+    expect(Notification.render(closed as never, 'id')).toContain('Iklan meminta biaya pendaftaran.');
+    // The other company's employer heard nothing of it.
+    expect((await Notification.inbox(as(otherEmployer), {})).items).toEqual([]);
+  });
+
   it('a replayed stream record delivers nothing twice', async () => {
     const before = await Notification.unreadCount(db, seeker.userId);
     const event = {
