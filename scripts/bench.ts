@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
 import { startStack } from './local/stack.ts';
+import { DEMO_PASSWORD } from './seed/demo.ts';
 
 /**
  * `npm run bench`: starts the local stack on free ports (in-memory DynamoDB),
@@ -20,9 +21,10 @@ process.env.BURSA_DB_METRICS = '1';
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
-async function measure(url: string) {
+async function measure(url: string, headers: Record<string, string> = {}) {
+  const get = () => fetch(url, { headers });
   // Warm up: JIT, connection pools, first-render caches.
-  for (let i = 0; i < 50; i++) await (await fetch(url)).arrayBuffer();
+  for (let i = 0; i < 50; i++) await (await get()).arrayBuffer();
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
@@ -32,7 +34,7 @@ async function measure(url: string) {
       while (next < requests) {
         next++;
         const t0 = performance.now();
-        const res = await fetch(url);
+        const res = await get();
         await res.arrayBuffer();
         if (!res.ok) failures++;
         latencies.push(performance.now() - t0);
@@ -44,7 +46,7 @@ async function measure(url: string) {
   const m = dbMetrics();
   const before = { calls: m.calls, read: m.readUnits, write: m.writeUnits };
   const costRuns = 20;
-  for (let i = 0; i < costRuns; i++) await (await fetch(url)).arrayBuffer();
+  for (let i = 0; i < costRuns; i++) await (await get()).arrayBuffer();
   const cost = {
     calls: (m.calls - before.calls) / costRuns,
     rcu: (m.readUnits - before.read) / costRuns,
@@ -53,6 +55,17 @@ async function measure(url: string) {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   return { p50: pct(50), p99: pct(99), rps: latencies.length / seconds, failures, ...cost };
+}
+
+/** Signs a demo login in through the API: the session cookie to send with its requests. */
+async function sessionOf(base: string, identifier: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ identifier, password: DEMO_PASSWORD }),
+  });
+  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  return { cookie };
 }
 
 const stack = await startStack({
@@ -66,19 +79,42 @@ try {
   const someVacancy = (
     (await (await fetch(`${stack.url}/api/vacancies?limit=1`)).json()) as { items: { id: string }[] }
   ).items[0]?.id;
-  const routes = [
-    '/api/health',
-    '/api/regions/36.71',
-    '/api/vacancies',
-    '/',
-    '/en',
-    '/lowongan',
-    '/lowongan?kecamatan=36.71.02&pendidikan=SMA',
-    `/lowongan/${someVacancy}`,
+  // Signed in: the demo employer's pipeline and the demo job seeker's pages (cost must not grow with applicants).
+  const employer = await sessionOf(stack.url, 'hrd@sinargarmen.co.id');
+  const seeker = await sessionOf(stack.url, '0812 3456 7890');
+  const me = (await (await fetch(`${stack.url}/api/me`, { headers: employer })).json()) as {
+    companies: { companyId: string }[];
+  };
+  const companyId = me.companies[0]?.companyId;
+  const ours = (
+    (await (await fetch(`${stack.url}/api/vacancies?limit=50`)).json()) as {
+      items: { id: string; companyId: string }[];
+    }
+  ).items.find((v) => v.companyId === companyId)?.id;
+  const signedIn: [string, Record<string, string>][] = [
+    [`/api/vacancies/${ours}/applications`, employer],
+    [`/saya/perusahaan/${companyId}/lowongan/${ours}/pelamar`, employer],
+    [`/saya/perusahaan/${companyId}/lowongan`, employer],
+    ['/saya/lamaran', seeker],
+    ['/saya/profil', seeker],
+    ['/api/me/notifications', seeker],
+  ];
+  const routes: [string, Record<string, string>][] = [
+    ...[
+      '/api/health',
+      '/api/regions/36.71',
+      '/api/vacancies',
+      '/',
+      '/en',
+      '/lowongan',
+      '/lowongan?kecamatan=36.71.02&pendidikan=SMA',
+      `/lowongan/${someVacancy}`,
+    ].map((r): [string, Record<string, string>] => [r, {}]),
+    ...signedIn,
   ];
   console.log('route                                        p50 ms   p99 ms    req/s  fail   DDB calls    RCU    WCU');
-  for (const route of routes) {
-    const r = await measure(stack.url + route);
+  for (const [route, headers] of routes) {
+    const r = await measure(stack.url + route, headers);
     console.log(
       `${route.slice(0, 42).padEnd(43)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.failures).padStart(5)} ${r.calls.toFixed(1).padStart(11)} ${r.rcu.toFixed(1).padStart(6)} ${r.wcu.toFixed(1).padStart(6)}`,
     );

@@ -5,8 +5,7 @@ export type ApiFunctionProps = Omit<UrlFunctionProps, 'bundle'>;
 
 /**
  * The Hono API (functions/src/api), served by CloudFront under /api/*. The same
- * grants as the web function today; media uploads (presigned PUT, GET) will be
- * granted here alone when the media code lands, and test/grants will check them.
+ * grants as the web function (both serve the same use cases, CV uploads included).
  */
 export class ApiFunction extends UrlFunction {
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {

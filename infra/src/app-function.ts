@@ -3,6 +3,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { grantTableActions } from './grants.ts';
@@ -73,6 +74,8 @@ export class AppFunction extends Construct {
 export interface UrlFunctionProps extends Omit<AppFunctionProps, 'bundle' | 'environment'> {
   bundle: 'api' | 'web';
   table: dynamodb.ITableV2;
+  /** Private uploads (CVs): presigned POSTs are signed with the function's role, so it needs PutObject itself. */
+  mediaBucket: s3.IBucket;
   /** The origin secret (see OriginSecret): its ARN is passed, and only GetSecretValue granted. */
   originSecret: secretsmanager.ISecret;
   environment: Omit<AppEnvironment, 'ORIGIN_SECRET_ARN' | 'ORIGIN_DISTRIBUTION_ID'>;
@@ -117,5 +120,11 @@ export class UrlFunction extends AppFunction {
       ],
       { queryIndexes: true },
     );
+    // CVs only (core's media.uploads.ts): sign the upload, check the object (Head/Get), delete what fails, sign 5-minute reads.
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+      resourceArns: [props.mediaBucket.arnForObjects('private/cv/*')],
+    });
   }
 }

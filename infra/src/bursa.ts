@@ -96,6 +96,7 @@ export class Bursa extends Construct {
 
     this.api = new ApiFunction(this, 'Api', {
       table: this.table.table,
+      mediaBucket: this.media.bucket,
       originSecret: originSecret.secret,
       environment,
       production,
@@ -103,6 +104,7 @@ export class Bursa extends Construct {
     });
     this.web = new WebFunction(this, 'Web', {
       table: this.table.table,
+      mediaBucket: this.media.bucket,
       originSecret: originSecret.secret,
       environment,
       production,

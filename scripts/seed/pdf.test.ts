@@ -9,7 +9,7 @@ describe('demo CV PDFs', () => {
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     const offsets = [...text.matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
     expect(offsets).toHaveLength(5);
-    offsets.forEach((o, i) => expect(text.slice(o, o + 8)).toBe(`${i + 1} 0 obj\n`));
+    for (const [i, o] of offsets.entries()) expect(text.slice(o, o + 8)).toBe(`${i + 1} 0 obj\n`);
     const startxref = Number(text.match(/startxref\n(\d+)/)?.[1]);
     expect(text.slice(startxref, startxref + 4)).toBe('xref');
     expect(text).toContain('(Penjahit, 5 tahun pengalaman \\(konveksi\\))');

@@ -11,7 +11,8 @@ import { seedAll } from '../../scripts/seed/index.ts';
 import { createTestDb } from '../support/db.ts';
 import { startProjections } from '../support/projections.ts';
 
-describe('seed', () => {
+// Seeding writes a few hundred items and hashes 35 passwords: minutes, not seconds, on a busy 2-core machine.
+describe('seed', { timeout: 180_000 }, () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let projections: Awaited<ReturnType<typeof startProjections>>;
   const officer: Actor = { userId: 'officer', name: 'Petugas', roles: ['resident', 'officer'] };

@@ -254,6 +254,39 @@ describe('applications: role × route', () => {
     expect((await a.post(`${mine}/withdraw`)).body).toMatchObject({ stage: 'withdrawn' });
   });
 
+  it('a CV posted to the bucket is checked through the API; the hiring company gets a 5-minute link', async () => {
+    const form = await agents.seeker.post('/api/me/profile/cv-upload');
+    expect(form.status).toBe(200);
+    const post = async (bytes: Buffer) => {
+      const body = new FormData();
+      for (const [k, v] of Object.entries(form.body.fields as Record<string, string>)) body.append(k, v);
+      body.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'cv.pdf');
+      return fetch(form.body.url, { method: 'POST', body, redirect: 'manual' });
+    };
+    // A picture renamed .pdf: refused, and gone from the bucket.
+    await post(Buffer.from('89504e470d0a1a0a', 'hex'));
+    const refused = await agents.seeker.post('/api/me/profile/cv', { key: form.body.key });
+    expect([refused.status, refused.body.code]).toEqual([400, 'media.cv.not_pdf']);
+    // The real thing.
+    const again = await agents.seeker.post('/api/me/profile/cv-upload');
+    const body = new FormData();
+    for (const [k, v] of Object.entries(again.body.fields as Record<string, string>)) body.append(k, v);
+    body.append(
+      'file',
+      new Blob([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }),
+      'cv.pdf',
+    );
+    await fetch(again.body.url, { method: 'POST', body, redirect: 'manual' });
+    const attached = await agents.seeker.post('/api/me/profile/cv', { key: again.body.key });
+    expect(attached.status, JSON.stringify(attached.body)).toBe(200);
+    const link = await agents.member.get(`${seekerApp()}/cv`);
+    expect(link.status).toBe(200);
+    expect(Number(new URL(link.body.url).searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
+    expect((await (await fetch(link.body.url)).text()).startsWith('%PDF-')).toBe(true);
+    const stranger = await agents.otherEmployer.get(`${seekerApp()}/cv`);
+    expect([stranger.status, stranger.body.code]).toEqual([404, 'application.not_found']);
+  });
+
   it('personal data reaches only the applicant, the hiring company and officers', async () => {
     await settle();
     const forMember = await agents.member.get(seekerApp());

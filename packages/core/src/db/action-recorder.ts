@@ -67,7 +67,11 @@ export function iamActionsOf(clientName: string, commandName: string, input: Inp
     }
     return [{ action: `dynamodb:${name}`, resource: 'table' }];
   }
-  if (service === 's3') return [{ action: `s3:${name}`, resource: input?.Key === undefined ? 'bucket' : 'object' }];
+  // HeadObject has no IAM action of its own: GetObject authorises it.
+  if (service === 's3') {
+    const action = name === 'HeadObject' ? 'GetObject' : name;
+    return [{ action: `s3:${action}`, resource: input?.Key === undefined ? 'bucket' : 'object' }];
+  }
   // GetRandomPassword is the one Secrets Manager action not tied to a secret.
   if (service === 'secretsmanager')
     return [{ action: `${service}:${name}`, resource: input?.SecretId ? 'secret' : '*' }];

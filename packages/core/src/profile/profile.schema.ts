@@ -105,9 +105,6 @@ export const profileFieldsSchema = z.object({
 });
 export type ProfileFields = z.input<typeof profileFieldsSchema>;
 
-export const userIdSchema = z.object({ userId: z.string() });
-export const openToWorkSchema = z.object({ openToWork: flag });
-
 /** The object key S3 sends back after an upload (`?key=` on the redirect). */
 export const cvKeySchema = z.object({
   key: z.string('media.cv.missing').trim().min(1, 'media.cv.missing').max(300, 'media.cv.missing'),

@@ -1,4 +1,5 @@
 import { $set, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import { z } from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
@@ -6,13 +7,12 @@ import type { Level } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { parseInput } from '../kernel/validation.ts';
 import { Media } from '../media/index.ts';
 import { Region } from '../region/index.ts';
 import type { GENDERS, PROGRAMMES } from './profile.entity.ts';
 import { profileEntities } from './profile.entity.ts';
 import { capabilities, type ProfileCapabilities } from './profile.policy.ts';
-import { cvKeySchema, openToWorkSchema, profileFieldsSchema } from './profile.schema.ts';
+import { cvKeySchema, profileFieldsSchema } from './profile.schema.ts';
 
 export type Experience = { title: string; employer: string; startYear: number; endYear?: number; description?: string };
 export type Certificate = { programme: (typeof PROGRAMMES)[number]; institution: string; track: string; year: number };
@@ -74,7 +74,7 @@ export async function find(db: Db, userId: string): Promise<Info | undefined> {
 export type MyProfile = { profile?: Info; completeness: Completeness; can: ProfileCapabilities };
 
 /** The signed-in person's own profile (or none yet) and what it still lacks. */
-export const mine = fn(openToWorkSchema.partial().optional(), async (_input, ctx): Promise<MyProfile> => {
+export const mine = fn(z.object({}).optional(), async (_input, ctx): Promise<MyProfile> => {
   const me = Account.requireSignedIn(ctx.actor);
   const profile = await find(ctx.db, me.userId);
   return {
@@ -117,21 +117,6 @@ export const save = fn(profileFieldsSchema, async ({ version, ...fields }, ctx):
     throw e;
   }
   return profile;
-});
-
-/** The "open to work" switch, on its own (one click on the profile page). */
-export const setOpenToWork = fn(openToWorkSchema, async ({ openToWork }, ctx) => {
-  const me = Account.requireSignedIn(ctx.actor);
-  try {
-    await profileEntities(ctx.db)
-      .Profile.build(UpdateItemCommand)
-      .item({ userId: me.userId, openToWork, updatedAt: new Date(nowOf(ctx)).toISOString() })
-      .options({ condition: { attr: 'userId', exists: true } })
-      .send();
-  } catch (e) {
-    if (isConditionFailure(e)) throw new DomainError('validation', 'profile.required');
-    throw e;
-  }
 });
 
 /** Where the CV form posts the file (straight to S3) and where S3 sends the browser back. */
@@ -177,5 +162,3 @@ export function forViewer(profile: Info, can: ProfileCapabilities): Info {
   const { ak1: _ak1, ...rest } = profile;
   return rest;
 }
-
-export const parseFields = (input: unknown) => parseInput(profileFieldsSchema, input);
