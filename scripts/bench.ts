@@ -61,10 +61,14 @@ async function measure(url: string, headers: Record<string, string> = {}) {
 async function sessionOf(base: string, identifier: string): Promise<Record<string, string>> {
   const res = await fetch(`${base}/api/auth/signin`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ identifier, password: DEMO_PASSWORD }),
   });
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+  if (!res.ok) throw new Error(`bench: signing ${identifier} in answered ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie };
 }
 
