@@ -120,11 +120,15 @@ export class UrlFunction extends AppFunction {
       ],
       { queryIndexes: true },
     );
-    // CVs only (core's media.uploads.ts): sign the upload, check the object (Head/Get), delete what fails, sign 5-minute reads.
+    // Private uploads only, CVs and certificates (core's media.uploads.ts): sign the upload, check the
+    // object (Head/Get), delete what fails, sign 5-minute reads.
     iam.Grant.addToPrincipal({
       grantee: this.function,
       actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-      resourceArns: [props.mediaBucket.arnForObjects('private/cv/*')],
+      resourceArns: [
+        props.mediaBucket.arnForObjects('private/cv/*'),
+        props.mediaBucket.arnForObjects('private/certificates/*'),
+      ],
     });
   }
 }

@@ -163,7 +163,7 @@ describe('functions', () => {
       .map((s) => ({ actions: actions([s]).sort(), resource: s.Resource }));
   const HTTP_ACTIONS = ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'];
 
-  it('api and web: the item reads and writes their pages and routes send, Query on the indexes, the origin secret, CV objects only', () => {
+  it('api and web: the item reads and writes their pages and routes send, Query on the indexes, the origin secret, private uploads only', () => {
     for (const id of [dev.apiId, dev.webId]) {
       expect(tableStatements(id)).toEqual([
         { actions: HTTP_ACTIONS.map((a) => `dynamodb:${a}`), resource: tableArn },
@@ -179,9 +179,10 @@ describe('functions', () => {
         }),
         expect.objectContaining({
           Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-          Resource: {
-            'Fn::Join': ['', [expect.objectContaining({ 'Fn::GetAtt': expect.any(Array) }), '/private/cv/*']],
-          },
+          // Private uploads only (CVs, certificates): never the public media/ keys, never the whole bucket.
+          Resource: ['/private/cv/*', '/private/certificates/*'].map((suffix) => ({
+            'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] }, suffix]],
+          })),
         }),
       ]);
     }

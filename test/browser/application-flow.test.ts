@@ -69,6 +69,10 @@ describe('a resident applies, the employer hires', () => {
     expect(await resident.textContent('#f-birthYear-error')).toMatch(/tahun lahir/i);
     expect(await resident.inputValue('#f-skills')).toBe('Menjahit, Obras');
     await resident.fill('#f-birthYear', '1999');
+    await resident.selectOption('[name="certificates.0.programme"]', 'blk');
+    await resident.fill('[name="certificates.0.institution"]', 'BLK Kota Tangerang');
+    await resident.fill('[name="certificates.0.track"]', 'Menjahit');
+    await resident.fill('[name="certificates.0.year"]', '2022');
     await submit(resident, 'button:has-text("Simpan profil")');
     expect(resident.url()).toContain('tersimpan=1');
     expect(await resident.textContent('[role=status]')).toContain('Profil tersimpan');
@@ -93,6 +97,17 @@ describe('a resident applies, the employer hires', () => {
     });
     await Promise.all([resident.waitForURL(/\/saya\/profil\?cv=1/), resident.click('button:has-text("Unggah CV")')]);
     expect(await resident.textContent('main')).toContain('CV tersimpan');
+    // A photo of the training certificate, on its row.
+    await resident.setInputFiles('#f-certificate-0', {
+      name: 'sertifikat-blk.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(128)]),
+    });
+    await Promise.all([
+      resident.waitForURL(/\/saya\/profil\?sertifikat=1/),
+      resident.click('button:has-text("Unggah berkas sertifikat")'),
+    ]);
+    expect(await resident.textContent('#certificates-title + ul')).toContain('Berkas sertifikat tersimpan');
   });
 
   it('applies from the vacancy page, answering the company’s questions', async () => {
@@ -122,6 +137,11 @@ describe('a resident applies, the employer hires', () => {
     await employer.waitForURL(/\/pelamar\/[0-9a-z]{20}$/);
     expect(await employer.textContent('[data-testid=candidate-contact]')).toContain(phone);
     expect(await employer.locator('a:has-text("Buka CV")').count()).toBe(1);
+    // The certificate's photo opens through a 5-minute link, as the CV does.
+    const certificate = await employer.locator('a:has-text("Lihat sertifikat")').getAttribute('href');
+    const opened = await employer.request.get(`${app.url}${certificate}`, { maxRedirects: 0 });
+    expect(opened.status()).toBe(303);
+    expect(new URL(opened.headers().location ?? '').searchParams.get('X-Amz-Expires')).toBe('300');
     for (const stage of ['Disaring', 'Wawancara', 'Diterima']) {
       await submit(employer, `button:has-text("${stage}")`);
       expect(await employer.textContent('[role=status]')).toContain('Tahap lamaran diperbarui');

@@ -1,4 +1,5 @@
 import { BatchGetCommand, BatchGetRequest, executeBatchGet, GetItemCommand, QueryCommand } from 'dynamodb-toolbox';
+import { z } from 'zod';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
@@ -156,3 +157,19 @@ export const cvLink = fn(applicationKeySchema, async ({ vacancyId, userId }, ctx
   if (!profile) throw notFound('profile.cv.none');
   return Profile.cvLink(ctx as Ctx, profile, profileCan, `CV-${userId}`);
 });
+
+/** A signed link (≤ 5 minutes) to one of an applicant's certificate files, for the same people as the CV. */
+export const certificateLink = fn(
+  applicationKeySchema.extend({ index: z.coerce.number().int().min(0).max(4) }),
+  async ({ vacancyId, userId, index }, ctx): Promise<string> => {
+    const { can } = await withCapabilities(ctx, vacancyId, userId);
+    const profileCan = Profile.capabilities({
+      actor: ctx.actor,
+      self: ctx.actor?.userId === userId,
+      applicantOfMine: can.seeApplicant,
+    });
+    const profile = await Profile.find(ctx.db, userId);
+    if (!profile) throw notFound('profile.certificate.missing');
+    return Profile.certificateLink(ctx, profile, profileCan, index);
+  },
+);

@@ -6,9 +6,17 @@ export * as messages from './media.messages.ts';
 export {
   CV_LINK_SECONDS,
   CV_MAX_BYTES,
+  type FileType,
+  KINDS,
+  type Kind,
+  LINK_SECONDS,
+  MAX_BYTES,
   presignCvUpload,
+  presignUpload,
   removeObject,
   signedCvUrl,
+  signedUrl,
   type UploadForm,
   verifyCv,
+  verifyUpload,
 } from './media.uploads.ts';

@@ -47,6 +47,8 @@ const build = (table: BursaTable) => ({
           institution: string(),
           track: string(),
           year: number(),
+          /** A scan or photo of the certificate (Media kind `certificate`), read like the CV. */
+          file: map({ key: string(), bytes: number(), contentType: string() }).optional(),
         }),
       ),
       /** Kartu AK/I (Kartu Kuning) number: the office and employers applied to only (profile.policy.ts). */

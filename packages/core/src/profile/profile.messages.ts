@@ -25,6 +25,8 @@ export const id = {
   'profile.required': 'Lengkapi dan simpan profil Anda dulu.',
   'profile.cv.forbidden': 'Anda tidak dapat membuka CV ini.',
   'profile.cv.none': 'Orang ini belum mengunggah CV.',
+  'profile.certificate.missing':
+    'Sertifikat itu tidak ada di profil. Simpan sertifikatnya dulu, lalu unggah berkasnya.',
 } as const;
 
 export const en = {
@@ -54,4 +56,6 @@ export const en = {
   'profile.required': 'Fill in and save your profile first.',
   'profile.cv.forbidden': 'You cannot open this CV.',
   'profile.cv.none': 'This person has not uploaded a CV.',
+  'profile.certificate.missing':
+    'That certificate is not on the profile. Save the certificate first, then upload its file.',
 } as const;

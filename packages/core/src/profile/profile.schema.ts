@@ -109,3 +109,6 @@ export type ProfileFields = z.input<typeof profileFieldsSchema>;
 export const cvKeySchema = z.object({
   key: z.string('media.cv.missing').trim().min(1, 'media.cv.missing').max(300, 'media.cv.missing'),
 });
+
+/** A certificate's file, by the certificate's row on the profile. */
+export const certificateFileSchema = cvKeySchema.extend({ index: z.coerce.number().int().min(0).max(4) });

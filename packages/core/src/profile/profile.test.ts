@@ -168,6 +168,38 @@ describe('CV upload', () => {
     expect((await Profile.find(db, seeker.userId))?.cv?.bytes).toBe(pdf.length);
   });
 
+  it('a certificate gets a scan or photo (PDF, JPG or PNG), kept when the profile is saved again', async () => {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64)]);
+    const form = await Profile.certificateUploadForm(as(seeker), 'http://localhost:4321/saya/profil/sertifikat/0');
+    expect(form.key).toMatch(new RegExp(`^private/certificates/${seeker.userId}/`));
+    await upload(form, png, 'sertifikat.png');
+    const file = await Profile.attachCertificateFile(as(seeker), { index: 0, key: form.key });
+    expect(file).toMatchObject({ key: form.key, contentType: 'image/png', bytes: png.length });
+    // Saving the form again (same certificate in the same row) keeps the file.
+    const before = (await Profile.find(db, seeker.userId)) as Profile.Info;
+    await Profile.save(as(seeker), { ...fields, version: before.version } as never);
+    const p = (await Profile.find(db, seeker.userId)) as Profile.Info;
+    expect(p.certificates[0]?.file?.key).toBe(form.key);
+    const link = await Profile.certificateLink(
+      as(seeker),
+      p,
+      Profile.capabilities({ actor: seeker, self: true, applicantOfMine: false }),
+      0,
+    );
+    const res = await fetch(link);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Number(new URL(link).searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
+    // A text file is no certificate; a row without a certificate takes no file.
+    const text = await Profile.certificateUploadForm(as(seeker), 'http://localhost:4321/saya/profil/sertifikat/0');
+    await upload(text, Buffer.from('bukan sertifikat'), 'sertifikat.pdf');
+    await expect(Profile.attachCertificateFile(as(seeker), { index: 0, key: text.key })).rejects.toMatchObject({
+      code: 'media.file.type',
+    });
+    await expect(Profile.attachCertificateFile(as(seeker), { index: 3, key: text.key })).rejects.toMatchObject({
+      code: 'profile.certificate.missing',
+    });
+  });
+
   it('refuses a key under someone else’s prefix', async () => {
     const theirs = await Profile.cvUploadForm(as(other), 'http://localhost:4321/saya/profil/cv');
     await expect(Media.verifyCv(config, { userId: seeker.userId, key: theirs.key })).rejects.toMatchObject({

@@ -12,10 +12,16 @@ import { Region } from '../region/index.ts';
 import type { GENDERS, PROGRAMMES } from './profile.entity.ts';
 import { profileEntities } from './profile.entity.ts';
 import { capabilities, type ProfileCapabilities } from './profile.policy.ts';
-import { cvKeySchema, profileFieldsSchema } from './profile.schema.ts';
+import { certificateFileSchema, cvKeySchema, profileFieldsSchema } from './profile.schema.ts';
 
 export type Experience = { title: string; employer: string; startYear: number; endYear?: number; description?: string };
-export type Certificate = { programme: (typeof PROGRAMMES)[number]; institution: string; track: string; year: number };
+export type Certificate = {
+  programme: (typeof PROGRAMMES)[number];
+  institution: string;
+  track: string;
+  year: number;
+  file?: { key: string; bytes: number; contentType: Media.FileType };
+};
 
 /** A job seeker's profile as stored. */
 export type Info = {
@@ -94,8 +100,14 @@ export const save = fn(profileFieldsSchema, async ({ version, ...fields }, ctx):
   );
   const before = await find(ctx.db, me.userId);
   const now = new Date(nowOf(ctx)).toISOString();
+  // A certificate kept in the same row keeps its uploaded file.
+  const certificates = fields.certificates.map((c, i) => {
+    const old = before?.certificates[i];
+    return old?.file && old.institution === c.institution && old.track === c.track ? { ...c, file: old.file } : c;
+  });
   const profile: Info = {
     ...fields,
+    certificates,
     userId: me.userId,
     regencyCode: ctx.config.homeRegency,
     ...(before?.cv ? { cv: before.cv } : {}),
@@ -148,6 +160,56 @@ export const attachCv = fn(cvKeySchema, async ({ key }, ctx): Promise<Info['cv']
     await Media.removeObject(ctx.config, profile.cv.key).catch(() => undefined);
   return cv;
 });
+
+/** Where a certificate's file form posts (straight to S3), coming back to `redirectUrl`. */
+export async function certificateUploadForm(ctx: Ctx, redirectUrl: string) {
+  const me = Account.requireSignedIn(ctx.actor);
+  return Media.presignUpload(ctx.config, 'certificate', { userId: me.userId, redirectUrl });
+}
+
+/** After S3 took a certificate's file: checks it (PDF, JPG or PNG, ≤ 2 MB) and puts it on that certificate. */
+export const attachCertificateFile = fn(certificateFileSchema, async ({ index, key }, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const profile = await find(ctx.db, me.userId);
+  const certificate = profile?.certificates[index];
+  if (!profile || !certificate) {
+    await Media.removeObject(ctx.config, key).catch(() => undefined);
+    throw new DomainError('validation', 'profile.certificate.missing');
+  }
+  const checked = await Media.verifyUpload(ctx.config, 'certificate', { userId: me.userId, key });
+  const certificates = profile.certificates.map((c, i) => (i === index ? { ...c, file: checked } : c));
+  try {
+    await profileEntities(ctx.db)
+      .Profile.build(UpdateItemCommand)
+      .item({
+        userId: me.userId,
+        certificates: $set(certificates),
+        updatedAt: new Date(nowOf(ctx)).toISOString(),
+        version: profile.version + 1,
+      } as never)
+      .options({ condition: { attr: 'version', eq: profile.version } })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('profile.changed');
+    throw e;
+  }
+  if (certificate.file && certificate.file.key !== key)
+    await Media.removeObject(ctx.config, certificate.file.key).catch(() => undefined);
+  return checked;
+});
+
+/** A short-lived link to a certificate's file, for whom the policy allows (`readCv`: the same people as the CV). */
+export async function certificateLink(
+  ctx: Ctx,
+  profile: Info,
+  can: ProfileCapabilities,
+  index: number,
+): Promise<string> {
+  if (!can.readCv) throw forbidden('profile.cv.forbidden');
+  const file = profile.certificates[index]?.file;
+  if (!file) throw new DomainError('not_found', 'profile.certificate.missing');
+  return Media.signedUrl(ctx.config, file.key, { fileName: `Sertifikat-${index + 1}`, contentType: file.contentType });
+}
 
 /** A short-lived link to someone's CV, for whom the policy allows (`readCv`). */
 export async function cvLink(ctx: Ctx, profile: Info, can: ProfileCapabilities, fileName: string): Promise<string> {

@@ -53,6 +53,7 @@ export const pipeline = {
   'candidate.certificates': 'Certificates',
   'candidate.skills': 'Skills',
   'candidate.languages': 'Languages',
+  'candidate.certificateOpen': 'View certificate',
   'candidate.ak1': 'AK1 card',
   'candidate.noProfile': 'The applicant has no complete profile yet.',
   'funnel.applications': 'Applicants',

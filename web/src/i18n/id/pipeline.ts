@@ -52,6 +52,7 @@ export const pipeline = {
   'candidate.certificates': 'Sertifikat',
   'candidate.skills': 'Keahlian',
   'candidate.languages': 'Bahasa',
+  'candidate.certificateOpen': 'Lihat sertifikat',
   'candidate.ak1': 'Kartu AK1',
   'candidate.noProfile': 'Pelamar belum punya profil lengkap.',
   'funnel.applications': 'Pelamar',
