@@ -15,6 +15,7 @@ import * as media from '../media/media.messages.ts';
 import * as notification from '../notification/notification.messages.ts';
 import * as profile from '../profile/profile.messages.ts';
 import * as region from '../region/region.messages.ts';
+import * as shop from '../shop/shop.messages.ts';
 import * as vacancy from '../vacancy/vacancy.messages.ts';
 
 export * as Messages from './index.ts';
@@ -30,6 +31,7 @@ export const catalog = {
     ...notification.id,
     ...profile.id,
     ...region.id,
+    ...shop.id,
     ...vacancy.id,
   },
   en: {
@@ -42,6 +44,7 @@ export const catalog = {
     ...notification.en,
     ...profile.en,
     ...region.en,
+    ...shop.en,
     ...vacancy.en,
   },
 } satisfies Record<Locale, Record<string, string>>;

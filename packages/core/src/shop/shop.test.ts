@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../../test/support/db.ts';
+import { Account } from '../account/index.ts';
+import type { Db } from '../db/client.ts';
+import { type Actor, type Ctx, loadConfig } from '../kernel/index.ts';
+import { Region } from '../region/index.ts';
+import { Shop } from './index.ts';
+
+let db: Db;
+let seller: Actor;
+let other: Actor;
+const as = (actor: Actor | undefined): Ctx => ({ db, config: loadConfig({ TABLE_NAME: db.tableName }), actor });
+const fields = (handle: string) => ({
+  handle,
+  name: 'Warung Bu Ani',
+  bio: 'Nasi uduk dan kue basah, dimasak pagi hari.',
+  category: 'kuliner',
+  districtCode: '36.71.01',
+  villageCode: '36.71.01.1001',
+  whatsapp: '0812 7777 1234',
+  delivery: ['pickup', 'local_delivery'],
+  hours: 'Setiap hari 06.00–11.00',
+});
+async function person(name: string): Promise<Actor> {
+  const r = await Account.register(as(undefined), {
+    name,
+    phone: `0813${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+    password: 'rahasia123',
+  });
+  return { userId: r.user.id, name, roles: ['resident'] };
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await Region.save(db, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    districts: [{ code: '36.71.01', name: 'Tangerang', villages: [{ code: '36.71.01.1001', name: 'Sukarasa' }] }],
+  });
+  seller = await person('Ani Suryani');
+  other = await person('Tono');
+});
+
+describe('handles', () => {
+  it('accept lowercase letters, digits, dots and underscores, 3–30 long, and refuse the rest with a reason', () => {
+    const ok = (h: string) => Shop.handleSchema.safeParse(h).success;
+    expect(ok('warungbuani')).toBe(true);
+    expect(ok('@Warung.Bu_Ani')).toBe(true); // the @ and capitals are forgiven
+    const code = (h: string) => Shop.handleSchema.safeParse(h).error?.issues[0]?.message;
+    expect(code('ab')).toBe('shop.handle.length');
+    expect(code('a'.repeat(31))).toBe('shop.handle.length');
+    expect(code('warung bu ani')).toBe('shop.handle.format');
+    expect(code('warung..ani')).toBe('shop.handle.dots');
+    expect(code('.warung')).toBe('shop.handle.dots');
+    expect(code('pasar')).toBe('shop.handle.reserved');
+    expect(code('dis.naker')).toBe('shop.handle.reserved');
+  });
+
+  it('are unique under concurrency: 20 people racing for one handle make one shop', async () => {
+    const racers = await Promise.all(Array.from({ length: 20 }, (_, i) => person(`Penjual ${i}`)));
+    const results = await Promise.allSettled(racers.map((r) => Shop.open(as(r), fields('kuerebutan'))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [r.reason.code] : []));
+    expect(new Set(codes)).toEqual(new Set(['shop.handle_taken']));
+  });
+});
+
+describe('shops', () => {
+  it('opening one makes the person an entrepreneur and its owner; the page finds it by handle', async () => {
+    const shop = await Shop.open(as(seller), fields('warungbuani'));
+    expect(shop).toMatchObject({ handle: 'warungbuani', kind: 'individual', whatsapp: '+6281277771234' });
+    expect((await Account.getUser(db, seller.userId)).roles).toContain('entrepreneur');
+    const view = await Shop.byHandle(as(undefined), { handle: 'warungbuani' });
+    expect(view.shop.id).toBe(shop.id);
+    expect(view.can).toMatchObject({ view: true, edit: false, manageProducts: false });
+    const mine = await Shop.byHandle(as(seller), { handle: '@WarungBuAni' });
+    expect(mine.can).toMatchObject({ edit: true, manageProducts: true, follow: false });
+  });
+
+  it('a new handle redirects from the old one; the old one can be taken back, nobody else can take it', async () => {
+    const { shop } = await Shop.byHandle(as(seller), { handle: 'warungbuani' });
+    const renamed = await Shop.update(as(seller), { id: shop.id, handle: 'dapurbuani', version: shop.version });
+    expect(renamed.handle).toBe('dapurbuani');
+    const old = await Shop.byHandle(as(undefined), { handle: 'warungbuani' });
+    expect(old.movedTo).toBe('dapurbuani');
+    await expect(Shop.open(as(other), fields('warungbuani'))).rejects.toMatchObject({ code: 'shop.handle_taken' });
+    const back = await Shop.update(as(seller), { id: shop.id, handle: 'warungbuani', version: renamed.version });
+    expect(back.handle).toBe('warungbuani');
+    expect((await Shop.byHandle(as(undefined), { handle: 'dapurbuani' })).movedTo).toBe('warungbuani');
+  });
+
+  it('only the owner edits, and a stale version is a 409', async () => {
+    const { shop } = await Shop.byHandle(as(seller), { handle: 'warungbuani' });
+    await expect(Shop.update(as(other), { id: shop.id, bio: 'Diambil alih.' })).rejects.toMatchObject({
+      code: 'shop.not_owner',
+    });
+    await expect(
+      Shop.update(as(seller), { id: shop.id, bio: 'Baru.', version: shop.version - 1 }),
+    ).rejects.toMatchObject({
+      code: 'shop.changed',
+    });
+    await expect(Shop.byHandle(as(undefined), { handle: 'tidakada' })).rejects.toMatchObject({
+      code: 'shop.not_found',
+    });
+  });
+});

@@ -1,0 +1,193 @@
+import {
+  executeTransactWrite,
+  GetItemCommand,
+  PutTransaction,
+  QueryCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox';
+import { z } from 'zod';
+import { Account } from '../account/index.ts';
+import type { Db } from '../db/client.ts';
+import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
+import type { Actor } from '../kernel/actor.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { Region } from '../region/index.ts';
+import { type CATEGORIES, type DELIVERY, type SHOP_KINDS, shopEntities } from './shop.entity.ts';
+import { canOpen, capabilities, type ShopCapabilities } from './shop.policy.ts';
+import { handleLookupSchema, handleSchema, shopFieldsSchema, shopPatchSchema } from './shop.schema.ts';
+
+/** A shop as anyone may read it. */
+export type Info = {
+  id: string;
+  handle: string;
+  name: string;
+  bio?: string;
+  category: (typeof CATEGORIES)[number];
+  kind: (typeof SHOP_KINDS)[number];
+  regencyCode: string;
+  districtCode: string;
+  villageCode: string;
+  whatsapp: string;
+  delivery: (typeof DELIVERY)[number][];
+  hours?: string;
+  ownerId: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+const handleTaken = () => conflict('shop.handle_taken', [{ path: 'handle', code: 'shop.handle.taken' }]);
+
+/** Opens a shop: the shop, its handle (unique: a conditional put), the owner's membership and the entrepreneur role, together. */
+export const open = fn(shopFieldsSchema, async (fields, ctx): Promise<Info> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  if (!canOpen(me)) throw forbidden('shop.not_member');
+  Region.assertLocation(
+    await Region.getCached(ctx.db, ctx.config.homeRegency),
+    fields.districtCode,
+    fields.villageCode,
+  );
+  const now = new Date(nowOf(ctx)).toISOString();
+  const shop: Info = {
+    ...fields,
+    id: newId(nowOf(ctx)),
+    kind: 'individual',
+    regencyCode: ctx.config.homeRegency,
+    ownerId: me.userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const { Shop, Handle, ShopMember } = shopEntities(ctx.db);
+  try {
+    await withConflictRetry(() =>
+      executeTransactWrite(
+        Shop.build(PutTransaction)
+          .item(shop)
+          .options({ condition: { attr: 'id', exists: false } }),
+        Handle.build(PutTransaction)
+          .item({ handle: shop.handle, shopId: shop.id, current: true })
+          .options({ condition: { attr: 'shopId', exists: false } }),
+        ShopMember.build(PutTransaction).item({ userId: me.userId, shopId: shop.id, role: 'owner', createdAt: now }),
+        Account.grantRoleInTransaction(ctx.db, me.userId, 'entrepreneur'),
+      ),
+    );
+  } catch (e) {
+    if (isConditionFailure(e, 1)) throw handleTaken();
+    throw e;
+  }
+  return shop;
+});
+
+export async function get(db: Db, shopId: string): Promise<Info> {
+  if (!ID_PATTERN.test(shopId)) throw notFound('shop.not_found');
+  const { Item } = await shopEntities(db).Shop.build(GetItemCommand).key({ id: shopId }).send();
+  if (!Item) throw notFound('shop.not_found');
+  return Item as Info;
+}
+
+/** The asker's role in a shop, if any: one GetItem. */
+export async function roleIn(
+  db: Db,
+  actor: Actor | undefined,
+  shopId: string,
+): Promise<'owner' | 'member' | undefined> {
+  if (!actor || !ID_PATTERN.test(shopId)) return undefined;
+  const { Item } = await shopEntities(db).ShopMember.build(GetItemCommand).key({ userId: actor.userId, shopId }).send();
+  return Item?.role;
+}
+
+export type ShopView = { shop: Info; can: ShopCapabilities; role: 'owner' | 'member' | undefined };
+
+/**
+ * A shop by its handle (`/@warungbuani`). An old handle still finds the shop
+ * and says where it lives now (`movedTo`), so links shared before a rename keep working.
+ */
+export const byHandle = fn(handleLookupSchema, async ({ handle }, ctx): Promise<ShopView & { movedTo?: string }> => {
+  const parsed = handleSchema.safeParse(handle);
+  if (!parsed.success) throw notFound('shop.not_found');
+  const { Item } = await shopEntities(ctx.db).Handle.build(GetItemCommand).key({ handle: parsed.data }).send();
+  if (!Item) throw notFound('shop.not_found');
+  const [shop, role] = await Promise.all([get(ctx.db, Item.shopId), roleIn(ctx.db, ctx.actor, Item.shopId)]);
+  return {
+    shop,
+    role,
+    can: capabilities(shop, { actor: ctx.actor, role }),
+    ...(shop.handle !== parsed.data ? { movedTo: shop.handle } : {}),
+  };
+});
+
+/**
+ * The owner edits the shop (a stale `version` is a 409). A new handle is
+ * claimed in the same transaction (taken: 409 on the handle field), and the
+ * old one stays pointing at the shop, marked not current, so it redirects.
+ */
+export const update = fn(shopPatchSchema, async ({ id, version, ...patch }, ctx): Promise<Info> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [before, role] = await Promise.all([get(ctx.db, id), roleIn(ctx.db, me, id)]);
+  if (!capabilities(before, { actor: me, role }).edit) throw forbidden('shop.not_owner');
+  const next = { ...before, ...patch };
+  const fields = shopFieldsSchema.parse({ ...next, bio: next.bio ?? '', hours: next.hours ?? '' });
+  Region.assertLocation(
+    await Region.getCached(ctx.db, ctx.config.homeRegency),
+    fields.districtCode,
+    fields.villageCode,
+  );
+  const expected = version ?? before.version;
+  if (expected !== before.version) throw conflict('shop.changed');
+  const shop: Info = {
+    ...before,
+    ...fields,
+    updatedAt: new Date(nowOf(ctx)).toISOString(),
+    version: before.version + 1,
+  };
+  if (!fields.bio) delete shop.bio;
+  if (!fields.hours) delete shop.hours;
+  const { Shop, Handle } = shopEntities(ctx.db);
+  const renamed = shop.handle !== before.handle;
+  try {
+    await executeTransactWrite(
+      Shop.build(PutTransaction)
+        .item(shop)
+        .options({ condition: { attr: 'version', eq: expected } }),
+      ...(renamed
+        ? [
+            Handle.build(PutTransaction)
+              .item({ handle: shop.handle, shopId: shop.id, current: true })
+              .options({
+                // Free, or an old handle of this very shop being taken back.
+                condition: {
+                  or: [
+                    { attr: 'shopId', exists: false },
+                    { attr: 'shopId', eq: shop.id },
+                  ],
+                },
+              }),
+            Handle.build(UpdateTransaction).item({ handle: before.handle, shopId: shop.id, current: false }),
+          ]
+        : []),
+    );
+  } catch (e) {
+    if (isConditionFailure(e, 1)) throw handleTaken();
+    if (isConditionFailure(e, 0)) throw conflict('shop.changed');
+    throw e;
+  }
+  return shop;
+});
+
+export type MyShop = { shopId: string; role: 'owner' | 'member' };
+
+/** The shops the signed-in person owns or belongs to (one page of 20). */
+export const listMine = fn(z.object({}).optional(), async (_input, ctx): Promise<MyShop[]> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const { Items = [] } = await ctx.db.table
+    .build(QueryCommand)
+    .entities(shopEntities(ctx.db).ShopMember)
+    .query({ partition: `USER#${me.userId}`, range: { beginsWith: 'MEMBER#SHOP#' } })
+    .options({ limit: 20 })
+    .send();
+  return Items.map((m) => ({ shopId: m.shopId, role: m.role }));
+});
