@@ -17,6 +17,7 @@ const ids = {
   ...id.vacancy,
   ...id.seeker,
   ...id.pipeline,
+  ...id.shop,
 };
 type Key = keyof typeof ids;
 const ens: Record<Key, string> = {
@@ -27,6 +28,7 @@ const ens: Record<Key, string> = {
   ...en.vacancy,
   ...en.seeker,
   ...en.pipeline,
+  ...en.shop,
 };
 
 const dictionaries: Record<Locale, Record<Key, string>> = { id: ids, en: ens };
