@@ -14,7 +14,7 @@ const fields = (handle: string) => ({
   handle,
   name: 'Warung Bu Ani',
   bio: 'Nasi uduk dan kue basah, dimasak pagi hari.',
-  category: 'kuliner',
+  category: 'kuliner' as const,
   districtCode: '36.71.01',
   villageCode: '36.71.01.1001',
   whatsapp: '0812 7777 1234',

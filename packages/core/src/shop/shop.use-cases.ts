@@ -10,7 +10,7 @@ import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import type { Actor } from '../kernel/actor.ts';
-import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
