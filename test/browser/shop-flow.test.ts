@@ -57,6 +57,26 @@ describe('a resident opens a shop', () => {
     await expectAccessible(page);
   });
 
+  it('lists a product: its page shows the price as Rp, and "Pesan via WhatsApp" carries product, price and link', async () => {
+    await page.getByRole('link', { name: 'Tambah produk' }).click();
+    await page.fill('#f-title', 'Kue Lapis Legit');
+    await page.fill('#f-price', '185.000');
+    await page.fill('#f-stock', '');
+    expect((await submit(page, 'main button[type=submit]'))?.status()).toBe(400);
+    expect(await page.textContent('#f-stock-error')).toContain('dibuat sesuai pesanan');
+    await page.fill('#f-stock', '4');
+    await submit(page, 'main button[type=submit]');
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/@${handle}/kue-lapis-legit-[0-9a-z]{20}$`));
+    expect(await page.textContent('[data-testid=price]')).toBe('Rp185.000');
+    const order = decodeURIComponent((await page.getAttribute('a:has-text("Pesan via WhatsApp")', 'href')) ?? '');
+    expect(order).toMatch(
+      /^https:\/\/wa\.me\/6281277771234\?text=Halo Dapur Bu Ani, saya mau pesan Kue Lapis Legit \(Rp185\.000\)\. http/,
+    );
+    await expectAccessible(page);
+    await page.goto(`${app.url}/@${handle}`);
+    expect(await page.textContent('[data-testid=products]')).toContain('Rp185.000');
+  });
+
   it('renames the handle; the old address redirects to the new one, in English too', async () => {
     await page.getByRole('link', { name: 'Ubah toko' }).click();
     await page.fill('#f-handle', `${handle}_baru`);

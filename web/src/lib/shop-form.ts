@@ -54,3 +54,20 @@ export function shopValues(shop: Shop.Info): FormValues {
 
 export const categoryOptions = (t: Translator): Option[] =>
   Shop.CATEGORIES.map((c) => ({ value: c, label: t(`shop.category.${c}`) }));
+
+/** The product form's input names. */
+export const PRODUCT_FIELDS = ['title', 'description', 'price', 'stock', 'madeToOrder', 'category', 'status'] as const;
+
+/** A stored product as the form's values, to edit it. */
+export function productValues(p: Shop.Product): FormValues {
+  return {
+    version: String(p.version),
+    title: p.title,
+    description: p.description,
+    price: String(p.price),
+    stock: p.stock === undefined ? '' : String(p.stock),
+    ...(p.madeToOrder ? { madeToOrder: 'on' } : {}),
+    category: p.category,
+    status: p.status,
+  };
+}

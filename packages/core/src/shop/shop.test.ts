@@ -104,3 +104,69 @@ describe('shops', () => {
     });
   });
 });
+
+describe('products', () => {
+  const kue = {
+    title: 'Kue Lapis Legit 20×20',
+    description: 'Lapis legit wisman, tahan 7 hari.',
+    price: 'Rp185.000',
+    stock: '4',
+    category: 'kuliner',
+  };
+
+  it('a shop member lists one; anyone else is refused; stock or "made to order" is required', async () => {
+    const { shop } = await Shop.byHandle(as(seller), { handle: 'warungbuani' });
+    await expect(Shop.createProduct(as(other), { shopId: shop.id, ...kue })).rejects.toMatchObject({
+      code: 'shop.not_member',
+    });
+    await expect(Shop.createProduct(as(seller), { shopId: shop.id, ...kue, stock: '' })).rejects.toMatchObject({
+      code: 'request.invalid',
+      fields: [{ path: 'stock', code: 'product.stock.required' }],
+    });
+    const p = await Shop.createProduct(as(seller), { shopId: shop.id, ...kue });
+    expect(p).toMatchObject({
+      price: 185000,
+      stock: 4,
+      madeToOrder: false,
+      slug: 'kue-lapis-legit-20x20',
+      status: 'active',
+    });
+    const preorder = await Shop.createProduct(as(seller), {
+      shopId: shop.id,
+      ...kue,
+      title: 'Tumpeng Mini',
+      stock: '',
+      madeToOrder: 'on',
+    });
+    expect(preorder.stock).toBeUndefined();
+    expect(Shop.productPath('warungbuani', p)).toBe(`/@warungbuani/kue-lapis-legit-20x20-${p.id}`);
+  });
+
+  it('opens by its path, and an old path says where it lives now; hidden ones are for the shop only', async () => {
+    const { shop } = await Shop.byHandle(as(seller), { handle: 'warungbuani' });
+    const [p] = (await Shop.productsOf(as(undefined), { shopId: shop.id, limit: 1 })).items;
+    if (!p) throw new Error('no product');
+    const view = await Shop.viewProduct(as(undefined), { handle: 'warungbuani', ref: `${p.slug}-${p.id}` });
+    expect(view.movedTo).toBeUndefined();
+    const renamed = await Shop.updateProduct(as(seller), {
+      shopId: shop.id,
+      id: p.id,
+      title: 'Tumpeng Mini Ayam',
+      version: p.version,
+    });
+    expect((await Shop.viewProduct(as(undefined), { handle: 'warungbuani', ref: `${p.slug}-${p.id}` })).movedTo).toBe(
+      `/@warungbuani/tumpeng-mini-ayam-${p.id}`,
+    );
+    await expect(
+      Shop.updateProduct(as(seller), { shopId: shop.id, id: p.id, price: '10000', version: p.version }),
+    ).rejects.toMatchObject({ code: 'product.changed' });
+    await Shop.updateProduct(as(seller), { shopId: shop.id, id: p.id, status: 'hidden', version: renamed.version });
+    await expect(Shop.viewProduct(as(undefined), { handle: 'warungbuani', ref: p.id })).rejects.toMatchObject({
+      code: 'product.not_found',
+    });
+    expect((await Shop.viewProduct(as(seller), { handle: 'warungbuani', ref: p.id })).product.status).toBe('hidden');
+    const publicList = await Shop.productsOf(as(undefined), { shopId: shop.id });
+    expect(publicList.items.map((x) => x.id)).not.toContain(p.id);
+    expect((await Shop.productsOf(as(seller), { shopId: shop.id })).items.map((x) => x.id)).toContain(p.id);
+  });
+});

@@ -1,0 +1,39 @@
+import { boolean, Entity, item, number, string } from 'dynamodb-toolbox';
+import type { Db } from '../db/client.ts';
+import { type BursaTable, bindEntities } from '../db/table.ts';
+import { CATEGORIES } from './shop.entity.ts';
+
+/**
+ * A shop's products (docs/data-model.md, "Product").
+ *   Product   pk = SHOP#<shopId>   sk = PRODUCT#<productId>   (a shop's products, newest first: ids sort by time)
+ * The page `/@<handle>/<slug>-<id>` resolves the handle to the shop, then GetItem.
+ */
+export const PRODUCT_STATUSES = ['active', 'hidden', 'sold_out'] as const;
+
+const build = (table: BursaTable) => ({
+  Product: new Entity({
+    name: 'Product',
+    table,
+    timestamps: false,
+    schema: item({
+      shopId: string().key(),
+      id: string().key(),
+      title: string(),
+      slug: string(),
+      description: string(),
+      /** Whole rupiah. */
+      price: number(),
+      /** Units in stock; absent when made to order. */
+      stock: number().optional(),
+      madeToOrder: boolean(),
+      category: string().enum(...CATEGORIES),
+      status: string().enum(...PRODUCT_STATUSES),
+      createdAt: string(),
+      updatedAt: string(),
+      version: number(),
+    }),
+    computeKey: ({ shopId, id }) => ({ pk: `SHOP#${shopId}`, sk: `PRODUCT#${id}` }),
+  }),
+});
+
+export const productEntities = (db: Db) => bindEntities(db, build);

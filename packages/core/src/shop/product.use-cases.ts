@@ -1,0 +1,167 @@
+import { GetItemCommand, PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
+import { Account } from '../account/index.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { parseInput } from '../kernel/validation.ts';
+import { type PRODUCT_STATUSES, productEntities } from './product.entity.ts';
+import {
+  createProductSchema,
+  productFieldsSchema,
+  productKeySchema,
+  shopProductsSchema,
+  updateProductSchema,
+} from './product.schema.ts';
+import type { CATEGORIES } from './shop.entity.ts';
+import { capabilities, type ShopCapabilities } from './shop.policy.ts';
+import { byHandle, get, roleIn, type Info as ShopInfo } from './shop.use-cases.ts';
+
+export type Product = {
+  shopId: string;
+  id: string;
+  title: string;
+  slug: string;
+  description: string;
+  price: number;
+  stock?: number;
+  madeToOrder: boolean;
+  category: (typeof CATEGORIES)[number];
+  status: (typeof PRODUCT_STATUSES)[number];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+/** "Kue Lapis Legit 20×20" → "kue-lapis-legit-20x20": readable, ASCII, at most 60 characters. */
+export function slugOf(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/×/g, 'x')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '') || 'produk'
+  );
+}
+
+/** The product's address under its shop: `/@<handle>/<slug>-<id>`. */
+export const productPath = (handle: string, p: Pick<Product, 'slug' | 'id'>) => `/@${handle}/${p.slug}-${p.id}`;
+
+async function withShop(ctx: Ctx, shopId: string): Promise<{ shop: ShopInfo; can: ShopCapabilities }> {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [shop, role] = await Promise.all([get(ctx.db, shopId), roleIn(ctx.db, me, shopId)]);
+  return { shop, can: capabilities(shop, { actor: me, role }) };
+}
+
+/** A member of the shop (its owner, or a member of its group) lists a product. */
+export const createProduct = fn(createProductSchema, async ({ shopId, ...input }, ctx): Promise<Product> => {
+  const { can } = await withShop(ctx, shopId);
+  if (!can.manageProducts) throw forbidden('shop.not_member');
+  const fields = parseInput(productFieldsSchema, input);
+  const now = new Date(nowOf(ctx)).toISOString();
+  const product: Product = {
+    ...fields,
+    ...(fields.madeToOrder ? { stock: undefined } : {}),
+    shopId,
+    id: newId(nowOf(ctx)),
+    slug: slugOf(fields.title),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  if (product.stock === undefined) delete product.stock;
+  await productEntities(ctx.db)
+    .Product.build(PutItemCommand)
+    .item(product)
+    .options({ condition: { attr: 'id', exists: false } })
+    .send();
+  return product;
+});
+
+export async function getProduct(ctx: Ctx, shopId: string, id: string): Promise<Product> {
+  if (!ID_PATTERN.test(id)) throw notFound('product.not_found');
+  const { Item } = await productEntities(ctx.db).Product.build(GetItemCommand).key({ shopId, id }).send();
+  if (!Item) throw notFound('product.not_found');
+  return Item as Product;
+}
+
+/** A member edits a product (a stale `version` is a 409). */
+export const updateProduct = fn(
+  updateProductSchema,
+  async ({ shopId, id, version, ...patch }, ctx): Promise<Product> => {
+    const { can } = await withShop(ctx, shopId);
+    if (!can.manageProducts) throw forbidden('shop.not_member');
+    const before = await getProduct(ctx, shopId, id);
+    const fields = parseInput(productFieldsSchema, { ...before, ...patch });
+    const expected = version ?? before.version;
+    const product: Product = {
+      ...before,
+      ...fields,
+      slug: slugOf(fields.title),
+      updatedAt: new Date(nowOf(ctx)).toISOString(),
+      version: before.version + 1,
+    };
+    if (fields.madeToOrder || fields.stock === undefined) delete product.stock;
+    try {
+      await productEntities(ctx.db)
+        .Product.build(PutItemCommand)
+        .item(product)
+        .options({ condition: { attr: 'version', eq: expected } })
+        .send();
+    } catch (e) {
+      if (isConditionFailure(e)) throw conflict('product.changed');
+      throw e;
+    }
+    return product;
+  },
+);
+
+export type ProductView = { product: Product; shop: ShopInfo; can: ShopCapabilities; movedTo?: string };
+
+/**
+ * A product by its shop's handle and `<slug>-<id>` (the id is what counts: a
+ * renamed product or shop still opens, and `movedTo` gives its current path).
+ * Hidden products are a 404 to everyone but the shop's members.
+ */
+export const viewProduct = fn(productKeySchema, async ({ handle, ref }, ctx): Promise<ProductView> => {
+  const id = ref.slice(-20);
+  const { shop, can, movedTo: shopMoved } = await byHandle(ctx, { handle });
+  const product = await getProduct(ctx, shop.id, id);
+  if (product.status === 'hidden' && !can.manageProducts) throw notFound('product.not_found');
+  const current = `${product.slug}-${product.id}`;
+  return {
+    product,
+    shop,
+    can,
+    ...(shopMoved || ref !== current ? { movedTo: productPath(shop.handle, product) } : {}),
+  };
+});
+
+/** A shop's products, newest first, one page (hidden ones only for its members). */
+export const productsOf = fn(shopProductsSchema, async ({ shopId, cursor, limit }, ctx): Promise<Page<Product>> => {
+  const role = await roleIn(ctx.db, ctx.actor, shopId);
+  const partition = `SHOP#${shopId}`;
+  const out = await ctx.db.table
+    .build(QueryCommand)
+    .entities(productEntities(ctx.db).Product)
+    .query({ partition, range: { beginsWith: 'PRODUCT#' } })
+    .options({
+      reverse: true,
+      limit,
+      ...(role ? {} : { filters: { Product: { attr: 'status', ne: 'hidden' } } }),
+      ...(cursor
+        ? {
+            exclusiveStartKey: decodeCursor(cursor, (k) => k.pk === partition && k.sk?.startsWith('PRODUCT#') === true),
+          }
+        : {}),
+    })
+    .send();
+  const next = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []) as Product[], ...(next ? { cursor: next } : {}) };
+});
