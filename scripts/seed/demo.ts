@@ -16,6 +16,7 @@ export const demoLogins = [
   { role: 'officer', login: 'petugas@disnaker.tangerangkota.go.id' },
   { role: 'employer', login: 'hrd@sinargarmen.co.id' },
   { role: 'job seeker', login: '0812 3456 7890' },
+  { role: 'seller', login: '0812 9000 1001' },
 ] as const;
 
 type DemoVacancy = {

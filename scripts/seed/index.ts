@@ -3,6 +3,7 @@ import { loadConfig } from '@bursa/core/kernel';
 import { seedDemo } from './demo.ts';
 import { seedRegions } from './regions.ts';
 import { seedSeekers } from './seekers.ts';
+import { seedShops } from './shops.ts';
 
 /**
  * Reference and demo data, loaded idempotently: running it twice leaves the
@@ -11,10 +12,19 @@ import { seedSeekers } from './seekers.ts';
 export async function seedAll(
   db: Db,
   homeRegency = '36.71',
-): Promise<{ regions: number; companies: number; vacancies: number; seekers: number; applications: number }> {
+): Promise<{
+  regions: number;
+  companies: number;
+  vacancies: number;
+  seekers: number;
+  applications: number;
+  shops: number;
+  products: number;
+}> {
   const regions = await seedRegions(db);
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName, HOME_REGENCY: homeRegency });
   const { employers, ...demo } = await seedDemo(db, config);
   const seekers = await seedSeekers(db, config, employers);
-  return { regions, ...demo, ...seekers };
+  const shops = await seedShops(db, config);
+  return { regions, ...demo, ...seekers, ...shops };
 }

@@ -5,6 +5,7 @@ import { Company } from '@bursa/core/company';
 import { type Actor, type Ctx, loadConfig } from '@bursa/core/kernel';
 import { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
+import { Shop } from '@bursa/core/shop';
 import { Vacancy } from '@bursa/core/vacancy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAll } from '../../scripts/seed/index.ts';
@@ -30,6 +31,11 @@ describe('seed', { timeout: 180_000 }, () => {
   it("loads Kota Tangerang's official 13 kecamatan and 104 kelurahan", async () => {
     const first = await seedAll(db);
     expect(first.vacancies).toBeGreaterThanOrEqual(10);
+    expect(first.shops).toBeGreaterThanOrEqual(4);
+    expect(first.products).toBeGreaterThanOrEqual(9);
+    // The demo seller's shop (README) opens by its handle, with its products.
+    const dapur = await Shop.byHandle(as(), { handle: 'dapurbuani' });
+    expect((await Shop.productsOf(as(), { shopId: dapur.shop.id })).items.length).toBe(3);
     const tangerang = await Region.get(db, '36.71');
     expect(tangerang.name).toBe('Kota Tangerang');
     expect(tangerang.districts).toHaveLength(13);
@@ -59,6 +65,7 @@ describe('seed', { timeout: 180_000 }, () => {
     expect(before).toBe(1 + 13 + 104);
     expect(second.vacancies).toBe(0);
     expect(second.applications).toBe(0);
+    expect(second.shops).toBe(0);
     expect((await browse()).map((v) => v.id).sort()).toEqual(vacanciesBefore);
   });
 
