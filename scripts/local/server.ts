@@ -2,8 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createDb } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
+import { mediaClient } from '@bursa/core/media';
 import { createApi } from '@bursa/functions';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -42,6 +44,23 @@ export async function startAppServer(
   const api = createApi({ config, db: createDb(config) });
   // Like CloudFront's /api/* behaviour: the API answers every /api path, including its own 404s.
   app.all('/api/*', (c) => api.fetch(c.req.raw));
+  // Like CloudFront's /media/* behaviour: the bucket's public media/ keys only (photos' variants).
+  app.get('/media/*', async (c) => {
+    const key = decodeURIComponent(new URL(c.req.url).pathname.slice(1));
+    if (key.includes('..')) return c.notFound();
+    try {
+      const got = await mediaClient(config).send(new GetObjectCommand({ Bucket: config.mediaBucket, Key: key }));
+      return new Response(got.Body?.transformToWebStream(), {
+        headers: {
+          'content-type': got.ContentType ?? 'application/octet-stream',
+          'cache-control': got.CacheControl ?? 'public, max-age=300',
+          ...(got.ContentLength !== undefined ? { 'content-length': String(got.ContentLength) } : {}),
+        },
+      });
+    } catch {
+      return c.notFound();
+    }
+  });
   app.use(
     '*',
     serveStatic({

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createDb, ensureTable } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
 import { createStreamHandler } from '@bursa/functions/events/stream';
+import { processUpload } from '@bursa/functions/images/process';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertPortFree } from './ports.ts';
@@ -72,6 +73,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const config = loadConfig();
     const db = createDb(config);
     await ensureTable(db.raw, config.tableName);
+    // The image function, as the bucket's event notification runs it in AWS.
+    s3.onObjectCreated((key) => processUpload(config, db, key));
     // The stream consumer, as the event source mapping runs it in AWS: projections follow every write.
     const projections = await startStreamPoller({
       endpoint: dynamodb.endpoint,

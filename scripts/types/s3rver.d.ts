@@ -14,5 +14,10 @@ declare module 's3rver' {
     constructor(options: Options);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** Emitted after an object is stored or deleted, shaped like an S3 event notification. */
+    on(
+      event: 'event',
+      listener: (e: { Records?: { eventName?: string; s3?: { object?: { key?: string } } }[] }) => void,
+    ): this;
   }
 }

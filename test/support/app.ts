@@ -2,6 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '@bursa/core/kernel';
+import { processUpload } from '@bursa/functions/images/process';
 import { startS3Local } from '../../scripts/local/s3-local.ts';
 import { startAppServer } from '../../scripts/local/server.ts';
 import { seedAll } from '../../scripts/seed/index.ts';
@@ -20,6 +22,8 @@ export async function startTestApp() {
     buckets: ['bursa-media-test'],
   });
   Object.assign(process.env, { S3_ENDPOINT: s3.endpoint, MEDIA_BUCKET: 'bursa-media-test' });
+  // The image function runs in-process on every upload, as the bucket's event runs it in AWS.
+  s3.onObjectCreated((key) => processUpload(loadConfig(), db, key));
   const projections = await startProjections(db);
   await seedAll(db);
   await projections.settle(60_000);
@@ -29,7 +33,12 @@ export async function startTestApp() {
     db,
     url: app.url,
     /** Waits until the stream projections (the browse listing, name copies) have caught up with every write. */
-    settle: () => projections.settle(),
+    settle: async () => {
+      await s3.settle();
+      await projections.settle();
+    },
+    /** Waits until every uploaded photo has been processed. */
+    settleUploads: () => s3.settle(),
     stop: async () => {
       await app.stop();
       await projections.stop();

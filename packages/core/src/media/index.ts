@@ -1,7 +1,28 @@
-/** Private uploads in the media bucket (CVs). Import as `import { Media } from '@bursa/core/media'`. */
+/** Uploads in the media bucket: private files (CVs, certificates) and public photos. Import as `import { Media } from '@bursa/core/media'`. */
 
 export * as Media from './index.ts';
 export { mediaClient } from './media.client.ts';
+export {
+  CLIENT_MAX_EDGE,
+  findImage,
+  IMAGE_MAX_BYTES,
+  type Image,
+  type ImageUploadForm,
+  imageEntities,
+  imageUrl,
+  ogImageKey,
+  ogImageUrl,
+  parseUploadKey,
+  presignImageUpload,
+  recordImage,
+  requireReady,
+  srcsetOf,
+  UPLOAD_PREFIX,
+  uploadKeyOf,
+  VARIANT_PREFIX,
+  variantKey,
+  WIDTHS,
+} from './media.images.ts';
 export * as messages from './media.messages.ts';
 export {
   CV_LINK_SECONDS,

@@ -1,4 +1,4 @@
-import { boolean, Entity, item, number, string } from 'dynamodb-toolbox';
+import { boolean, Entity, item, list, number, string } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { CATEGORIES } from './shop.entity.ts';
@@ -8,6 +8,7 @@ import { CATEGORIES } from './shop.entity.ts';
  *   Product   pk = SHOP#<shopId>   sk = PRODUCT#<productId>   (a shop's products, newest first: ids sort by time)
  * The page `/@<handle>/<slug>-<id>` resolves the handle to the shop, then GetItem.
  */
+export const MAX_PHOTOS = 5;
 export const PRODUCT_STATUSES = ['active', 'hidden', 'sold_out'] as const;
 
 const build = (table: BursaTable) => ({
@@ -28,6 +29,8 @@ const build = (table: BursaTable) => ({
       madeToOrder: boolean(),
       category: string().enum(...CATEGORIES),
       status: string().enum(...PRODUCT_STATUSES),
+      /** Image ids (media.images.ts), the first is the cover; at most MAX_PHOTOS. */
+      photos: list(string()).optional(),
       createdAt: string(),
       updatedAt: string(),
       version: number(),

@@ -51,3 +51,9 @@ export const shopProductsSchema = z.object({
   cursor: optionalField(z.string().max(600)),
   limit: z.coerce.number().int().min(1).max(48).default(24),
 });
+export const productPhotoSchema = z.object({
+  shopId: z.string(),
+  id: z.string(),
+  imageId: z.string().max(40),
+  action: z.enum(['add', 'remove', 'cover']).default('add'),
+});

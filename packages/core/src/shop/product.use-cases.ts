@@ -3,15 +3,17 @@ import { Account } from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
-import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { conflict, DomainError, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { parseInput } from '../kernel/validation.ts';
-import { type PRODUCT_STATUSES, productEntities } from './product.entity.ts';
+import { Media } from '../media/index.ts';
+import { MAX_PHOTOS, type PRODUCT_STATUSES, productEntities } from './product.entity.ts';
 import {
   createProductSchema,
   productFieldsSchema,
   productKeySchema,
+  productPhotoSchema,
   shopProductsSchema,
   updateProductSchema,
 } from './product.schema.ts';
@@ -30,6 +32,7 @@ export type Product = {
   madeToOrder: boolean;
   category: (typeof CATEGORIES)[number];
   status: (typeof PRODUCT_STATUSES)[number];
+  photos?: string[];
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -165,3 +168,61 @@ export const productsOf = fn(shopProductsSchema, async ({ shopId, cursor, limit 
   const next = encodeCursor(out.LastEvaluatedKey);
   return { items: (out.Items ?? []) as Product[], ...(next ? { cursor: next } : {}) };
 });
+
+/**
+ * A member adds a processed photo they uploaded (at most 5), removes one, or
+ * makes one the cover (the first). The product's version guards the list: two
+ * photos added at once both land (the loser re-reads and tries again).
+ */
+export const changeProductPhotos = fn(
+  productPhotoSchema,
+  async ({ shopId, id, imageId, action }, ctx): Promise<Product> => {
+    const { can } = await withShop(ctx, shopId);
+    if (!can.manageProducts) throw forbidden('shop.not_member');
+    const me = Account.requireSignedIn(ctx.actor);
+    if (action === 'add') await Media.requireReady(ctx, me.userId, [imageId]);
+    for (let attempt = 0; ; attempt++) {
+      const before = await getProduct(ctx, shopId, id);
+      const photos = (before.photos ?? []).filter((p) => p !== imageId);
+      if (action === 'add' && photos.length >= MAX_PHOTOS) throw new DomainError('validation', 'media.image.limit');
+      const next =
+        action === 'add'
+          ? [...photos, imageId]
+          : action === 'cover' && photos.length < (before.photos ?? []).length
+            ? [imageId, ...photos]
+            : photos;
+      const product: Product = {
+        ...before,
+        photos: next,
+        updatedAt: new Date(nowOf(ctx)).toISOString(),
+        version: before.version + 1,
+      };
+      if (!next.length) delete product.photos;
+      try {
+        await productEntities(ctx.db)
+          .Product.build(PutItemCommand)
+          .item(product)
+          .options({ condition: { attr: 'version', eq: before.version } })
+          .send();
+        return product;
+      } catch (e) {
+        if (!isConditionFailure(e) || attempt >= 4) throw e;
+      }
+    }
+  },
+);
+
+/** A form to post one photo with; the bucket sends the browser back to `redirectUrl` with `?key=`. */
+export async function photoUploadForm(ctx: Ctx, redirectUrl: string): Promise<Media.ImageUploadForm> {
+  const me = Account.requireSignedIn(ctx.actor);
+  return Media.presignImageUpload(ctx.config, { userId: me.userId, redirectUrl });
+}
+
+/** The image id in an upload key the bucket sent back (`uploads/<userId>/<imageId>`), if it is the asker's. */
+export function uploadedImageId(ctx: Ctx, key: string): string {
+  const me = Account.requireSignedIn(ctx.actor);
+  const parsed = Media.parseUploadKey(key);
+  if (!parsed) throw new DomainError('validation', 'media.image.missing');
+  if (parsed.userId !== me.userId) throw new DomainError('validation', 'media.cv.wrong_owner');
+  return parsed.imageId;
+}

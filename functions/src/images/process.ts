@@ -1,0 +1,121 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { Db } from '@bursa/core/db';
+import type { Config } from '@bursa/core/kernel';
+import { Media } from '@bursa/core/media';
+import sharp, { type Metadata } from 'sharp';
+
+/**
+ * One uploaded photo (`uploads/<userId>/<imageId>`) → WebP variants about
+ * 320, 640 and 1280 px wide under `media/img/`, orientation applied and
+ * metadata (EXIF, GPS) dropped, and the Image record saying it is ready.
+ * Anything that is not a photo, is over 5 MB or is tiny is deleted and
+ * recorded as refused with the reason, so the seller's page can say why.
+ * The same function runs in Lambda (an S3 event) and in-process locally.
+ */
+export type Processed = { imageId: string; status: 'ready' | 'refused'; reason?: string; widths: number[] };
+
+const MIN_WIDTH = 200;
+/** JPEG, PNG and WebP, recognised by their first bytes (the name and the declared type prove nothing). */
+function isPhoto(head: Buffer): boolean {
+  if (head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return true;
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return true;
+  return head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP';
+}
+
+export async function processUpload(config: Config, db: Db, key: string): Promise<Processed | undefined> {
+  const parsed = Media.parseUploadKey(key);
+  if (!parsed) return undefined;
+  const { userId, imageId } = parsed;
+  const s3 = Media.mediaClient(config);
+  const Bucket = config.mediaBucket;
+  const refuse = async (reason: string, width = 0, height = 0): Promise<Processed> => {
+    await s3.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    await Media.recordImage(db, {
+      id: imageId,
+      ownerId: userId,
+      status: 'refused',
+      reason,
+      width,
+      height,
+      createdAt: new Date().toISOString(),
+    });
+    return { imageId, status: 'refused', reason, widths: [] };
+  };
+  let body: Buffer;
+  try {
+    const got = await s3.send(new GetObjectCommand({ Bucket, Key: key }));
+    if ((got.ContentLength ?? 0) > Media.IMAGE_MAX_BYTES) {
+      // Not read: close the stream, or its connection stays open.
+      (got.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      return refuse('media.image.too_large');
+    }
+    body = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
+  } catch (e) {
+    // Deleted before we got to it (a retry after success): nothing to do.
+    if ((e as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw e;
+  }
+  if (body.length > Media.IMAGE_MAX_BYTES) return refuse('media.image.too_large');
+  if (!isPhoto(body.subarray(0, 12))) return refuse('media.image.type');
+  let meta: Metadata;
+  try {
+    // autoOrient: the phone's EXIF orientation becomes real pixels, before the metadata is dropped.
+    meta = await sharp(body, { failOn: 'error' }).autoOrient().metadata();
+  } catch {
+    return refuse('media.image.type');
+  }
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  if (width < MIN_WIDTH || height < 50) return refuse('media.image.too_small', width, height);
+  const widths: number[] = [];
+  for (const w of Media.WIDTHS) {
+    const out = await sharp(body)
+      .autoOrient()
+      .resize({ width: w, withoutEnlargement: true })
+      .webp({ quality: w <= 320 ? 72 : 78 })
+      .toBuffer();
+    await s3.send(
+      new PutObjectCommand({
+        Bucket,
+        Key: Media.variantKey(imageId, w),
+        Body: out,
+        ContentType: 'image/webp',
+        // The name never changes content (a new photo is a new id): cache for a year.
+        CacheControl: 'public, max-age=31536000, immutable',
+      }),
+    );
+    widths.push(w);
+  }
+  // Link previews: 1200×630 (the size WhatsApp and Facebook crop to), JPEG, centred on the photo.
+  const og = await sharp(body)
+    .autoOrient()
+    .resize({ width: 1200, height: 630, fit: 'cover', withoutEnlargement: false })
+    .jpeg({ quality: 72, mozjpeg: true })
+    .toBuffer();
+  await s3.send(
+    new PutObjectCommand({
+      Bucket,
+      Key: Media.ogImageKey(imageId),
+      Body: og,
+      ContentType: 'image/jpeg',
+      CacheControl: 'public, max-age=31536000, immutable',
+    }),
+  );
+  await Media.recordImage(db, {
+    id: imageId,
+    ownerId: userId,
+    status: 'ready',
+    width,
+    height,
+    createdAt: new Date().toISOString(),
+  });
+  return { imageId, status: 'ready', widths };
+}
+
+/** The keys an S3 event names (URL-encoded, spaces as `+`, as S3 sends them). */
+export function keysOf(event: { Records?: { s3?: { object?: { key?: string } } }[] }): string[] {
+  return (event.Records ?? [])
+    .map((r) => r.s3?.object?.key)
+    .filter((k): k is string => typeof k === 'string')
+    .map((k) => decodeURIComponent(k.replace(/\+/g, ' ')));
+}
