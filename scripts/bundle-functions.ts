@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +17,8 @@ export const lambdas = {
   api: path.join(root, 'functions/src/api/lambda.ts'),
   // The table's stream consumer (projections).
   events: path.join(root, 'functions/src/events/lambda.ts'),
+  // Uploaded photos → WebP variants (S3 event). Carries sharp's linux-arm64 binary beside it, and only it does.
+  image: path.join(root, 'functions/src/images/lambda.ts'),
   // Secrets Manager's rotation function for the origin secret.
   rotate: path.join(root, 'functions/src/rotate/lambda.ts'),
   // The Astro server build (run `astro build` first), already self-contained.
@@ -71,9 +74,46 @@ const lambdaCredentials: Plugin = {
   },
 };
 
+/** Packages left out of a bundle and shipped beside it, installed for Lambda's platform (linux, arm64). */
+const NATIVE: Partial<Record<keyof typeof lambdas, string[]>> = { image: ['sharp'] };
+
+/**
+ * sharp's prebuilt libvips for Lambda's Graviton (linux-arm64, glibc), from
+ * npm (no other download), at the version functions/ depends on. Installed
+ * once into node_modules/.cache and copied next to the bundle.
+ */
+function installNativeFor(name: keyof typeof lambdas, outdir: string) {
+  for (const pkg of NATIVE[name] ?? []) {
+    const version = JSON.parse(readFileSync(path.join(root, 'functions/package.json'), 'utf8')).dependencies[pkg];
+    const cache = path.join(root, 'node_modules/.cache', `bursa-${pkg}-linux-arm64-${version}`);
+    if (!existsSync(path.join(cache, 'node_modules', pkg, 'package.json'))) {
+      rmSync(cache, { recursive: true, force: true });
+      mkdirSync(cache, { recursive: true });
+      execFileSync(
+        'npm',
+        [
+          'install',
+          '--prefix',
+          cache,
+          '--no-save',
+          '--no-package-lock',
+          '--no-audit',
+          '--no-fund',
+          '--os=linux',
+          '--cpu=arm64',
+          '--libc=glibc',
+          `${pkg}@${version}`,
+        ],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+    }
+    cpSync(path.join(cache, 'node_modules'), path.join(outdir, 'node_modules'), { recursive: true, dereference: true });
+  }
+}
+
 export async function bundleLambdas(): Promise<{ name: string; bytes: number; gzipBytes: number }[]> {
   const sizes = [];
-  for (const [name, entry] of Object.entries(lambdas)) {
+  for (const [name, entry] of Object.entries(lambdas) as [keyof typeof lambdas, string][]) {
     const outdir = path.join(lambdaDist, name);
     rmSync(outdir, { recursive: true, force: true });
     mkdirSync(outdir, { recursive: true });
@@ -92,9 +132,11 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
       // Prefer ESM builds: the AWS SDK and zod tree-shake far better than their CommonJS builds.
       mainFields: ['module', 'main'],
+      external: NATIVE[name] ?? [],
       plugins: [zodEnglishOnly, sideEffectFree, lambdaCredentials],
       logLevel: 'warning',
     });
+    installNativeFor(name, outdir);
     sizes.push({ name, bytes: statSync(outfile).size, gzipBytes: gzipSync(readFileSync(outfile)).length });
   }
   return sizes;

@@ -25,7 +25,7 @@ export interface AppEnvironment {
 
 export interface AppFunctionProps {
   /** Folder under dist/lambda/ holding the pre-bundled index.mjs. */
-  bundle: 'api' | 'web' | 'events' | 'rotate';
+  bundle: 'api' | 'web' | 'events' | 'rotate' | 'image';
   /** Variables left undefined are not set (core's config then uses its default). */
   environment: Partial<AppEnvironment>;
   production: boolean;
@@ -129,6 +129,12 @@ export class UrlFunction extends AppFunction {
         props.mediaBucket.arnForObjects('private/cv/*'),
         props.mediaBucket.arnForObjects('private/certificates/*'),
       ],
+    });
+    // Photos (core's media.images.ts): only signing their upload under uploads/; the image function does the rest.
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['s3:PutObject'],
+      resourceArns: [props.mediaBucket.arnForObjects('uploads/*')],
     });
   }
 }

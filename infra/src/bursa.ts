@@ -4,6 +4,7 @@ import { ApiFunction } from './api-function.ts';
 import type { AppFunction } from './app-function.ts';
 import { DataTable } from './data-table.ts';
 import { EventsFunction } from './events-function.ts';
+import { ImageFunction } from './image-function.ts';
 import { LogBucket } from './log-bucket.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { OriginSecret } from './origin-secret.ts';
@@ -35,7 +36,7 @@ export interface BursaProps {
    */
   webAclArn?: string;
   /** Reserved concurrency per function (a stage setting). @default none */
-  reservedConcurrency?: { api?: number; web?: number; events?: number };
+  reservedConcurrency?: { api?: number; web?: number; events?: number; image?: number };
 }
 
 export { isProductionStage };
@@ -49,6 +50,8 @@ export class Bursa extends Construct {
   readonly api: ApiFunction;
   readonly web: WebFunction;
   readonly events: EventsFunction;
+  /** Uploaded photos → WebP variants (the media bucket's event). */
+  readonly images: ImageFunction;
   /** Rotates the origin secret (Secrets Manager's rotation function). */
   readonly originRotation: AppFunction;
   readonly site: Site;
@@ -120,6 +123,18 @@ export class Bursa extends Construct {
       },
       production,
       ...only(concurrency.events),
+    });
+    this.images = new ImageFunction(this, 'Images', {
+      table: this.table.table,
+      mediaBucket: this.media.bucket,
+      environment: {
+        STAGE: environment.STAGE,
+        TABLE_NAME: environment.TABLE_NAME,
+        MEDIA_BUCKET: environment.MEDIA_BUCKET,
+        HOME_REGENCY: environment.HOME_REGENCY,
+      },
+      production,
+      ...only(concurrency.image),
     });
     this.site = new Site(this, 'Site', {
       webUrl: this.web.url,

@@ -17,6 +17,7 @@ export {
 } from './edge-firewall.ts';
 export { EventsFunction, type EventsFunctionProps } from './events-function.ts';
 export { grantTableActions, type TableAction, type TableGrantOptions } from './grants.ts';
+export { ImageFunction, type ImageFunctionProps } from './image-function.ts';
 export { LogBucket, type LogBucketProps } from './log-bucket.ts';
 export { MediaBucket, type MediaBucketProps } from './media-bucket.ts';
 export { ORIGIN_HEADER, OriginSecret } from './origin-secret.ts';

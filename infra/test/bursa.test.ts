@@ -15,7 +15,15 @@ function synth(props: BursaProps) {
   const bursa = new Bursa(stack, 'Bursa', props);
   const template = Template.fromStack(stack);
   const id = (fn: AppFunction) => stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
-  return { stack, bursa, template, apiId: id(bursa.api), webId: id(bursa.web), eventsId: id(bursa.events) };
+  return {
+    stack,
+    bursa,
+    template,
+    apiId: id(bursa.api),
+    webId: id(bursa.web),
+    eventsId: id(bursa.events),
+    imageId: id(bursa.images),
+  };
 }
 const stackId = (fn: AppFunction) => dev.stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
 
@@ -104,8 +112,15 @@ describe('functions', () => {
         LoggingConfig: { LogGroup: expect.anything() },
       });
     }
-    // api, web, events and the origin secret's rotation function.
-    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 4);
+    // The image function: a whole vCPU for libvips, 30 s for a big photo.
+    expect(dev.template.toJSON().Resources[dev.imageId].Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1024,
+      Timeout: 30,
+    });
+    // api, web, events, images and the origin secret's rotation function.
+    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
   });
 
   it('get the environment core/config.ts reads, and never a local endpoint', () => {
@@ -184,8 +199,41 @@ describe('functions', () => {
             'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] }, suffix]],
           })),
         }),
+        // Photos: signing their upload under uploads/, nothing more.
+        expect.objectContaining({
+          Action: 's3:PutObject',
+          Resource: {
+            'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] }, '/uploads/*']],
+          },
+        }),
       ]);
     }
+  });
+
+  it('images: invoked by the bucket for uploads/ only; reads and deletes uploads, writes media/img/, records the Image', () => {
+    const bucketArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] };
+    expect(tableStatements(dev.imageId)).toEqual([{ actions: ['dynamodb:PutItem'], resource: tableArn }]);
+    const rest = statementsOf(dev.template, roleOf(dev.template, dev.imageId)).filter(
+      (s) => !actions([s]).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(rest).toEqual([
+      expect.objectContaining({
+        Action: ['s3:GetObject', 's3:DeleteObject'],
+        Resource: { 'Fn::Join': ['', [bucketArn, '/uploads/*']] },
+      }),
+      expect.objectContaining({ Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [bucketArn, '/media/img/*']] } }),
+    ]);
+    dev.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'uploads/' }] } },
+            LambdaFunctionArn: { 'Fn::GetAtt': [dev.imageId, 'Arn'] },
+          },
+        ],
+      },
+    });
   });
 
   it('events: its projections’ reads and writes, Query on the indexes, the stream reads, SES and the failure queue', () => {

@@ -27,6 +27,7 @@ const PLATFORM: Record<EntryPoint, (Action & { why: string })[]> = {
   api: [],
   web: [],
   rotate: [],
+  image: [],
   events: [
     // The event source mapping: Lambda reads the table's stream with the function's role.
     ...['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map((a) => ({
@@ -66,6 +67,7 @@ const sent = new Map<EntryPoint, Set<string>>([
   ['web', new Set()],
   ['events', new Set()],
   ['rotate', new Set()],
+  ['image', new Set()],
 ]);
 if (dir && existsSync(dir)) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
@@ -94,6 +96,7 @@ const functions: Record<EntryPoint, AppFunction> = {
   web: bursa.web,
   events: bursa.events,
   rotate: bursa.originRotation,
+  image: bursa.images,
 };
 
 type Statement = {
@@ -197,7 +200,7 @@ describe('IAM grants match what each function sends', () => {
     expect(recorded, `nothing recorded in ${dir}: run the whole suite (npx vitest run)`).toBeGreaterThan(0);
     // What each entry point sent, for whoever adjusts a grant.
     console.info(
-      (['api', 'web', 'events', 'rotate'] as const)
+      (['api', 'web', 'events', 'rotate', 'image'] as const)
         .map(
           (e) =>
             `${e} sent: ${
@@ -210,7 +213,7 @@ describe('IAM grants match what each function sends', () => {
     );
   });
 
-  for (const entry of ['api', 'web', 'events', 'rotate'] as const) {
+  for (const entry of ['api', 'web', 'events', 'rotate', 'image'] as const) {
     describe(entry, () => {
       const { grants, managed } = grantsOf(functions[entry]);
 

@@ -1,14 +1,20 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Db } from '@bursa/core/db';
-import { loadConfig } from '@bursa/core/kernel';
+import { loadConfig, newId } from '@bursa/core/kernel';
+import { Media } from '@bursa/core/media';
 import { Region } from '@bursa/core/region';
 import { Vacancy } from '@bursa/core/vacancy';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RotationEvent } from '../../functions/src/rotate/origin-secret.ts';
+import { startS3Local } from '../../scripts/local/s3-local.ts';
 import { createTestDb } from '../support/db.ts';
 import { type FakeCloudFront, initialConfigXml, startFakeCloudFront } from '../support/fake-cloudfront.ts';
 import { type FakeSecretsManager, startFakeSecretsManager } from '../support/fake-secrets-manager.ts';
@@ -237,5 +243,49 @@ describe('Lambda bundles', () => {
     expect((await api(event('GET', '/api/health', '', before), {})).statusCode).toBe(200);
     expect((await web(event('GET', '/', '', 'not-the-secret-at-all-0123456789'), {})).statusCode).toBe(403);
     vi.useRealTimers();
+  });
+});
+
+describe('image bundle', () => {
+  it('ships sharp for Lambda (linux, arm64) beside the bundle, and nothing for another platform', () => {
+    const modules = path.join(dist, 'image/node_modules');
+    const arm = JSON.parse(readFileSync(path.join(modules, '@img/sharp-linux-arm64/package.json'), 'utf8'));
+    expect([arm.os, arm.cpu]).toEqual([['linux'], ['arm64']]);
+    expect(readdirSync(path.join(modules, '@img')).filter((d) => /x64|darwin|win32|musl/.test(d))).toEqual([]);
+    // The bundle leaves sharp out (it loads from node_modules beside it).
+    expect(readFileSync(path.join(dist, 'image/index.mjs'), 'utf8')).toMatch(/from\s*"sharp"/);
+  });
+
+  it('turns an uploaded photo into variants when invoked with an S3 event (this machine’s sharp standing in for arm64)', async () => {
+    const s3 = await startS3Local({
+      directory: mkdtempSync(path.join(tmpdir(), 'bursa-s3-')),
+      buckets: ['bursa-media-bundle'],
+    });
+    try {
+      Object.assign(process.env, {
+        S3_ENDPOINT: s3.endpoint,
+        MEDIA_BUCKET: 'bursa-media-bundle',
+        TABLE_NAME: db.tableName,
+      });
+      // The built file, next to this machine's node_modules (x64 sharp) instead of the arm64 copy.
+      const dir = mkdtempSync(path.join(tmpdir(), 'bursa-image-bundle-'));
+      copyFileSync(path.join(dist, 'image/index.mjs'), path.join(dir, 'index.mjs'));
+      symlinkSync(path.resolve(dist, '../../node_modules'), path.join(dir, 'node_modules'));
+      const image = (await import(path.join(dir, 'index.mjs'))).handler as (e: unknown) => Promise<void>;
+      const config = loadConfig();
+      const userId = newId();
+      const imageId = newId();
+      const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#c84' } })
+        .jpeg()
+        .toBuffer();
+      await Media.mediaClient(config).send(
+        new PutObjectCommand({ Bucket: config.mediaBucket, Key: Media.uploadKeyOf(userId, imageId), Body: photo }),
+      );
+      await image({ Records: [{ s3: { object: { key: encodeURIComponent(Media.uploadKeyOf(userId, imageId)) } } }] });
+      expect(await Media.findImage(db, imageId)).toMatchObject({ status: 'ready', width: 900, height: 600 });
+    } finally {
+      await s3.stop();
+      for (const name of ['S3_ENDPOINT', 'MEDIA_BUCKET']) delete process.env[name];
+    }
   });
 });
