@@ -6,6 +6,7 @@ import { companyRenamed } from './company-renamed.ts';
 import { mailOutbox } from './mail-outbox.ts';
 import { notifications } from './notifications.ts';
 import { type Change, entityOf, type Projection } from './projection.ts';
+import { shopCounts } from './shop-counts.ts';
 import { vacancyListing } from './vacancy-listing.ts';
 
 /** Every projection the stream drives, one file each (docs/data-model.md, "Projections"). */
@@ -15,6 +16,7 @@ export const projections: readonly Projection[] = [
   applicationFunnel,
   notifications,
   mailOutbox,
+  shopCounts,
 ];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */

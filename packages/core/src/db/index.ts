@@ -6,6 +6,7 @@ export * from './create-table.ts';
 export * from './cursor.ts';
 export * from './metrics.ts';
 export * from './ping.ts';
+export * from './projected.ts';
 export * from './stream.ts';
 export * from './table.ts';
 export * from './table-design.ts';

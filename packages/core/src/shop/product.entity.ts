@@ -6,6 +6,7 @@ import { CATEGORIES } from './shop.entity.ts';
 /**
  * A shop's products (docs/data-model.md, "Product").
  *   Product   pk = SHOP#<shopId>   sk = PRODUCT#<productId>   (a shop's products, newest first: ids sort by time)
+ *            gsi2pk = FEED#<shopId>  gsi2sk = <createdAt>#PRODUCT#<id>   (the feed, with the shop's posts)
  * The page `/@<handle>/<slug>-<id>` resolves the handle to the shop, then GetItem.
  */
 export const MAX_PHOTOS = 5;
@@ -34,7 +35,15 @@ const build = (table: BursaTable) => ({
       createdAt: string(),
       updatedAt: string(),
       version: number(),
-    }),
+    }).and((s) => ({
+      // The feed reads a shop's posts and products by time in one Query (social.entity.ts).
+      gsi2pk: string()
+        .hidden()
+        .link<typeof s>(({ shopId }) => `FEED#${shopId}`),
+      gsi2sk: string()
+        .hidden()
+        .link<typeof s>(({ createdAt, id }) => `${createdAt}#PRODUCT#${id}`),
+    })),
     computeKey: ({ shopId, id }) => ({ pk: `SHOP#${shopId}`, sk: `PRODUCT#${id}` }),
   }),
 });

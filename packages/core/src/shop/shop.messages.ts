@@ -29,6 +29,15 @@ export const id = {
   'product.status.invalid': 'Status produk tidak dikenal.',
   'product.not_found': 'Produk tidak ditemukan.',
   'product.changed': 'Produk ini baru saja diubah di tempat lain. Muat ulang halaman lalu coba lagi.',
+  'shop.follow_own': 'Anda anggota toko ini, jadi tidak perlu mengikutinya.',
+  'post.caption.max': 'Keterangan maksimal 2.200 huruf.',
+  'post.photos.required': 'Tambahkan minimal satu foto.',
+  'post.tags.max': 'Tandai paling banyak 5 produk.',
+  'post.tags.unknown': 'Produk yang ditandai tidak ada di toko ini.',
+  'post.not_found': 'Postingan tidak ditemukan.',
+  'comment.text.length': 'Komentar 1–500 huruf.',
+  'comment.not_found': 'Komentar tidak ditemukan.',
+  'comment.not_yours': 'Hanya penulis komentar atau pemilik toko yang bisa menghapusnya.',
 } as const;
 
 export const en = {
@@ -62,4 +71,13 @@ export const en = {
   'product.status.invalid': 'Unknown product status.',
   'product.not_found': 'Product not found.',
   'product.changed': 'This product was just changed elsewhere. Reload the page and try again.',
+  'shop.follow_own': 'You belong to this shop, so you do not need to follow it.',
+  'post.caption.max': 'The caption can be at most 2,200 characters.',
+  'post.photos.required': 'Add at least one photo.',
+  'post.tags.max': 'Tag at most 5 products.',
+  'post.tags.unknown': 'A tagged product is not in this shop.',
+  'post.not_found': 'Post not found.',
+  'comment.text.length': 'Comments are 1–500 characters.',
+  'comment.not_found': 'Comment not found.',
+  'comment.not_yours': 'Only the comment’s author or the shop can delete it.',
 } satisfies Record<keyof typeof id, string>;

@@ -1,0 +1,253 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { processUpload } from '@bursa/functions/images/process';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type S3Local, startS3Local } from '../../../../scripts/local/s3-local.ts';
+import { createTestDb } from '../../../../test/support/db.ts';
+import { startProjections } from '../../../../test/support/projections.ts';
+import { Account } from '../account/index.ts';
+import type { Db } from '../db/client.ts';
+import { type Actor, type Config, type Ctx, loadConfig, newId } from '../kernel/index.ts';
+import { Media } from '../media/index.ts';
+import { Region } from '../region/index.ts';
+import { Shop } from './index.ts';
+
+/** Follows, posts, likes, comments and the feed, against DynamoDB Local, the local S3 and the real stream projections. */
+let db: Db;
+let s3: S3Local;
+let config: Config;
+let projections: Awaited<ReturnType<typeof startProjections>>;
+let seller: Actor;
+let fan: Actor;
+let shop: Shop.Info;
+let shopB: Shop.Info;
+const as = (actor: Actor | undefined): Ctx => ({ db, config, actor });
+let phone = 0;
+async function person(name: string): Promise<Actor> {
+  phone += 1;
+  const r = await Account.register(as(undefined), {
+    name,
+    phone: `0815${String(Date.now() % 1e4).padStart(4, '0')}${String(phone).padStart(4, '0')}`,
+    password: 'rahasia123',
+  });
+  return { userId: r.user.id, name, roles: ['resident'] };
+}
+const shopFields = (handle: string) => ({
+  handle,
+  name: `Toko ${handle}`,
+  category: 'kuliner' as const,
+  districtCode: '36.71.01',
+  villageCode: '36.71.01.1001',
+  whatsapp: '0812 7777 1234',
+  delivery: ['pickup'],
+});
+/** A photo uploaded by `who` and processed by the image function, as a seller's phone would. */
+async function photo(who: Actor): Promise<string> {
+  const imageId = newId();
+  const body = await sharp({ create: { width: 800, height: 800, channels: 3, background: '#e96' } })
+    .jpeg()
+    .toBuffer();
+  const key = Media.uploadKeyOf(who.userId, imageId);
+  await Media.mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
+  await processUpload(config, db, key);
+  return imageId;
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  s3 = await startS3Local({
+    directory: mkdtempSync(path.join(tmpdir(), 'bursa-s3-')),
+    buckets: ['bursa-media-social'],
+  });
+  config = loadConfig({
+    ...process.env,
+    TABLE_NAME: db.tableName,
+    S3_ENDPOINT: s3.endpoint,
+    MEDIA_BUCKET: 'bursa-media-social',
+  });
+  projections = await startProjections(db);
+  await Region.save(db, {
+    code: '36.71',
+    name: 'Kota Tangerang',
+    districts: [{ code: '36.71.01', name: 'Tangerang', villages: [{ code: '36.71.01.1001', name: 'Sukarasa' }] }],
+  });
+  seller = await person('Ani');
+  fan = await person('Budi');
+  shop = await Shop.open(as(seller), shopFields(`social${Date.now() % 1e6}`));
+  shopB = await Shop.open(as(fan), shopFields(`other${Date.now() % 1e6}`));
+});
+afterAll(async () => {
+  await projections?.stop();
+  await s3?.stop();
+});
+
+describe('follows', () => {
+  it('50 people following at once, and one person toggling 50 times at once: the follower count is exact', async () => {
+    const people = await Promise.all(Array.from({ length: 50 }, (_, i) => person(`Pengikut ${i}`)));
+    await Promise.all(people.map((p) => Shop.follow(as(p), { shopId: shop.id })));
+    // Double clicks: following again adds nothing.
+    await Promise.all(people.slice(0, 10).map((p) => Shop.follow(as(p), { shopId: shop.id })));
+    // Ten of them leave.
+    await Promise.all(people.slice(40).map((p) => Shop.unfollow(as(p), { shopId: shop.id })));
+    // One person hammering the button: follows and unfollows interleaved.
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2 ? Shop.unfollow(as(fan), { shopId: shop.id }) : Shop.follow(as(fan), { shopId: shop.id }),
+      ),
+    );
+    await projections.settle();
+    const fanFollows = await Shop.isFollowing(db, fan, shop.id);
+    expect((await Shop.countsOf(db, shop.id)).followers).toBe(40 + (fanFollows ? 1 : 0));
+    await Shop.follow(as(fan), { shopId: shop.id });
+    await projections.settle();
+    expect((await Shop.countsOf(db, shop.id)).followers).toBe(41);
+  });
+
+  it('a shop’s own members do not follow it; anonymous visitors cannot follow', async () => {
+    await expect(Shop.follow(as(seller), { shopId: shop.id })).rejects.toMatchObject({ code: 'shop.follow_own' });
+    await expect(Shop.follow(as(undefined), { shopId: shop.id })).rejects.toMatchObject({ kind: 'unauthenticated' });
+    expect(await Shop.isFollowing(db, undefined, shop.id)).toBe(false);
+  });
+});
+
+describe('posts', () => {
+  let post: Shop.Post;
+  it('a member posts photos with a caption and tagged products; the counts follow', async () => {
+    const product = await Shop.createProduct(as(seller), {
+      shopId: shop.id,
+      title: 'Nasi Uduk Komplit',
+      price: '15000',
+      stock: '20',
+      category: 'kuliner',
+    });
+    const [a, b] = [await photo(seller), await photo(seller)];
+    post = await Shop.createPost(as(seller), {
+      shopId: shop.id,
+      caption: 'Pagi ini nasi uduk hangat 🍚',
+      photos: `${a},${b}`,
+      tags: product.id,
+    });
+    expect(post.tags).toEqual([{ productId: product.id, title: 'Nasi Uduk Komplit', slug: 'nasi-uduk-komplit' }]);
+    await projections.settle();
+    expect(await Shop.countsOf(db, shop.id)).toMatchObject({ products: 1, posts: 1 });
+    expect((await Shop.postsOf(as(undefined), { shopId: shop.id })).items.map((p) => p.id)).toEqual([post.id]);
+  });
+
+  it('refuses a non-member, no photo, someone else’s photo, and a product of another shop', async () => {
+    const mine = await photo(seller);
+    await expect(Shop.createPost(as(fan), { shopId: shop.id, caption: 'x', photos: mine })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    await expect(Shop.createPost(as(seller), { shopId: shop.id, caption: 'x', photos: '' })).rejects.toMatchObject({
+      kind: 'validation',
+    });
+    const theirs = await photo(fan);
+    await expect(Shop.createPost(as(seller), { shopId: shop.id, photos: theirs })).rejects.toMatchObject({
+      code: 'media.cv.wrong_owner',
+    });
+    const elsewhere = await Shop.createProduct(as(fan), {
+      shopId: shopB.id,
+      title: 'Keripik Tempe',
+      price: '10000',
+      madeToOrder: 'on',
+      category: 'kuliner',
+    });
+    await expect(
+      Shop.createPost(as(seller), { shopId: shop.id, photos: mine, tags: elsewhere.id }),
+    ).rejects.toMatchObject({
+      kind: 'validation',
+    });
+    // Nor can a member of shop B list products in shop A.
+    await expect(
+      Shop.createProduct(as(fan), {
+        shopId: shop.id,
+        title: 'Titipan',
+        price: '5000',
+        stock: '1',
+        category: 'kuliner',
+      }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('likes: one per person, exact after 50 concurrent toggles; comments: the author and the shop delete them', async () => {
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => person(`Penyuka ${i}`)));
+    await Promise.all(people.map((p) => Shop.like(as(p), { shopId: shop.id, postId: post.id })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        i % 2
+          ? Shop.unlike(as(fan), { shopId: shop.id, postId: post.id })
+          : Shop.like(as(fan), { shopId: shop.id, postId: post.id }),
+      ),
+    );
+    const c1 = await Shop.comment(as(fan), { shopId: shop.id, postId: post.id, text: 'Mantap, besok pesan dua ya' });
+    const c2 = await Shop.comment(as(people[0] as Actor), {
+      shopId: shop.id,
+      postId: post.id,
+      text: 'Buka jam berapa?',
+    });
+    await expect(
+      Shop.comment(as(fan), { shopId: shop.id, postId: post.id, text: 'x'.repeat(501) }),
+    ).rejects.toMatchObject({ kind: 'validation' });
+    await expect(
+      Shop.deleteComment(as(people[1] as Actor), { shopId: shop.id, postId: post.id, commentId: c1.id }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    await Shop.deleteComment(as(seller), { shopId: shop.id, postId: post.id, commentId: c2.id });
+    await projections.settle();
+    const view = await Shop.postView(as(fan), shop.id, post.id);
+    expect(view.likes).toBe(20 + (view.liked ? 1 : 0));
+    expect(view.comments).toBe(1);
+    expect(
+      (await Shop.commentsOf(as(undefined), { shopId: shop.id, postId: post.id })).items.map((c) => c.text),
+    ).toEqual(['Mantap, besok pesan dua ya']);
+  });
+});
+
+describe('feed', () => {
+  it('shows the newest posts and products of followed shops, merged by time, a page at a time; nothing for someone following no one', async () => {
+    const reader = await person('Citra');
+    expect(await Shop.feed(as(reader), {})).toEqual({ items: [], following: 0 });
+    await Shop.follow(as(reader), { shopId: shop.id });
+    await Shop.follow(as(reader), { shopId: shopB.id });
+    // 25 more things across both shops, so the feed has two pages.
+    for (let i = 0; i < 12; i++) {
+      await Shop.createProduct(as(fan), {
+        shopId: shopB.id,
+        title: `Produk B ${i}`,
+        price: '5000',
+        stock: '3',
+        category: 'kuliner',
+      });
+      await Shop.createProduct(as(seller), {
+        shopId: shop.id,
+        title: `Produk A ${i}`,
+        price: '5000',
+        stock: '3',
+        category: 'kuliner',
+      });
+    }
+    const hidden = await Shop.createProduct(as(seller), {
+      shopId: shop.id,
+      title: 'Rahasia',
+      price: '5000',
+      stock: '1',
+      category: 'kuliner',
+      status: 'hidden',
+    });
+    const first = await Shop.feed(as(reader), {});
+    expect(first.items).toHaveLength(Shop.FEED_PAGE);
+    expect(first.items[0]).toMatchObject({ kind: 'product' });
+    const ats = first.items.map((i) => i.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    const second = await Shop.feed(as(reader), { cursor: first.cursor });
+    const all = [...first.items, ...second.items];
+    // 1 post + 1 + 12 products in A, 1 + 12 in B: 27, none twice, the hidden one never.
+    expect(all).toHaveLength(27);
+    expect(new Set(all.map((i) => (i.kind === 'post' ? i.post.id : i.product.id))).size).toBe(27);
+    expect(all.some((i) => i.kind === 'product' && i.product.id === hidden.id)).toBe(false);
+    expect(all.filter((i) => i.kind === 'post')).toHaveLength(1);
+    await expect(Shop.feed(as(reader), { cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'request.invalid_cursor' });
+  });
+});
