@@ -4,6 +4,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { applicationFunnel } from './application-funnel.ts';
 import { companyRenamed } from './company-renamed.ts';
 import { mailOutbox } from './mail-outbox.ts';
+import { marketListing } from './market-listing.ts';
 import { notifications } from './notifications.ts';
 import { type Change, entityOf, type Projection } from './projection.ts';
 import { shopCounts } from './shop-counts.ts';
@@ -17,6 +18,7 @@ export const projections: readonly Projection[] = [
   notifications,
   mailOutbox,
   shopCounts,
+  marketListing,
 ];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */

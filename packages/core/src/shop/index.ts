@@ -1,6 +1,7 @@
 /** Sellers' storefronts. Import as `import { Shop } from '@bursa/core/shop'`. */
 
 export * as Shop from './index.ts';
+export * from './market.ts';
 export { PRODUCT_STATUSES } from './product.entity.ts';
 export type { ProductFields } from './product.schema.ts';
 export * from './product.use-cases.ts';

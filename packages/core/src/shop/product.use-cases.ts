@@ -226,3 +226,14 @@ export function uploadedImageId(ctx: Ctx, key: string): string {
   if (parsed.userId !== me.userId) throw new DomainError('validation', 'media.cv.wrong_owner');
   return parsed.imageId;
 }
+
+/**
+ * A photo just uploaded for a post being written: ready, still processing
+ * (`ready: false`: ask again in a moment), or refused (the reason is thrown).
+ */
+export async function stagedPhoto(ctx: Ctx, key: string): Promise<{ imageId: string; ready: boolean }> {
+  const imageId = uploadedImageId(ctx, key);
+  const image = await Media.findImage(ctx.db, imageId);
+  if (image?.status === 'refused') throw new DomainError('validation', image.reason ?? 'media.image.type');
+  return { imageId, ready: image?.status === 'ready' };
+}

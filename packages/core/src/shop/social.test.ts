@@ -251,3 +251,46 @@ describe('feed', () => {
     await expect(Shop.feed(as(reader), { cursor: 'bm9wZQ' })).rejects.toMatchObject({ code: 'request.invalid_cursor' });
   });
 });
+
+describe('market (/pasar)', () => {
+  it('lists visible products newest first by category and kecamatan, one Query a page; a rename refreshes the cards', async () => {
+    const s = await Shop.open(as(seller), { ...shopFields(`pasar${Date.now() % 1e6}`), category: 'kerajinan' });
+    const bag = await Shop.createProduct(as(seller), {
+      shopId: s.id,
+      title: 'Tas Anyaman Pandan',
+      price: '85000',
+      stock: '5',
+      category: 'kerajinan',
+    });
+    const secret = await Shop.createProduct(as(seller), {
+      shopId: s.id,
+      title: 'Belum dijual',
+      price: '5000',
+      stock: '1',
+      category: 'kerajinan',
+      status: 'hidden',
+    });
+    await projections.settle();
+    const ids = async (f: Record<string, string>) =>
+      (await Shop.marketProducts(as(undefined), f)).items.map((p) => p.productId);
+    expect(await ids({})).toContain(bag.id);
+    expect(await ids({ category: 'kerajinan' })).toContain(bag.id);
+    expect(await ids({ category: 'kuliner' })).not.toContain(bag.id);
+    expect(await ids({ districtCode: '36.71.01' })).toContain(bag.id);
+    expect(await ids({})).not.toContain(secret.id);
+    expect((await Shop.marketShops(as(undefined), { category: 'kerajinan' })).items.map((x) => x.shopId)).toContain(
+      s.id,
+    );
+    // Hidden later: gone from every list; renamed shop: the cards follow.
+    await Shop.updateProduct(as(seller), { shopId: s.id, id: bag.id, status: 'hidden' });
+    await Shop.updateProduct(as(seller), { shopId: s.id, id: secret.id, status: 'active' });
+    await Shop.update(as(seller), { id: s.id, name: 'Anyaman Bu Ani' });
+    await projections.settle();
+    expect(await ids({ category: 'kerajinan' })).not.toContain(bag.id);
+    const cards = (await Shop.marketProducts(as(undefined), { category: 'kerajinan' })).items;
+    expect(cards.find((c) => c.productId === secret.id)).toMatchObject({ shopName: 'Anyaman Bu Ani', price: 5000 });
+    await expect(Shop.marketProducts(as(undefined), { category: 'senjata' })).rejects.toMatchObject({
+      kind: 'validation',
+    });
+  });
+});

@@ -1,0 +1,283 @@
+import { BatchDeleteRequest, BatchPutRequest, Entity, item, number, QueryCommand, string } from 'dynamodb-toolbox';
+import { z } from 'zod';
+import { writeInBatches } from '../db/batch.ts';
+import type { Db } from '../db/client.ts';
+import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import { type BursaTable, bindEntities } from '../db/table.ts';
+import { fn } from '../kernel/fn.ts';
+import { optionalField } from '../kernel/validation.ts';
+import { productEntities } from './product.entity.ts';
+import type { Product } from './product.use-cases.ts';
+import { CATEGORIES } from './shop.entity.ts';
+import type { Info as ShopInfo } from './shop.use-cases.ts';
+
+/**
+ * `/pasar`: the market's lists, kept by the market-listing stream projection
+ * (docs/data-model.md, "MarketProduct and MarketShop"). Each list is one Query:
+ *   MarketProduct  pk = MARKET#<regency>#<facet>  sk = <createdAt>#<productId>   (newest products)
+ *   MarketShop     pk = SHOPS#<regency>#<facet>   sk = <createdAt>#<shopId>      (the shop directory)
+ * where facet is `all`, `cat#<category>` or `kec#<districtCode>`. A product is
+ * listed while it is not hidden (sold-out ones show, marked); each item carries
+ * what its card shows, so a page needs nothing else.
+ */
+export type MarketProduct = {
+  shopId: string;
+  productId: string;
+  title: string;
+  slug: string;
+  price: number;
+  photo?: string;
+  status: string;
+  madeToOrder?: number;
+  handle: string;
+  shopName: string;
+  districtCode: string;
+  createdAt: string;
+};
+export type MarketShop = {
+  shopId: string;
+  handle: string;
+  name: string;
+  bio?: string;
+  category: string;
+  districtCode: string;
+  villageCode: string;
+  createdAt: string;
+};
+
+const build = (table: BursaTable) => ({
+  MarketProduct: new Entity({
+    name: 'MarketProduct',
+    table,
+    timestamps: false,
+    schema: item({
+      facet: string().key(),
+      regencyCode: string().key(),
+      productId: string().key(),
+      createdAt: string().key(),
+      shopId: string(),
+      title: string(),
+      slug: string(),
+      price: number(),
+      photo: string().optional(),
+      status: string(),
+      madeToOrder: number().optional(),
+      handle: string(),
+      shopName: string(),
+      districtCode: string(),
+    }),
+    computeKey: ({ facet, regencyCode, productId, createdAt }) => ({
+      pk: `MARKET#${regencyCode}#${facet}`,
+      sk: `${createdAt}#${productId}`,
+    }),
+  }),
+  MarketShop: new Entity({
+    name: 'MarketShop',
+    table,
+    timestamps: false,
+    schema: item({
+      facet: string().key(),
+      regencyCode: string().key(),
+      shopId: string().key(),
+      createdAt: string().key(),
+      handle: string(),
+      name: string(),
+      bio: string().optional(),
+      category: string(),
+      districtCode: string(),
+      villageCode: string(),
+    }),
+    computeKey: ({ facet, regencyCode, shopId, createdAt }) => ({
+      pk: `SHOPS#${regencyCode}#${facet}`,
+      sk: `${createdAt}#${shopId}`,
+    }),
+  }),
+});
+export const marketEntities = (db: Db) => bindEntities(db, build);
+
+const facetsOf = (category: string, districtCode: string) => ['all', `cat#${category}`, `kec#${districtCode}`];
+
+type Img = Record<string, unknown> | undefined;
+const listed = (p: Img) => Boolean(p && p.status !== 'hidden');
+
+/** What a product's card shows, with its shop's copy (handle, name, kecamatan). */
+function productCard(p: Product, shop: Pick<ShopInfo, 'handle' | 'name' | 'districtCode'>) {
+  return {
+    shopId: p.shopId,
+    productId: p.id,
+    createdAt: p.createdAt,
+    title: p.title,
+    slug: p.slug,
+    price: p.price,
+    ...(p.photos?.[0] ? { photo: p.photos[0] } : {}),
+    status: p.status,
+    ...(p.madeToOrder ? { madeToOrder: 1 } : {}),
+    handle: shop.handle,
+    shopName: shop.name,
+    districtCode: shop.districtCode,
+  };
+}
+const CARD_FIELDS = ['title', 'slug', 'price', 'status', 'category', 'madeToOrder'] as const;
+
+/**
+ * A product changed: put its three items while it is listed, delete them when
+ * hidden or gone (and the old category's item when it moved). Changes that no
+ * card shows (stock, description) write nothing.
+ */
+export async function projectProduct(db: Db, before: Img, after: Img, shop: ShopInfo | undefined) {
+  if (!shop) return 0;
+  const { MarketProduct } = marketEntities(db);
+  const b = before as Product | undefined;
+  const a = after as Product | undefined;
+  const oldFacets = b && listed(before) ? facetsOf(b.category, shop.districtCode) : [];
+  const newFacets = a && listed(after) ? facetsOf(a.category, shop.districtCode) : [];
+  const requests: unknown[] = oldFacets
+    .filter((f) => !newFacets.includes(f))
+    .map((facet) =>
+      MarketProduct.build(BatchDeleteRequest).key({
+        facet,
+        regencyCode: shop.regencyCode,
+        productId: String(b?.id),
+        createdAt: String(b?.createdAt),
+      }),
+    );
+  const unchanged =
+    oldFacets.length > 0 &&
+    CARD_FIELDS.every((f) => b?.[f] === a?.[f]) &&
+    (b?.photos?.[0] ?? '') === (a?.photos?.[0] ?? '');
+  if (a && newFacets.length && !unchanged) {
+    for (const facet of newFacets) {
+      requests.push(
+        MarketProduct.build(BatchPutRequest).item({ facet, regencyCode: shop.regencyCode, ...productCard(a, shop) }),
+      );
+    }
+  }
+  await writeInBatches(db, requests);
+  return requests.length;
+}
+
+/**
+ * A shop changed: its directory items (moved when its category or kecamatan
+ * did), and, when what product cards copy changed (handle, name, kecamatan),
+ * every listed product's items, read a page at a time.
+ */
+export async function projectShop(db: Db, before: ShopInfo | undefined, after: ShopInfo | undefined) {
+  const { MarketShop, MarketProduct } = marketEntities(db);
+  const shop = after ?? before;
+  if (!shop) return 0;
+  const requests: unknown[] = [];
+  const oldFacets = before ? facetsOf(before.category, before.districtCode) : [];
+  const newFacets = after ? facetsOf(after.category, after.districtCode) : [];
+  for (const facet of oldFacets.filter((f) => !newFacets.includes(f))) {
+    requests.push(
+      MarketShop.build(BatchDeleteRequest).key({
+        facet,
+        regencyCode: shop.regencyCode,
+        shopId: shop.id,
+        createdAt: shop.createdAt,
+      }),
+    );
+  }
+  const card = (s: ShopInfo) => [s.handle, s.name, s.bio ?? '', s.category, s.districtCode, s.villageCode].join('|');
+  if (after && (!before || card(before) !== card(after))) {
+    for (const facet of newFacets) {
+      requests.push(
+        MarketShop.build(BatchPutRequest).item({
+          facet,
+          regencyCode: after.regencyCode,
+          shopId: after.id,
+          createdAt: after.createdAt,
+          handle: after.handle,
+          name: after.name,
+          ...(after.bio ? { bio: after.bio } : {}),
+          category: after.category,
+          districtCode: after.districtCode,
+          villageCode: after.villageCode,
+        }),
+      );
+    }
+  }
+  const copied = (s: ShopInfo | undefined) => (s ? [s.handle, s.name, s.districtCode].join('|') : '');
+  if (before && after && copied(before) !== copied(after)) {
+    const { Product } = productEntities(db);
+    let exclusiveStartKey: Record<string, string> | undefined;
+    do {
+      const page = await db.table
+        .build(QueryCommand)
+        .entities(Product)
+        .query({ partition: `SHOP#${shop.id}`, range: { beginsWith: 'PRODUCT#' } })
+        .options({ limit: 100, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+        .send();
+      for (const p of (page.Items ?? []) as Product[]) {
+        if (!listed(p)) continue;
+        if (before.districtCode !== after.districtCode) {
+          requests.push(
+            MarketProduct.build(BatchDeleteRequest).key({
+              facet: `kec#${before.districtCode}`,
+              regencyCode: shop.regencyCode,
+              productId: p.id,
+              createdAt: p.createdAt,
+            }),
+          );
+        }
+        for (const facet of facetsOf(p.category, after.districtCode)) {
+          requests.push(
+            MarketProduct.build(BatchPutRequest).item({
+              facet,
+              regencyCode: after.regencyCode,
+              ...productCard(p, after),
+            }),
+          );
+        }
+      }
+      exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+    } while (exclusiveStartKey);
+  }
+  await writeInBatches(db, requests);
+  return requests.length;
+}
+
+// --- reading the market --------------------------------------------------------------------
+
+export const MARKET_PAGE = 24;
+const facetSchema = z.object({
+  category: optionalField(z.enum(CATEGORIES, 'product.category.invalid')),
+  districtCode: optionalField(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'shop.district.required')),
+  cursor: optionalField(z.string().max(600)),
+});
+const facetOf = (f: { category?: string | undefined; districtCode?: string | undefined }) =>
+  f.category ? `cat#${f.category}` : f.districtCode ? `kec#${f.districtCode}` : 'all';
+
+async function readFacet<T>(
+  db: Db,
+  entity: ReturnType<typeof marketEntities>[keyof ReturnType<typeof marketEntities>],
+  partition: string,
+  cursor: string | undefined,
+): Promise<Page<T>> {
+  const out = await db.table
+    .build(QueryCommand)
+    .entities(entity)
+    .query({ partition })
+    .options({
+      reverse: true,
+      limit: MARKET_PAGE,
+      ...(cursor ? { exclusiveStartKey: decodeCursor(cursor, (k) => k.pk === partition) } : {}),
+    })
+    .send();
+  const next = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []) as T[], ...(next ? { cursor: next } : {}) };
+}
+
+/** Newest products, all or one category or one kecamatan (one facet at a time): one Query. */
+export const marketProducts = fn(
+  facetSchema,
+  async (f, ctx): Promise<Page<MarketProduct>> =>
+    readFacet(ctx.db, marketEntities(ctx.db).MarketProduct, `MARKET#${ctx.config.homeRegency}#${facetOf(f)}`, f.cursor),
+);
+
+/** The shop directory, newest first, all or one category or one kecamatan: one Query. */
+export const marketShops = fn(
+  facetSchema,
+  async (f, ctx): Promise<Page<MarketShop>> =>
+    readFacet(ctx.db, marketEntities(ctx.db).MarketShop, `SHOPS#${ctx.config.homeRegency}#${facetOf(f)}`, f.cursor),
+);
