@@ -1,5 +1,7 @@
+import { Media } from '@bursa/core/media';
 import { Region } from '@bursa/core/region';
 import type { Browser, Page, Response } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
 import { expectAccessible } from '../support/axe.ts';
@@ -65,7 +67,10 @@ describe('a resident opens a shop', () => {
     expect((await submit(page, 'main button[type=submit]'))?.status()).toBe(400);
     expect(await page.textContent('#f-stock-error')).toContain('dibuat sesuai pesanan');
     await page.fill('#f-stock', '4');
-    await submit(page, 'main button[type=submit]');
+    await submit(page, 'main form.form button[type=submit]');
+    // Saved: on to its photos, then to the product's page.
+    expect(new URL(page.url()).pathname).toMatch(/^\/saya\/toko\/[0-9a-z]{20}\/produk\/[0-9a-z]{20}\/ubah$/);
+    await page.getByRole('link', { name: '← Kue Lapis Legit' }).click();
     expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/@${handle}/kue-lapis-legit-[0-9a-z]{20}$`));
     expect(await page.textContent('[data-testid=price]')).toBe('Rp185.000');
     const order = decodeURIComponent((await page.getAttribute('a:has-text("Pesan via WhatsApp")', 'href')) ?? '');
@@ -77,7 +82,113 @@ describe('a resident opens a shop', () => {
     expect(await page.textContent('[data-testid=products]')).toContain('Rp185.000');
   });
 
+  it('adds a photo from the phone: shrunk in the browser, processed into WebP variants, shown on the product with a link preview', async () => {
+    await page.goto(`${app.url}/@${handle}`);
+    await page.click('[data-testid=products] a');
+    const productUrl = page.url();
+    await page.getByRole('link', { name: 'Ubah produk' }).click();
+    expect(await page.textContent('[data-testid=photos]')).toContain('Foto (0/5)');
+    // A 3000×2000 phone photo (about 1 MB as a noisy JPEG): the page's script shrinks it before sending.
+    const photo = await sharp({
+      create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+    })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    await page.setInputFiles('#f-photo', { name: 'IMG_20261202.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await Promise.all([
+      page.waitForURL(/\/ubah\?foto=1#foto$/, { timeout: 30_000 }),
+      page.click('button:has-text("Unggah foto")'),
+    ]);
+    expect(await page.textContent('[data-testid=photos]')).toContain('Foto (1/5)');
+    const src = (await page.getAttribute('[data-testid=photos] img', 'src')) ?? '';
+    expect(src).toMatch(/^\/media\/img\/[0-9a-z]{20}-640\.webp$/);
+    const imageId = src.slice('/media/img/'.length, -'-640.webp'.length);
+    // What the phone sent was the shrunk copy: the image function saw at most 1600 px.
+    expect(await Media.findImage(app.db, imageId)).toMatchObject({ status: 'ready', width: 1600, height: 1067 });
+    const variant = await page.request.get(`${app.url}/media/img/${imageId}-320.webp`);
+    expect([variant.status(), variant.headers()['content-type'], variant.headers()['cache-control']]).toEqual([
+      200,
+      'image/webp',
+      'public, max-age=31536000, immutable',
+    ]);
+    expect((await sharp(await variant.body()).metadata()).width).toBe(320);
+    await page.goto(productUrl);
+    expect(await page.getAttribute('meta[property="og:image"]', 'content')).toBe(
+      `${app.url}/media/img/${imageId}-og.jpg`,
+    );
+    expect(await page.getAttribute('[data-testid=gallery] img', 'srcset')).toContain(`${imageId}-320.webp 320w`);
+    // Something that is not a photo is refused with a reason, and nothing is added.
+    await page.getByRole('link', { name: 'Ubah produk' }).click();
+    await page.setInputFiles('#f-photo', {
+      name: 'foto.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('bukan foto'),
+    });
+    await Promise.all([
+      page.waitForURL(/galat=media\.image\.type/, { timeout: 30_000 }),
+      page.click('button:has-text("Unggah foto")'),
+    ]);
+    expect(await page.textContent('#f-photo-error')).toContain('bukan foto');
+    expect(await page.textContent('[data-testid=photos]')).toContain('Foto (1/5)');
+    await expectAccessible(page);
+  });
+
+  it('posts a photo with a caption and the product tagged; a resident follows the shop and sees the post in their feed', async () => {
+    await page.goto(`${app.url}/@${handle}?tab=posting`);
+    await page.getByRole('link', { name: 'Buat postingan' }).click();
+    const photo = await sharp({ create: { width: 1200, height: 1200, channels: 3, background: '#d97' } })
+      .jpeg()
+      .toBuffer();
+    await page.setInputFiles('#f-photo', { name: 'kue.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await Promise.all([
+      page.waitForURL(/posting\/baru\?foto=[0-9a-z]{20}$/, { timeout: 30_000 }),
+      page.click('button:has-text("Unggah foto")'),
+    ]);
+    await page.fill('#f-caption', 'Lapis legit baru keluar dari oven, pesan untuk Natal ya!');
+    await page.check('input[name^="tag."]');
+    await expectAccessible(page);
+    await submit(page, 'button:has-text("Bagikan postingan")');
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/@${handle}/posting/[0-9a-z]{20}$`));
+    const postPath = new URL(page.url()).pathname;
+    expect(await page.textContent('[data-testid=post]')).toContain('Lapis legit baru keluar dari oven');
+    expect(await page.textContent('[data-testid=post]')).toContain('Kue Lapis Legit');
+    expect(await page.getAttribute('meta[property="og:image"]', 'content')).toMatch(
+      /\/media\/img\/[0-9a-z]{20}-og\.jpg$/,
+    );
+
+    // A resident on another phone.
+    const resident = await (await browser.newContext(androidPhone)).newPage();
+    await resident.goto(`${app.url}/daftar`);
+    await resident.fill('#f-name', 'Rudi Hartono');
+    await resident.fill('#f-phone', `0857${String(Date.now()).slice(-8)}`);
+    await resident.fill('#f-password', 'rahasia2026');
+    await submit(resident, 'main button[type=submit]');
+    await resident.goto(`${app.url}/beranda`);
+    expect(await resident.textContent('main')).toContain('belum mengikuti toko');
+    await resident.goto(`${app.url}/@${handle}`);
+    await submit(resident, '[data-testid=follow]');
+    expect(await resident.getAttribute('[data-testid=follow]', 'aria-pressed')).toBe('true');
+    await app.settle();
+    await resident.reload();
+    expect(await resident.textContent('[data-testid=counts]')).toMatch(/1\s*pengikut/);
+    await resident.goto(`${app.url}/beranda`);
+    expect(await resident.textContent('[data-testid=feed]')).toContain('Lapis legit baru keluar dari oven');
+    await expectAccessible(resident);
+    // Likes and comments on the post.
+    await resident.goto(`${app.url}${postPath}`);
+    await submit(resident, '[data-testid=like]');
+    await resident.fill('#f-text', 'Masih ada untuk besok?');
+    await submit(resident, 'button:has-text("Kirim komentar")');
+    await app.settle();
+    await resident.reload();
+    expect(await resident.textContent('[data-testid=likes]')).toBe('1 suka');
+    expect(await resident.textContent('[data-testid=comments]')).toContain('Masih ada untuk besok?');
+    await expectAccessible(resident);
+    await resident.context().close();
+  });
+
   it('renames the handle; the old address redirects to the new one, in English too', async () => {
+    await page.goto(`${app.url}/@${handle}`);
     await page.getByRole('link', { name: 'Ubah toko' }).click();
     await page.fill('#f-handle', `${handle}_baru`);
     await submit(page, 'main button[type=submit]');

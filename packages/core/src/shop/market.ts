@@ -16,7 +16,8 @@ import type { Info as ShopInfo } from './shop.use-cases.ts';
  * (docs/data-model.md, "MarketProduct and MarketShop"). Each list is one Query:
  *   MarketProduct  pk = MARKET#<regency>#<facet>  sk = <createdAt>#<productId>   (newest products)
  *   MarketShop     pk = SHOPS#<regency>#<facet>   sk = <createdAt>#<shopId>      (the shop directory)
- * where facet is `all`, `cat#<category>` or `kec#<districtCode>`. A product is
+ * where facet is `all`, `cat#<category>`, `kec#<districtCode>` or both
+ * (`cat#<category>#kec#<districtCode>`), so the two filters work together. A product is
  * listed while it is not hidden (sold-out ones show, marked); each item carries
  * what its card shows, so a page needs nothing else.
  */
@@ -95,7 +96,12 @@ const build = (table: BursaTable) => ({
 });
 export const marketEntities = (db: Db) => bindEntities(db, build);
 
-const facetsOf = (category: string, districtCode: string) => ['all', `cat#${category}`, `kec#${districtCode}`];
+const facetsOf = (category: string, districtCode: string) => [
+  'all',
+  `cat#${category}`,
+  `kec#${districtCode}`,
+  `cat#${category}#kec#${districtCode}`,
+];
 
 type Img = Record<string, unknown> | undefined;
 const listed = (p: Img) => Boolean(p && p.status !== 'hidden');
@@ -211,14 +217,16 @@ export async function projectShop(db: Db, before: ShopInfo | undefined, after: S
       for (const p of (page.Items ?? []) as Product[]) {
         if (!listed(p)) continue;
         if (before.districtCode !== after.districtCode) {
-          requests.push(
-            MarketProduct.build(BatchDeleteRequest).key({
-              facet: `kec#${before.districtCode}`,
-              regencyCode: shop.regencyCode,
-              productId: p.id,
-              createdAt: p.createdAt,
-            }),
-          );
+          for (const facet of [`kec#${before.districtCode}`, `cat#${p.category}#kec#${before.districtCode}`]) {
+            requests.push(
+              MarketProduct.build(BatchDeleteRequest).key({
+                facet,
+                regencyCode: shop.regencyCode,
+                productId: p.id,
+                createdAt: p.createdAt,
+              }),
+            );
+          }
         }
         for (const facet of facetsOf(p.category, after.districtCode)) {
           requests.push(
@@ -246,7 +254,13 @@ const facetSchema = z.object({
   cursor: optionalField(z.string().max(600)),
 });
 const facetOf = (f: { category?: string | undefined; districtCode?: string | undefined }) =>
-  f.category ? `cat#${f.category}` : f.districtCode ? `kec#${f.districtCode}` : 'all';
+  f.category && f.districtCode
+    ? `cat#${f.category}#kec#${f.districtCode}`
+    : f.category
+      ? `cat#${f.category}`
+      : f.districtCode
+        ? `kec#${f.districtCode}`
+        : 'all';
 
 async function readFacet<T>(
   db: Db,
@@ -268,14 +282,14 @@ async function readFacet<T>(
   return { items: (out.Items ?? []) as T[], ...(next ? { cursor: next } : {}) };
 }
 
-/** Newest products, all or one category or one kecamatan (one facet at a time): one Query. */
+/** Newest products, all or by category and/or kecamatan: one Query. */
 export const marketProducts = fn(
   facetSchema,
   async (f, ctx): Promise<Page<MarketProduct>> =>
     readFacet(ctx.db, marketEntities(ctx.db).MarketProduct, `MARKET#${ctx.config.homeRegency}#${facetOf(f)}`, f.cursor),
 );
 
-/** The shop directory, newest first, all or one category or one kecamatan: one Query. */
+/** The shop directory, newest first, all or by category and/or kecamatan: one Query. */
 export const marketShops = fn(
   facetSchema,
   async (f, ctx): Promise<Page<MarketShop>> =>

@@ -9,6 +9,7 @@ export const home = {
   'home.jobs.body': 'Full-time, contract, apprenticeship and overseas placements. No account needed to browse.',
   'home.jobs.cta': 'Browse jobs',
   'home.jobs.employer': 'Hiring? Post vacancies for free',
+  'home.market.cta': 'Browse the market',
   'home.market.title': 'Shop local',
   'home.market.body':
     'Food, crafts and services from newly trained entrepreneurs. Order on WhatsApp, pay cash on delivery or by transfer.',

@@ -50,8 +50,6 @@ export const vacancy = {
   'vacancy.skillsTitle': 'Skills wanted',
   'vacancy.contactTitle': 'How to apply',
   'vacancy.contactBody': 'Contact the company and mention this vacancy.',
-  'vacancy.shareWhatsApp': 'Share on WhatsApp',
-  'vacancy.share': 'Share',
   'vacancy.shareText': '{title} at {company}',
   'vacancy.edit': 'Edit vacancy',
   'vacancy.closeTitle': 'Close this vacancy',

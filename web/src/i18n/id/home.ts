@@ -8,6 +8,7 @@ export const home = {
     'Lowongan penuh waktu, kontrak, magang, dan penempatan luar negeri, tanpa perlu mendaftar untuk melihat.',
   'home.jobs.cta': 'Lihat lowongan',
   'home.jobs.employer': 'Merekrut karyawan? Pasang lowongan gratis',
+  'home.market.cta': 'Lihat pasar',
   'home.market.title': 'Belanja produk lokal',
   'home.market.body':
     'Kuliner, kerajinan, dan jasa dari wirausaha baru binaan Disnaker. Pesan lewat WhatsApp, bayar di tempat atau transfer.',

@@ -48,8 +48,6 @@ export const vacancy = {
   'vacancy.skillsTitle': 'Keahlian yang dicari',
   'vacancy.contactTitle': 'Cara melamar',
   'vacancy.contactBody': 'Hubungi perusahaan dan sebutkan lowongan ini.',
-  'vacancy.shareWhatsApp': 'Bagikan ke WhatsApp',
-  'vacancy.share': 'Bagikan',
   'vacancy.shareText': '{title} di {company}',
   'vacancy.edit': 'Ubah lowongan',
   'vacancy.closeTitle': 'Tutup lowongan',
