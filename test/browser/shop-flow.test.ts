@@ -90,7 +90,13 @@ describe('a resident opens a shop', () => {
     expect(await page.textContent('[data-testid=photos]')).toContain('Foto (0/5)');
     // A 3000×2000 phone photo (about 1 MB as a noisy JPEG): the page's script shrinks it before sending.
     const photo = await sharp({
-      create: { width: 3000, height: 2000, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      create: {
+        width: 3000,
+        height: 2000,
+        channels: 3 as const,
+        background: '#888',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
     })
       .jpeg({ quality: 90 })
       .toBuffer();

@@ -4,35 +4,35 @@
 // createImageBitmap (or without JavaScript) the original is sent as is and the
 // server still resizes it. Served from our own origin (the CSP allows 'self').
 (() => {
-  var MAX_EDGE = 1600;
+  const MAX_EDGE = 1600;
   if (!window.createImageBitmap || !window.DataTransfer) return;
   document.querySelectorAll('form[data-resize]').forEach((form) => {
     form.addEventListener('submit', (event) => {
-      var input = form.querySelector('input[type=file]');
-      var button = form.querySelector('button[type=submit]');
-      var file = input && input.files && input.files[0];
+      const input = form.querySelector('input[type=file]');
+      const button = form.querySelector('button[type=submit]');
+      const file = input?.files?.[0];
       if (!file || form.dataset.resized) return;
       event.preventDefault();
       if (button) {
         button.disabled = true;
         if (button.dataset.busy) button.textContent = button.dataset.busy;
       }
-      var send = () => {
+      const send = () => {
         form.dataset.resized = '1';
         form.submit();
       };
       createImageBitmap(file, { imageOrientation: 'from-image' })
         .then((bitmap) => {
-          var scale = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height));
+          const scale = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height));
           if (scale === 1 && file.size <= 600000) return send();
-          var canvas = document.createElement('canvas');
+          const canvas = document.createElement('canvas');
           canvas.width = Math.round(bitmap.width * scale);
           canvas.height = Math.round(bitmap.height * scale);
           canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
           canvas.toBlob(
             (blob) => {
               if (blob && blob.size < file.size) {
-                var files = new DataTransfer();
+                const files = new DataTransfer();
                 files.items.add(new File([blob], 'foto.jpg', { type: 'image/jpeg' }));
                 input.files = files.files;
               }
