@@ -10,7 +10,7 @@ import { seedAll } from './seed/index.ts';
  */
 useLocalStackOrExit();
 const config = loadConfig();
-const result = await seedAll(createDb(config), config.homeRegency);
+const result = await seedAll(createDb(config), config.homeRegency, { photos: true });
 console.log(
-  `Seeded table ${config.tableName}: ${result.regions} region items, ${result.companies} demo companies, ${result.vacancies} new vacancies.`,
+  `Seeded table ${config.tableName}: ${result.regions} region items, ${result.companies} demo companies, ${result.vacancies} new vacancies, ${result.shops} shops, ${result.products} products, ${result.posts} posts.`,
 );

@@ -73,8 +73,6 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const config = loadConfig();
     const db = createDb(config);
     await ensureTable(db.raw, config.tableName);
-    // The image function, as the bucket's event notification runs it in AWS.
-    s3.onObjectCreated((key) => processUpload(config, db, key));
     // The stream consumer, as the event source mapping runs it in AWS: projections follow every write.
     const projections = await startStreamPoller({
       endpoint: dynamodb.endpoint,
@@ -85,9 +83,12 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     });
     stops.push(projections.stop);
     if (o.seed) {
-      await seedAll(db, config.homeRegency);
+      // The demo photos go through the image function as the seed uploads them.
+      await seedAll(db, config.homeRegency, { photos: true });
       await projections.settle(60_000);
     }
+    // From here on, the image function runs on every upload, as the bucket's event notification runs it in AWS.
+    s3.onObjectCreated((key) => processUpload(config, db, key));
 
     if (o.port !== 0 && !process.env.SITE_URL) process.env.SITE_URL = `http://localhost:${o.port}`;
     const app = await startAppServer(o.port);

@@ -1,9 +1,24 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Db } from '@bursa/core/db';
-import { loadConfig } from '@bursa/core/kernel';
+import { type Config, loadConfig, newId } from '@bursa/core/kernel';
+import { Media } from '@bursa/core/media';
+import { processUpload } from '@bursa/functions/images/process';
 import { seedDemo } from './demo.ts';
 import { seedRegions } from './regions.ts';
 import { seedSeekers } from './seekers.ts';
 import { seedShops } from './shops.ts';
+
+/** A drawn photo → the media bucket's uploads/ → the image function, as a phone's upload goes. */
+function photoPipeline(db: Db, config: Config) {
+  return async (ownerId: string, body: Buffer): Promise<string> => {
+    const imageId = newId();
+    const key = Media.uploadKeyOf(ownerId, imageId);
+    await Media.mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
+    // Runs it here and waits (the bucket event may run it as well: the result is the same).
+    await processUpload(config, db, key);
+    return imageId;
+  };
+}
 
 /**
  * Reference and demo data, loaded idempotently: running it twice leaves the
@@ -12,6 +27,10 @@ import { seedShops } from './shops.ts';
 export async function seedAll(
   db: Db,
   homeRegency = '36.71',
+  options: {
+    /** Draw the demo shops' photos and put them through the image function (needs the local S3). */
+    photos?: boolean;
+  } = {},
 ): Promise<{
   regions: number;
   companies: number;
@@ -20,11 +39,12 @@ export async function seedAll(
   applications: number;
   shops: number;
   products: number;
+  posts: number;
 }> {
   const regions = await seedRegions(db);
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName, HOME_REGENCY: homeRegency });
   const { employers, ...demo } = await seedDemo(db, config);
   const seekers = await seedSeekers(db, config, employers);
-  const shops = await seedShops(db, config);
+  const shops = await seedShops(db, config, options.photos ? photoPipeline(db, config) : undefined);
   return { regions, ...demo, ...seekers, ...shops };
 }

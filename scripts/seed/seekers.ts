@@ -8,6 +8,7 @@ import { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
 import { Vacancy } from '@bursa/core/vacancy';
 import { DEMO_PASSWORD, type DemoEmployers, demoLogins } from './demo.ts';
+import { inParallel } from './parallel.ts';
 import { makeCvPdf } from './pdf.ts';
 
 /**
@@ -130,7 +131,7 @@ export async function seedSeekers(db: Db, config: Config, employers: DemoEmploye
     phone: `0813 ${String(5100 + i).padStart(4, '0')} ${String(2200 + i * 3).padStart(4, '0')}`,
   }));
   const demoResident = { name: 'Andi Pratama', phone: demoLogins[2].login };
-  for (const [i, person] of [demoResident, ...people].entries()) {
+  await inParallel([demoResident, ...people], 4, async (person, i) => {
     const seeker = await ensureSeeker(as(undefined), person.name, person.phone);
     const track = TRACKS[i % TRACKS.length] as (typeof TRACKS)[number];
     const place = villages[(i * 13) % villages.length] as { district: string; village: string };
@@ -194,7 +195,7 @@ export async function seedSeekers(db: Db, config: Config, employers: DemoEmploye
         } as never);
       }
     }
-  }
+  });
   return { seekers: people.length + 1, applications };
 }
 

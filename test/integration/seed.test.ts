@@ -7,8 +7,10 @@ import { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
 import { Shop } from '@bursa/core/shop';
 import { Vacancy } from '@bursa/core/vacancy';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAll } from '../../scripts/seed/index.ts';
+import { drawPhoto } from '../../scripts/seed/shops.ts';
 import { createTestDb } from '../support/db.ts';
 import { startProjections } from '../support/projections.ts';
 
@@ -31,11 +33,19 @@ describe('seed', { timeout: 180_000 }, () => {
   it("loads Kota Tangerang's official 13 kecamatan and 104 kelurahan", async () => {
     const first = await seedAll(db);
     expect(first.vacancies).toBeGreaterThanOrEqual(10);
-    expect(first.shops).toBeGreaterThanOrEqual(4);
-    expect(first.products).toBeGreaterThanOrEqual(9);
-    // The demo seller's shop (README) opens by its handle, with its products.
+    expect([first.shops, first.products]).toEqual([12, 60]);
+    // The demo seller's shop (README) opens by its handle, with its products, followers and the market lists.
     const dapur = await Shop.byHandle(as(), { handle: 'dapurbuani' });
-    expect((await Shop.productsOf(as(), { shopId: dapur.shop.id })).items.length).toBe(3);
+    expect((await Shop.productsOf(as(), { shopId: dapur.shop.id })).items.length).toBe(5);
+    await projections.settle();
+    expect(await Shop.countsOf(db, dapur.shop.id)).toMatchObject({ products: 5, followers: 5 });
+    expect((await Shop.marketProducts(as(), {})).items).toHaveLength(Shop.MARKET_PAGE);
+    expect((await Shop.marketShops(as(), { category: 'kuliner' })).items.map((x) => x.handle)).toContain('dapurbuani');
+    // The demo job seeker follows shops, so their /beranda has a feed.
+    const andi = await Account.findUserId(db, Account.parseIdentifier('0812 3456 7890') as never);
+    const feed = await Shop.feed(as({ userId: andi as string, name: 'Andi', roles: ['resident'] }), {});
+    expect(feed.following).toBe(4);
+    expect(feed.items.length).toBeGreaterThan(0);
     const tangerang = await Region.get(db, '36.71');
     expect(tangerang.name).toBe('Kota Tangerang');
     expect(tangerang.districts).toHaveLength(13);
@@ -110,5 +120,15 @@ describe('seed', { timeout: 180_000 }, () => {
     );
     expect(new Set(open.map((v) => v.minEducation)).size).toBeGreaterThanOrEqual(4);
     expect((await Company.get(db, open[0]?.companyId ?? '')).name).toBe(open[0]?.companyName);
+  });
+});
+
+describe('demo photos', () => {
+  it('are drawn on this machine (no network): 900 px JPEGs, one look per product, colours per category', async () => {
+    const a = await drawPhoto('Kue Lapis Legit', 'kuliner');
+    const b = await drawPhoto('Kap Lampu Bambu', 'kerajinan');
+    expect(await sharp(a).metadata()).toMatchObject({ format: 'jpeg', width: 900, height: 900 });
+    expect(a.equals(b)).toBe(false);
+    expect((await drawPhoto('Kue Lapis Legit', 'kuliner')).equals(a)).toBe(true);
   });
 });
