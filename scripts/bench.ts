@@ -95,7 +95,13 @@ try {
       items: { id: string; companyId: string }[];
     }
   ).items.find((v) => v.companyId === companyId)?.id;
+  const seller = await sessionOf(stack.url, '0812 9000 1001');
+  const aProduct = (await (await fetch(`${stack.url}/@dapurbuani`)).text()).match(
+    /href="(\/@dapurbuani\/[a-z0-9-]+)"/,
+  )?.[1];
   const signedIn: [string, Record<string, string>][] = [
+    ['/beranda', seeker],
+    ['/@dapurbuani', seller],
     [`/api/vacancies/${ours}/applications`, employer],
     [`/saya/perusahaan/${companyId}/lowongan/${ours}/pelamar`, employer],
     [`/saya/perusahaan/${companyId}/lowongan`, employer],
@@ -113,6 +119,12 @@ try {
       '/lowongan',
       '/lowongan?kecamatan=36.71.02&pendidikan=SMA',
       `/lowongan/${someVacancy}`,
+      '/pasar',
+      '/pasar?kategori=kuliner&kecamatan=36.71.01',
+      '/pasar?lihat=toko',
+      '/@dapurbuani',
+      '/@dapurbuani?tab=posting',
+      `${aProduct}`,
     ].map((r): [string, Record<string, string>] => [r, {}]),
     ...signedIn,
   ];
@@ -121,6 +133,38 @@ try {
     const r = await measure(stack.url + route, headers);
     console.log(
       `${route.slice(0, 42).padEnd(43)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.failures).padStart(5)} ${r.calls.toFixed(1).padStart(11)} ${r.rcu.toFixed(1).padStart(6)} ${r.wcu.toFixed(1).padStart(6)}`,
+    );
+  }
+  // Page weight on a 360 px phone: the HTML (styles inline, scripts tiny), then the images the
+  // browser picks from each srcset for its slot (`sizes` at 360 px) at 1× and 2× pixel density.
+  console.log(
+    '\npage (360 px)                  HTML gzip   images  bytes@1x  bytes@2x  (first 6 images, above the fold)',
+  );
+  for (const route of ['/pasar', '/@dapurbuani', '/@dapurbuani?tab=posting', `${aProduct}`]) {
+    const html = await (await fetch(stack.url + route)).text();
+    const imgs = [...html.matchAll(/<img[^>]*srcset="([^"]+)"[^>]*sizes="([^"]+)"/g)].map((m) => ({
+      srcset: (m[1] ?? '').split(', ').map((c) => {
+        const [url = '', w = '0w'] = c.split(' ');
+        return { url, w: Number.parseInt(w, 10) };
+      }),
+      sizes: m[2] ?? '',
+    }));
+    const slot = (sizes: string) => {
+      const last = sizes.split(',').at(-1)?.trim() ?? '100vw';
+      return last.endsWith('vw') ? (360 * Number.parseFloat(last)) / 100 : Number.parseFloat(last);
+    };
+    const bytesAt = async (dpr: number) => {
+      let total = 0;
+      for (const img of imgs.slice(0, 6)) {
+        const need = slot(img.sizes) * dpr;
+        const pick = img.srcset.find((c) => c.w >= need) ?? img.srcset.at(-1);
+        if (pick) total += (await (await fetch(stack.url + pick.url)).arrayBuffer()).byteLength;
+      }
+      return total;
+    };
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log(
+      `${route.slice(0, 30).padEnd(31)} ${kb(gzipSync(html).length).padStart(9)} ${String(imgs.length).padStart(8)} ${kb(await bytesAt(1)).padStart(9)} ${kb(await bytesAt(2)).padStart(9)}`,
     );
   }
   console.log('\nlambda bundle      minified    gzipped');

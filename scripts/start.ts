@@ -53,7 +53,7 @@ try {
     Mail        .data/outbox (not sent; read them at ${stack.url}/dev/kotak-keluar)
 
   Demo logins (password ${DEMO_PASSWORD}):
-${demoLogins.map((d) => `    ${d.role.padEnd(11)}  ${d.login}`).join('\n')}
+${demoLogins.map((d) => `    ${d.role.padEnd(12)}  ${d.login}`).join('\n')}
 
   Press Ctrl-C to stop.
 `);

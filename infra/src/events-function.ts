@@ -83,7 +83,8 @@ export class EventsFunction extends AppFunction {
     grantTableActions(
       this.function,
       props.table,
-      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+      // Query on the table: market-listing reads a renamed shop's products a page at a time.
+      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
       {
         queryIndexes: true,
       },

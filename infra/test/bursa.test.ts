@@ -241,7 +241,13 @@ describe('functions', () => {
     expect(tableStatements(dev.eventsId)).toEqual(
       expect.arrayContaining([
         {
-          actions: ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          actions: [
+            'dynamodb:BatchWriteItem',
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:Query',
+            'dynamodb:UpdateItem',
+          ],
           resource: tableArn,
         },
         { actions: ['dynamodb:Query'], resource: indexArn },

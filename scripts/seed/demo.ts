@@ -17,6 +17,7 @@ export const demoLogins = [
   { role: 'employer', login: 'hrd@sinargarmen.co.id' },
   { role: 'job seeker', login: '0812 3456 7890' },
   { role: 'seller', login: '0812 9000 1001' },
+  { role: 'group member', login: '0812 9000 2001' },
 ] as const;
 
 type DemoVacancy = {

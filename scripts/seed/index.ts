@@ -30,6 +30,11 @@ export async function seedAll(
   options: {
     /** Draw the demo shops' photos and put them through the image function (needs the local S3). */
     photos?: boolean;
+    /**
+     * Fewer people and shops (6 job seekers, 4 shops): for the browser tests,
+     * which each seed their own table and look at pages, not at volumes.
+     */
+    small?: boolean;
   } = {},
 ): Promise<{
   regions: number;
@@ -44,7 +49,12 @@ export async function seedAll(
   const regions = await seedRegions(db);
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName, HOME_REGENCY: homeRegency });
   const { employers, ...demo } = await seedDemo(db, config);
-  const seekers = await seedSeekers(db, config, employers);
-  const shops = await seedShops(db, config, options.photos ? photoPipeline(db, config) : undefined);
+  const seekers = await seedSeekers(db, config, employers, options.small ? 5 : 30);
+  const shops = await seedShops(
+    db,
+    config,
+    options.photos ? photoPipeline(db, config) : undefined,
+    options.small ? 4 : undefined,
+  );
   return { regions, ...demo, ...seekers, ...shops };
 }

@@ -114,7 +114,7 @@ const PATHS: Record<(typeof PLAN)[number], string[]> = {
   withdrawn: [],
 };
 
-export async function seedSeekers(db: Db, config: Config, employers: DemoEmployers) {
+export async function seedSeekers(db: Db, config: Config, employers: DemoEmployers, count = 30) {
   if (employers.length === 0) return { seekers: 0, applications: 0 };
   const as = (actor: Actor | undefined): Ctx => ({ db, config, actor });
   const regency = await Region.get(db, config.homeRegency);
@@ -126,7 +126,7 @@ export async function seedSeekers(db: Db, config: Config, employers: DemoEmploye
     for (const v of list.vacancies) if (v.effectiveStatus === 'open') vacancies.push({ vacancy: v, employer });
   }
   let applications = 0;
-  const people = Array.from({ length: 30 }, (_, i) => ({
+  const people = Array.from({ length: count }, (_, i) => ({
     name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
     phone: `0813 ${String(5100 + i).padStart(4, '0')} ${String(2200 + i * 3).padStart(4, '0')}`,
   }));

@@ -1,6 +1,7 @@
 import { Account } from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, DomainError } from '@bursa/core/kernel';
+import type { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
 import { Shop } from '@bursa/core/shop';
 import { DEMO_PASSWORD } from './demo.ts';
@@ -336,6 +337,24 @@ const moreProducts: Record<string, Row[]> = {
   ],
 };
 
+/** Badges the demo sellers asked for: handle, programme, course/cohort, year, verified yet. */
+const BADGES: [string, (typeof Profile.PROGRAMMES)[number], string, number, boolean][] = [
+  ['dapurbuani', 'blk', 'Tata Boga BLK Kota Tangerang angkatan 2', 2024, true],
+  ['jahitmaya', 'lpks', 'Menjahit LPKS Karya Mandiri', 2023, true],
+  ['keripik.siti', 'wirausaha_baru', 'Wirausaha Baru Disnaker 2025', 2025, true],
+  ['rajutwati', 'lpks', 'Kriya Rajut LPKS Tangerang', 2025, false],
+  ['servis.hendra', 'blk', 'Teknik Pendingin BLK angkatan 1', 2024, false],
+];
+
+/** The demo group's members (name, phone). */
+const GROUP_MEMBERS: [string, string][] = [
+  ['Eka Rahmawati', '0812 9000 2001'],
+  ['Lilis Suryani', '0812 9000 2002'],
+  ['Ratna Dewi', '0812 9000 2003'],
+  ['Sri Mulyani', '0812 9000 2004'],
+  ['Yuli Astuti', '0812 9000 2005'],
+];
+
 /** Captions for the demo posts: 2–3 per shop, 30 in all. */
 const captions = [
   'Stok baru siap hari ini! Yang mau pesan langsung chat WhatsApp ya 🙏',
@@ -391,6 +410,8 @@ export async function seedShops(
   db: Db,
   config: Config,
   photos?: PhotoPipeline,
+  /** How many of the demo shops (all 12 by default; tests that do not look at the market take fewer). */
+  shopCount = shops.length,
 ): Promise<{ shops: number; products: number; posts: number }> {
   if (config.homeRegency !== '36.71') return { shops: 0, products: 0, posts: 0 };
   const as = (actor: Actor | undefined): Ctx => ({ db, config, actor });
@@ -400,7 +421,7 @@ export async function seedShops(
   let products = 0;
   let posts = 0;
   type Made = { shop: Shop.Info; seller: Actor; products: Shop.Product[]; posts: Shop.Post[] };
-  const results = await inParallel(shops, 4, async (d, i): Promise<Made | undefined> => {
+  const results = await inParallel(shops.slice(0, shopCount), 4, async (d, i): Promise<Made | undefined> => {
     const seller = await ensureSeller(as(undefined), d.seller.name, d.seller.phone);
     try {
       await Shop.byHandle(as(seller), { handle: d.shop.handle });
@@ -455,6 +476,25 @@ export async function seedShops(
     return { shop, seller, products: list, posts: shopPosts };
   });
   const made = results.filter((m): m is Made => Boolean(m));
+  // Programme-graduate badges: three verified, two waiting in the officers' queue.
+  const officerId = await Account.findUserId(db, { kind: 'email', value: 'petugas@disnaker.tangerangkota.go.id' });
+  const officer: Actor | undefined = officerId ? { userId: officerId, name: 'Petugas', roles: ['officer'] } : undefined;
+  for (const [handle, programme, cohort, year, verify] of BADGES) {
+    const m = made.find((x) => x.shop.handle === handle);
+    if (!m) continue;
+    await Shop.requestBadge(as(m.seller), { shopId: m.shop.id, programme, cohort, year });
+    if (verify && officer) await Shop.decideBadge(as(officer), { shopId: m.shop.id, decision: 'verify' });
+  }
+  // One kelompok usaha: Hijab Nur's tailoring group, with five members who joined by invitation.
+  const group = made.find((m) => m.shop.handle === 'hijab.nurhasanah');
+  if (group) {
+    await Shop.makeGroup(as(group.seller), { shopId: group.shop.id });
+    await inParallel(GROUP_MEMBERS, 3, async ([name, phone]) => {
+      const member = await ensureSeller(as(undefined), name, phone);
+      await Shop.invite(as(group.seller), { shopId: group.shop.id, phone });
+      await Shop.acceptInvite(as(member), { shopId: group.shop.id });
+    });
+  }
   // Sellers follow a few other shops, and the demo job seeker follows four (their /beranda has a feed).
   const andi = await ensureSeller(as(undefined), 'Andi Pratama', '0812 3456 7890').catch(() => undefined);
   await inParallel(made, 4, async (m, i) => {

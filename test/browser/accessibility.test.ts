@@ -99,6 +99,18 @@ describe.each([
     await expectAccessible(page);
   });
 
+  it('the market, its shop directory, a shop and a product', async () => {
+    await open('/pasar');
+    await expectAccessible(page);
+    await open('/pasar?lihat=toko');
+    await expectAccessible(page);
+    await open('/@dapurbuani');
+    await expectAccessible(page);
+    const product = (await page.getAttribute('[data-testid=products] a', 'href')) ?? '';
+    await open(product.replace(/^\/en/, ''));
+    await expectAccessible(page);
+  });
+
   it('register', async () => {
     await open('/daftar');
     await expectAccessible(page);
@@ -120,8 +132,8 @@ describe('header: brand, menu, then account and language; Tab follows what the e
     const context = await browser.newContext(options);
     const p = await context.newPage();
     await p.goto(`${app.url}/lowongan`);
-    const stops = await headerTabStops(p, 5);
-    expect(stops.map((s) => s.text)).toEqual(['Bursa', 'Lowongan', 'Masuk', 'Daftar', 'English']);
+    const stops = await headerTabStops(p, 6);
+    expect(stops.map((s) => s.text)).toEqual(['Bursa', 'Lowongan', 'Pasar', 'Masuk', 'Daftar', 'English']);
     expect(inReadingOrder(stops), JSON.stringify(stops)).toBe(true);
     await context.close();
   });

@@ -41,6 +41,17 @@ describe('seed', { timeout: 180_000 }, () => {
     expect(await Shop.countsOf(db, dapur.shop.id)).toMatchObject({ products: 5, followers: 5 });
     expect((await Shop.marketProducts(as(), {})).items).toHaveLength(Shop.MARKET_PAGE);
     expect((await Shop.marketShops(as(), { category: 'kuliner' })).items.map((x) => x.handle)).toContain('dapurbuani');
+    // Graduate badges: verified on the demo seller's shop, two waiting for an officer.
+    expect(dapur.shop.badge).toMatchObject({ programme: 'blk', status: 'verified' });
+    const officer: Actor = { userId: 'x', name: 'Petugas', roles: ['officer'] };
+    expect((await Shop.badgeQueue(as(officer), {})).items.map((x) => x.handle).sort()).toEqual([
+      'rajutwati',
+      'servis.hendra',
+    ]);
+    // One kelompok usaha with members who joined by invitation.
+    const group = await Shop.byHandle(as(), { handle: 'hijab.nurhasanah' });
+    expect([group.shop.kind, group.shop.members]).toEqual(['group', 6]);
+    expect(await Shop.membersOf({ db }, group.shop.id)).toHaveLength(6);
     // The demo job seeker follows shops, so their /beranda has a feed.
     const andi = await Account.findUserId(db, Account.parseIdentifier('0812 3456 7890') as never);
     const feed = await Shop.feed(as({ userId: andi as string, name: 'Andi', roles: ['resident'] }), {});

@@ -25,7 +25,8 @@ export async function startTestApp() {
   // The image function runs in-process on every upload, as the bucket's event runs it in AWS.
   s3.onObjectCreated((key) => processUpload(loadConfig(), db, key));
   const projections = await startProjections(db);
-  await seedAll(db);
+  // The browser tests look at pages, not volumes: a smaller demo seeds (and projects) far sooner.
+  await seedAll(db, '36.71', { small: true });
   await projections.settle(60_000);
   const app = await startAppServer(0);
   process.env.SITE_URL = app.url;

@@ -49,6 +49,8 @@ describe('stream consumer', () => {
       'application-funnel:Application',
       'notifications:Application,Vacancy,Company',
       'mail-outbox:Mail',
+      'shop-counts:Follow,Post,Product,Like,Comment',
+      'market-listing:Product,Shop',
     ]);
   });
 });

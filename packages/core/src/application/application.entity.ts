@@ -11,7 +11,7 @@ import { LEVELS } from '../education/index.ts';
  *                gsi3pk = APPLICATIONS#<userId>            gsi3sk = <appliedAt>#<vacancyId> (applicationsOf: "Lamaran saya")
  *   Funnel       pk = FUNNEL#<scope>   sk = FUNNEL   counters kept by the stream (functions/src/events/application-funnel.ts);
  *                scope = vacancy#<id> | company#<id> | village#<code>#<YYYY-MM-DD> | regency#<code>#<YYYY-MM-DD>
- *   Projected    pk = PROJECTED#<projection>#<sequenceNumber>   sk = PROJECTED   (TTL 2 days): a stream record already counted
+ *   (the funnel projection counts each stream record once: db/projected.ts)
  */
 export const STAGES = ['applied', 'shortlisted', 'interview', 'hired', 'rejected', 'withdrawn'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -114,13 +114,6 @@ const build = (table: BursaTable) => {
         at_withdrawn: number().optional(),
       }),
       computeKey: ({ scope }) => ({ pk: `FUNNEL#${scope}`, sk: 'FUNNEL' }),
-    }),
-    Projected: new Entity({
-      name: 'Projected',
-      table,
-      timestamps: false,
-      schema: item({ marker: string().key(), expiresAt: number() }),
-      computeKey: ({ marker }) => ({ pk: `PROJECTED#${marker}`, sk: 'PROJECTED' }),
     }),
   };
 };

@@ -1,6 +1,7 @@
-import { $add, EntityFormatter, executeTransactWrite, PutTransaction, UpdateTransaction } from 'dynamodb-toolbox';
+import { $add, EntityFormatter, executeTransactWrite, UpdateTransaction } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
+import { countedOnce } from '../db/projected.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { applicationEntities, type FunnelEvent, type Stage } from './application.entity.ts';
 import { companyScope, vacancyScope } from './application.lists.ts';
@@ -48,7 +49,7 @@ export function funnelDelta(before: Info | undefined, after: Info | undefined) {
 export async function countChange(db: Db, sequenceNumber: string, before: Info | undefined, after: Info | undefined) {
   const { events, current } = funnelDelta(before, after);
   if (!after || (Object.keys(events).length === 0 && Object.keys(current).length === 0)) return false;
-  const { Funnel, Projected } = applicationEntities(db);
+  const { Funnel } = applicationEntities(db);
   const day = todayInJakarta(Date.parse(after.updatedAt));
   const regency = after.villageCode.slice(0, 5);
   const add = (counts: Record<string, number>) =>
@@ -66,9 +67,7 @@ export async function countChange(db: Db, sequenceNumber: string, before: Info |
   ];
   try {
     await executeTransactWrite(
-      Projected.build(PutTransaction)
-        .item({ marker: `funnel#${sequenceNumber}`, expiresAt: Math.floor(Date.now() / 1000) + 2 * 24 * 3600 })
-        .options({ condition: { attr: 'marker', exists: false } }),
+      countedOnce(db, 'funnel', sequenceNumber),
       ...scopes.map(([scope, counts]) => Funnel.build(UpdateTransaction).item({ scope, ...add(counts) } as never)),
     );
     return true;

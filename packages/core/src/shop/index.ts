@@ -1,14 +1,16 @@
 /** Sellers' storefronts. Import as `import { Shop } from '@bursa/core/shop'`. */
 
+export * from './group.use-cases.ts';
 export * as Shop from './index.ts';
 export * from './market.ts';
 export { PRODUCT_STATUSES } from './product.entity.ts';
 export type { ProductFields } from './product.schema.ts';
 export * from './product.use-cases.ts';
+export * from './shop.badge.ts';
 export { countChange, countDelta } from './shop.counts.ts';
-export { CATEGORIES, DELIVERY, SHOP_KINDS } from './shop.entity.ts';
+export { CATEGORIES, DELIVERY, MAX_MEMBERS, SHOP_KINDS } from './shop.entity.ts';
 export * as messages from './shop.messages.ts';
-export { canOpen, capabilities, type ShopCapabilities, type ShopViewer } from './shop.policy.ts';
+export { canOpen, canReviewBadges, capabilities, type ShopCapabilities, type ShopViewer } from './shop.policy.ts';
 export { handleSchema, RESERVED_HANDLES, type ShopFields } from './shop.schema.ts';
 export * from './shop.use-cases.ts';
 export { CAPTION_MAX, COMMENT_MAX } from './social.entity.ts';

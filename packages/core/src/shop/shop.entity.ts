@@ -1,14 +1,18 @@
-import { boolean, Entity, item, list, number, string } from 'dynamodb-toolbox';
+import { boolean, Entity, item, list, map, number, string } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 
 /**
  * Sellers' storefronts (docs/data-model.md, "Shop, Handle and ShopMember").
  *   Shop        pk = SHOP#<id>            sk = SHOP
+ *               gsi3pk = BADGES#pending   gsi3sk = <requestedAt>#<shopId>   (badgeQueue, only while a badge waits)
  *   Handle      pk = HANDLE#<handle>      sk = HANDLE    → shopId (uniqueness; an old handle stays, `current: false`, and redirects)
  *   ShopMember  pk = USER#<userId>        sk = MEMBER#SHOP#<shopId>     (myShops; isMember)
  *               gsi1pk = SHOP#<shopId>    gsi1sk = MEMBER#<userId>      (membersOf)
+ *   ShopInvite  pk = SHOP#<shopId>            sk = INVITE#<+62…>             (a group's pending invites)
+ *               gsi1pk = INVITES#<+62…>   gsi1sk = SHOP#<shopId>        (invitesFor: what someone with that phone is invited to)
  */
+export const MAX_MEMBERS = 30;
 export const CATEGORIES = ['kuliner', 'kerajinan', 'fashion', 'jasa', 'pertanian', 'digital', 'lainnya'] as const;
 export const DELIVERY = ['pickup', 'local_delivery', 'courier'] as const;
 export const SHOP_KINDS = ['individual', 'group'] as const;
@@ -33,6 +37,25 @@ const build = (table: BursaTable) => ({
       delivery: list(string().enum(...DELIVERY)),
       hours: string().optional(),
       ownerId: string(),
+      /**
+       * The programme-graduate badge the seller asked for: pending until an
+       * officer verifies or rejects it (shop.badge.ts). While pending, the shop
+       * sits in the officers' queue (gsi3, sparse).
+       */
+      badge: map({
+        programme: string(),
+        cohort: string(),
+        year: number(),
+        status: string().enum('pending', 'verified', 'rejected'),
+        requestedAt: string(),
+        reason: string().optional(),
+        decidedBy: string().optional(),
+        decidedAt: string().optional(),
+      }).optional(),
+      gsi3pk: string().optional(),
+      gsi3sk: string().optional(),
+      /** How many belong to it, the owner included (a group has at most MAX_MEMBERS); absent on shops opened before groups: 1. */
+      members: number().optional(),
       createdAt: string(),
       updatedAt: string(),
       version: number(),
@@ -54,6 +77,8 @@ const build = (table: BursaTable) => ({
       userId: string().key(),
       shopId: string().key(),
       role: string().enum('owner', 'member'),
+      /** The member's name, copied when they joined (the page lists members without reading users). */
+      name: string().optional(),
       createdAt: string(),
     }).and((s) => ({
       gsi1pk: string()
@@ -64,6 +89,27 @@ const build = (table: BursaTable) => ({
         .link<typeof s>(({ userId }) => `MEMBER#${userId}`),
     })),
     computeKey: ({ userId, shopId }) => ({ pk: `USER#${userId}`, sk: `MEMBER#SHOP#${shopId}` }),
+  }),
+  ShopInvite: new Entity({
+    name: 'ShopInvite',
+    table,
+    timestamps: false,
+    schema: item({
+      shopId: string().key(),
+      phone: string().key(),
+      handle: string(),
+      shopName: string(),
+      invitedBy: string(),
+      createdAt: string(),
+    }).and((s) => ({
+      gsi1pk: string()
+        .hidden()
+        .link<typeof s>(({ phone }) => `INVITES#${phone}`),
+      gsi1sk: string()
+        .hidden()
+        .link<typeof s>(({ shopId }) => `SHOP#${shopId}`),
+    })),
+    computeKey: ({ shopId, phone }) => ({ pk: `SHOP#${shopId}`, sk: `INVITE#${phone}` }),
   }),
 });
 

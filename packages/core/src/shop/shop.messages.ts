@@ -38,6 +38,19 @@ export const id = {
   'comment.text.length': 'Komentar 1–500 huruf.',
   'comment.not_found': 'Komentar tidak ditemukan.',
   'comment.not_yours': 'Hanya penulis komentar atau pemilik toko yang bisa menghapusnya.',
+  'shop.group.not_group': 'Jadikan toko ini kelompok usaha dulu, lalu undang anggota.',
+  'shop.group.full': 'Kelompok usaha paling banyak 30 anggota.',
+  'shop.group.already_member': 'Anda sudah menjadi anggota toko ini.',
+  'shop.group.owner_stays': 'Pemilik tidak bisa dikeluarkan dari tokonya sendiri.',
+  'shop.invite.not_found': 'Undangan ini tidak ada lagi.',
+  'shop.member.not_found': 'Anggota ini tidak ada di toko.',
+  'shop.badge.programme': 'Pilih program pelatihan yang Anda selesaikan.',
+  'shop.badge.cohort':
+    'Tulis nama pelatihan atau angkatan, 3–120 huruf (contoh: Tata Boga BLK Kota Tangerang angkatan 2).',
+  'shop.badge.year': 'Tulis tahun lulus, contoh 2025.',
+  'shop.badge.reason': 'Tulis alasan penolakan (maksimal 300 huruf) agar penjual tahu yang perlu diperbaiki.',
+  'shop.badge.not_pending': 'Lencana ini sudah diputuskan atau diajukan ulang. Muat ulang antrean.',
+  'shop.badge.officer_only': 'Hanya petugas Disnaker yang dapat memeriksa lencana.',
 } as const;
 
 export const en = {
@@ -80,4 +93,16 @@ export const en = {
   'comment.text.length': 'Comments are 1–500 characters.',
   'comment.not_found': 'Comment not found.',
   'comment.not_yours': 'Only the comment’s author or the shop can delete it.',
+  'shop.group.not_group': 'Make this shop a group first, then invite members.',
+  'shop.group.full': 'A group can have at most 30 members.',
+  'shop.group.already_member': 'You already belong to this shop.',
+  'shop.group.owner_stays': 'The owner cannot be removed from their own shop.',
+  'shop.invite.not_found': 'This invitation no longer exists.',
+  'shop.member.not_found': 'This member is not in the shop.',
+  'shop.badge.programme': 'Choose the training programme you completed.',
+  'shop.badge.cohort': 'Write the course or cohort, 3–120 characters (e.g. Tata Boga BLK Kota Tangerang, cohort 2).',
+  'shop.badge.year': 'Write the year you completed it, e.g. 2025.',
+  'shop.badge.reason': 'Give a reason (at most 300 characters) so the seller knows what to fix.',
+  'shop.badge.not_pending': 'This badge was already decided or asked for again. Reload the queue.',
+  'shop.badge.officer_only': 'Only manpower office officers can review badges.',
 } satisfies Record<keyof typeof id, string>;

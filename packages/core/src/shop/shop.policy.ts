@@ -26,3 +26,6 @@ export type ShopCapabilities = ReturnType<typeof capabilities>;
 
 /** Any signed-in person may open a shop (and becomes an entrepreneur). */
 export const canOpen = (actor: Actor | undefined) => Boolean(actor);
+
+/** Officers review programme-graduate badges (the queue and the decision). */
+export const canReviewBadges = (actor: Actor | undefined) => isOfficer(actor);

@@ -19,6 +19,17 @@ import { type CATEGORIES, type DELIVERY, type SHOP_KINDS, shopEntities } from '.
 import { canOpen, capabilities, type ShopCapabilities } from './shop.policy.ts';
 import { handleLookupSchema, handleSchema, shopFieldsSchema, shopPatchSchema } from './shop.schema.ts';
 
+export type Badge = {
+  programme: string;
+  cohort: string;
+  year: number;
+  status: 'pending' | 'verified' | 'rejected';
+  requestedAt: string;
+  reason?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+};
+
 /** A shop as anyone may read it. */
 export type Info = {
   id: string;
@@ -34,6 +45,9 @@ export type Info = {
   delivery: (typeof DELIVERY)[number][];
   hours?: string;
   ownerId: string;
+  /** Members including the owner (a group's count); absent means 1. */
+  members?: number;
+  badge?: Badge;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -71,7 +85,13 @@ export const open = fn(shopFieldsSchema, async (fields, ctx): Promise<Info> => {
         Handle.build(PutTransaction)
           .item({ handle: shop.handle, shopId: shop.id, current: true })
           .options({ condition: { attr: 'shopId', exists: false } }),
-        ShopMember.build(PutTransaction).item({ userId: me.userId, shopId: shop.id, role: 'owner', createdAt: now }),
+        ShopMember.build(PutTransaction).item({
+          userId: me.userId,
+          shopId: shop.id,
+          role: 'owner',
+          name: me.name,
+          createdAt: now,
+        }),
         Account.grantRoleInTransaction(ctx.db, me.userId, 'entrepreneur'),
       ),
     );

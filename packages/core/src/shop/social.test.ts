@@ -294,3 +294,105 @@ describe('market (/pasar)', () => {
     });
   });
 });
+
+describe('group storefronts (kelompok usaha)', () => {
+  it('the owner invites by phone; members manage products and posts of their group only; at most 30, even racing', async () => {
+    const owner = await person('Ketua Kelompok');
+    const group = await Shop.open(as(owner), shopFields(`kelompok${Date.now() % 1e6}`));
+    // Not a group yet: no invites.
+    await expect(Shop.invite(as(owner), { shopId: group.id, phone: '0812 1111 2222' })).rejects.toMatchObject({
+      code: 'shop.group.not_group',
+    });
+    await Shop.makeGroup(as(owner), { shopId: group.id });
+    await expect(Shop.makeGroup(as(fan), { shopId: group.id })).rejects.toMatchObject({ kind: 'forbidden' });
+    // 35 people invited, all accepting at once: 29 join (30 with the owner), 6 are told it is full.
+    phone += 100;
+    const phones = Array.from(
+      { length: 35 },
+      (_, i) => `0816${String(Date.now() % 1e4).padStart(4, '0')}${String(phone + i).padStart(4, '0')}`,
+    );
+    const people = await Promise.all(
+      phones.map(async (p, i) => {
+        const r = await Account.register(as(undefined), { name: `Anggota ${i}`, phone: p, password: 'rahasia123' });
+        return { userId: r.user.id, name: `Anggota ${i}`, roles: ['resident'] } as Actor;
+      }),
+    );
+    for (const p of phones) await Shop.invite(as(owner), { shopId: group.id, phone: p });
+    expect((await Shop.invitesForMe(as(people[0] as Actor), {})).map((i) => i.shopId)).toEqual([group.id]);
+    const outcomes = await Promise.allSettled(people.map((p) => Shop.acceptInvite(as(p), { shopId: group.id })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(29);
+    expect(
+      outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code),
+    ).toEqual(Array(6).fill('shop.group.full'));
+    expect(await Shop.membersOf({ db }, group.id)).toHaveLength(30);
+    expect((await Shop.get(db, group.id)).members).toBe(30);
+    const member = people[outcomes.findIndex((o) => o.status === 'fulfilled')] as Actor;
+    // A member lists products and posts in their group…
+    const made = await Shop.createProduct(as(member), {
+      shopId: group.id,
+      title: 'Batik Tulis Kelompok',
+      price: '250000',
+      stock: '3',
+      category: 'fashion',
+    });
+    await Shop.createPost(as(member), { shopId: group.id, caption: 'Karya anggota', photos: await photo(member) });
+    // …but not in another group, and cannot invite or edit the shop.
+    await expect(
+      Shop.updateProduct(as(member), {
+        shopId: shop.id,
+        id: (await Shop.productsOf(as(seller), { shopId: shop.id })).items[0]?.id ?? '',
+        price: '1000',
+      }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(Shop.invite(as(member), { shopId: group.id, phone: '0812 1111 3333' })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    await expect(Shop.update(as(member), { id: group.id, name: 'Diambil alih' })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    // The owner removes a member: room for one more; the owner cannot be removed.
+    await Shop.removeMember(as(owner), { shopId: group.id, userId: member.userId });
+    await expect(
+      Shop.updateProduct(as(member), { shopId: group.id, id: made.id, price: '1000' }),
+    ).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    await expect(Shop.removeMember(as(owner), { shopId: group.id, userId: owner.userId })).rejects.toMatchObject({
+      code: 'shop.group.owner_stays',
+    });
+    expect((await Shop.get(db, group.id)).members).toBe(29);
+  });
+});
+
+describe('programme-graduate badge', () => {
+  it('the owner asks, officers see it in their queue, one decision wins, a rejection says why, asking again re-queues', async () => {
+    const officer: Actor = { userId: newId(), name: 'Petugas', roles: ['officer'] };
+    const officer2: Actor = { userId: newId(), name: 'Petugas 2', roles: ['officer'] };
+    const b = await Shop.open(as(seller), shopFields(`lencana${Date.now() % 1e6}`));
+    const ask = { shopId: b.id, programme: 'blk' as const, cohort: 'Tata Boga BLK Kota Tangerang angkatan 2', year: '2025' };
+    await expect(Shop.requestBadge(as(fan), ask)).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(Shop.requestBadge(as(seller), { ...ask, year: '2099' })).rejects.toMatchObject({ kind: 'validation' });
+    await Shop.requestBadge(as(seller), ask);
+    await expect(Shop.badgeQueue(as(seller), {})).rejects.toMatchObject({ kind: 'forbidden' });
+    expect((await Shop.badgeQueue(as(officer), {})).items.map((s) => s.id)).toContain(b.id);
+    await expect(Shop.decideBadge(as(officer), { shopId: b.id, decision: 'reject' })).rejects.toMatchObject({
+      kind: 'validation',
+    });
+    const outcomes = await Promise.allSettled([
+      Shop.decideBadge(as(officer), { shopId: b.id, decision: 'verify' }),
+      Shop.decideBadge(as(officer2), { shopId: b.id, decision: 'reject', reason: 'Tidak ada di daftar angkatan' }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect((await Shop.badgeQueue(as(officer), {})).items.map((s) => s.id)).not.toContain(b.id);
+    const decided = (await Shop.get(db, b.id)).badge;
+    expect(['verified', 'rejected']).toContain(decided?.status);
+    // Editing the shop keeps the badge; asking again puts it back in the queue as pending.
+    await Shop.update(as(seller), { id: b.id, bio: 'Kue basah' });
+    expect((await Shop.get(db, b.id)).badge?.status).toBe(decided?.status);
+    await Shop.requestBadge(as(seller), { ...ask, cohort: 'Tata Boga angkatan 3' });
+    expect((await Shop.badgeQueue(as(officer), {})).items.find((s) => s.id === b.id)?.badge).toMatchObject({
+      status: 'pending',
+      cohort: 'Tata Boga angkatan 3',
+    });
+  });
+});

@@ -1,0 +1,109 @@
+import { $remove, $set, QueryCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import { z } from 'zod';
+import { Account } from '../account/index.ts';
+import { isConditionFailure } from '../db/conditions.ts';
+import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import { nowOf } from '../kernel/ctx.ts';
+import { conflict, forbidden, ValidationError } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { optionalField } from '../kernel/validation.ts';
+import { PROGRAMMES } from '../profile/profile.entity.ts';
+import { shopEntities } from './shop.entity.ts';
+import { canReviewBadges, capabilities } from './shop.policy.ts';
+import { type Badge, get, type Info, roleIn } from './shop.use-cases.ts';
+
+/**
+ * The programme-graduate badge: the seller states the programme and cohort
+ * they completed (BLK kelurahan, LPKS, TKM, Wirausaha Baru, …); an officer
+ * verifies or rejects it (with a reason) from a queue; a verified badge shows
+ * on the shop and its products. Asking again replaces the request and puts the
+ * shop back in the queue. (Cohort lists from the office come with issue 13.)
+ */
+const QUEUE = 'BADGES#pending';
+
+const requestSchema = z.object({
+  shopId: z.string().max(40),
+  programme: z.enum(PROGRAMMES, 'shop.badge.programme'),
+  cohort: z.string('shop.badge.cohort').trim().min(3, 'shop.badge.cohort').max(120, 'shop.badge.cohort'),
+  year: z.coerce
+    .number('shop.badge.year')
+    .int('shop.badge.year')
+    .min(1990, 'shop.badge.year')
+    .max(2100, 'shop.badge.year'),
+});
+const decideSchema = z.object({
+  shopId: z.string().max(40),
+  decision: z.enum(['verify', 'reject'], 'request.field.invalid'),
+  reason: optionalField(z.string().trim().max(300, 'shop.badge.reason')),
+});
+const queueSchema = z.object({ cursor: optionalField(z.string().max(600)) });
+
+export const requestBadge = fn(requestSchema, async ({ shopId, programme, cohort, year }, ctx): Promise<Badge> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [shop, role] = await Promise.all([get(ctx.db, shopId), roleIn(ctx.db, me, shopId)]);
+  if (!capabilities(shop, { actor: me, role }).edit) throw forbidden('shop.not_owner');
+  const now = new Date(nowOf(ctx)).toISOString();
+  if (year > new Date(nowOf(ctx)).getUTCFullYear())
+    throw new ValidationError([{ path: 'year', code: 'shop.badge.year' }]);
+  const badge: Badge = { programme, cohort, year, status: 'pending', requestedAt: now };
+  await shopEntities(ctx.db)
+    .Shop.build(UpdateItemCommand)
+    .item({ id: shopId, badge: $set(badge), gsi3pk: QUEUE, gsi3sk: `${now}#${shopId}` })
+    .options({ condition: { attr: 'id', exists: true } })
+    .send();
+  return badge;
+});
+
+/** Officers' queue: badges waiting, oldest first, a page of 20. */
+export const badgeQueue = fn(queueSchema, async ({ cursor }, ctx): Promise<Page<Info>> => {
+  if (!canReviewBadges(ctx.actor)) throw forbidden('shop.badge.officer_only');
+  const out = await ctx.db.table
+    .build(QueryCommand)
+    .entities(shopEntities(ctx.db).Shop)
+    .query({ index: 'gsi3', partition: QUEUE })
+    .options({
+      limit: 20,
+      ...(cursor ? { exclusiveStartKey: decodeCursor(cursor, (k) => k.gsi3pk === QUEUE) } : {}),
+    })
+    .send();
+  const next = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []) as Info[], ...(next ? { cursor: next } : {}) };
+});
+
+/**
+ * An officer verifies or rejects a waiting badge (a rejection needs a reason
+ * the seller reads). Conditional on it still waiting, so two officers deciding
+ * at once cannot both win; the shop leaves the queue.
+ */
+export const decideBadge = fn(decideSchema, async ({ shopId, decision, reason }, ctx): Promise<Badge> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  if (!canReviewBadges(me)) throw forbidden('shop.badge.officer_only');
+  if (decision === 'reject' && !reason) throw new ValidationError([{ path: 'reason', code: 'shop.badge.reason' }]);
+  const shop = await get(ctx.db, shopId);
+  if (!shop.badge || shop.badge.status !== 'pending') throw conflict('shop.badge.not_pending');
+  const badge: Badge = {
+    ...shop.badge,
+    status: decision === 'verify' ? 'verified' : 'rejected',
+    decidedBy: me.userId,
+    decidedAt: new Date(nowOf(ctx)).toISOString(),
+    ...(decision === 'reject' && reason ? { reason } : {}),
+  };
+  try {
+    await shopEntities(ctx.db)
+      .Shop.build(UpdateItemCommand)
+      .item({ id: shopId, badge: $set(badge), gsi3pk: $remove(), gsi3sk: $remove() })
+      .options({
+        condition: {
+          and: [
+            { attr: 'badge.status', eq: 'pending' },
+            { attr: 'badge.requestedAt', eq: shop.badge.requestedAt },
+          ],
+        },
+      })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('shop.badge.not_pending');
+    throw e;
+  }
+  return badge;
+});
