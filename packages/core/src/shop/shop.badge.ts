@@ -80,9 +80,10 @@ export const decideBadge = fn(decideSchema, async ({ shopId, decision, reason },
   if (!canReviewBadges(me)) throw forbidden('shop.badge.officer_only');
   if (decision === 'reject' && !reason) throw new ValidationError([{ path: 'reason', code: 'shop.badge.reason' }]);
   const shop = await get(ctx.db, shopId);
-  if (!shop.badge || shop.badge.status !== 'pending') throw conflict('shop.badge.not_pending');
+  const pending = shop.badge?.status === 'pending' ? shop.badge : undefined;
+  if (!pending) throw conflict('shop.badge.not_pending');
   const badge: Badge = {
-    ...shop.badge,
+    ...pending,
     status: decision === 'verify' ? 'verified' : 'rejected',
     decidedBy: me.userId,
     decidedAt: new Date(nowOf(ctx)).toISOString(),
@@ -96,7 +97,7 @@ export const decideBadge = fn(decideSchema, async ({ shopId, decision, reason },
         condition: {
           and: [
             { attr: 'badge.status', eq: 'pending' },
-            { attr: 'badge.requestedAt', eq: shop.badge.requestedAt },
+            { attr: 'badge.requestedAt', eq: pending.requestedAt },
           ],
         },
       })

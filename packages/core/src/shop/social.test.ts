@@ -369,7 +369,12 @@ describe('programme-graduate badge', () => {
     const officer: Actor = { userId: newId(), name: 'Petugas', roles: ['officer'] };
     const officer2: Actor = { userId: newId(), name: 'Petugas 2', roles: ['officer'] };
     const b = await Shop.open(as(seller), shopFields(`lencana${Date.now() % 1e6}`));
-    const ask = { shopId: b.id, programme: 'blk' as const, cohort: 'Tata Boga BLK Kota Tangerang angkatan 2', year: '2025' };
+    const ask = {
+      shopId: b.id,
+      programme: 'blk' as const,
+      cohort: 'Tata Boga BLK Kota Tangerang angkatan 2',
+      year: '2025',
+    };
     await expect(Shop.requestBadge(as(fan), ask)).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(Shop.requestBadge(as(seller), { ...ask, year: '2099' })).rejects.toMatchObject({ kind: 'validation' });
     await Shop.requestBadge(as(seller), ask);
