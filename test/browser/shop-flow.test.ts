@@ -13,6 +13,7 @@ let browser: Browser;
 let page: Page;
 let village: string;
 const handle = `dapur.${Date.now().toString(36)}`;
+let residentPhone = '';
 
 async function submit(p: Page, selector: string): Promise<Response | null> {
   const [response] = await Promise.all([p.waitForNavigation(), p.click(selector)]);
@@ -166,7 +167,8 @@ describe('a resident opens a shop', () => {
     const resident = await (await browser.newContext(androidPhone)).newPage();
     await resident.goto(`${app.url}/daftar`);
     await resident.fill('#f-name', 'Rudi Hartono');
-    await resident.fill('#f-phone', `0857${String(Date.now()).slice(-8)}`);
+    residentPhone = `0857${String(Date.now()).slice(-8)}`;
+    await resident.fill('#f-phone', residentPhone);
     await resident.fill('#f-password', 'rahasia2026');
     await submit(resident, 'main button[type=submit]');
     await resident.goto(`${app.url}/beranda`);
@@ -191,6 +193,54 @@ describe('a resident opens a shop', () => {
     expect(await resident.textContent('[data-testid=comments]')).toContain('Masih ada untuk besok?');
     await expectAccessible(resident);
     await resident.context().close();
+  });
+
+  it('makes the shop a kelompok usaha: a member invited by phone accepts on /saya and can list products; the page lists the members', async () => {
+    await page.goto(`${app.url}/@${handle}`);
+    await page.getByRole('link', { name: 'Kelola anggota' }).click();
+    await submit(page, 'button:has-text("Jadikan kelompok usaha")');
+    await page.fill('#f-phone', residentPhone);
+    await submit(page, 'button:has-text("Undang")');
+    expect(await page.textContent('[role=status]')).toContain('Undangan terkirim');
+    await expectAccessible(page);
+    const member = await (await browser.newContext(androidPhone)).newPage();
+    await member.goto(`${app.url}/masuk`);
+    await member.fill('#f-identifier', residentPhone);
+    await member.fill('#f-password', 'rahasia2026');
+    await submit(member, 'main button[type=submit]');
+    await member.goto(`${app.url}/saya`);
+    expect(await member.textContent('[data-testid=invites]')).toContain('Dapur Bu Ani');
+    await submit(member, '[data-testid=invites] button:has-text("Terima")');
+    expect(new URL(member.url()).pathname).toBe(`/@${handle}`);
+    expect(await member.textContent('[data-testid=group-members]')).toContain('Rudi Hartono');
+    expect(await member.getByRole('link', { name: 'Tambah produk' }).count()).toBe(1);
+    await member.context().close();
+  });
+
+  it('asks for the graduate badge; an officer verifies it from the queue; the badge shows on the shop', async () => {
+    await page.goto(`${app.url}/@${handle}`);
+    await page.getByRole('link', { name: 'Lencana lulusan pelatihan' }).click();
+    await page.selectOption('#f-programme', 'blk');
+    await page.fill('#f-cohort', 'Tata Boga BLK Kota Tangerang angkatan 2');
+    await page.fill('#f-year', '2025');
+    await submit(page, 'main form button[type=submit]');
+    expect(await page.textContent('[data-testid=badge-status]')).toContain('Menunggu');
+    await expectAccessible(page);
+    const officer = await (await browser.newContext(androidPhone)).newPage();
+    await officer.goto(`${app.url}/masuk`);
+    await officer.fill('#f-identifier', 'petugas@disnaker.tangerangkota.go.id');
+    await officer.fill('#f-password', 'bursa2026');
+    await submit(officer, 'main button[type=submit]');
+    await officer.goto(`${app.url}/saya/lencana`);
+    const card = officer.locator('[data-testid=badge-queue] li', { hasText: 'Dapur Bu Ani' });
+    expect(await card.textContent()).toContain('Tata Boga BLK Kota Tangerang angkatan 2');
+    await expectAccessible(officer);
+    await submit(officer, `[data-testid=badge-queue] li:has-text("@${handle}") button:has-text("Verifikasi")`);
+    await officer.context().close();
+    await page.goto(`${app.url}/@${handle}`);
+    expect(await page.textContent('[data-testid=graduate-badge]')).toContain('Lulusan BLK');
+    // Not for residents: the queue is officers' only.
+    expect((await page.goto(`${app.url}/saya/lencana`))?.status()).toBe(403);
   });
 
   it('renames the handle; the old address redirects to the new one, in English too', async () => {

@@ -19,7 +19,7 @@ export function isConditionFailure(e: unknown, index?: number): boolean {
  * TransactionConflict (DynamoDB Local serialises them instead); retried, the
  * loser then fails its condition and gets the proper 409.
  */
-export async function withConflictRetry<T>(send: () => Promise<T>): Promise<T> {
+export async function withConflictRetry<T>(send: () => Promise<T>, { attempts = 3 } = {}): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await send();
@@ -27,8 +27,8 @@ export async function withConflictRetry<T>(send: () => Promise<T>): Promise<T> {
       const conflicted =
         e instanceof TransactionCanceledException &&
         (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-      if (!conflicted || attempt >= 3) throw e;
-      await new Promise((r) => setTimeout(r, 20 * 2 ** attempt + Math.random() * 20));
+      if (!conflicted || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(20 * 2 ** attempt, 500) * (0.5 + Math.random())));
     }
   }
 }

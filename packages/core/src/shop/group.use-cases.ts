@@ -113,37 +113,40 @@ export const acceptInvite = fn(shopIdSchema, async ({ shopId }, ctx): Promise<vo
   const { Shop, ShopMember, ShopInvite } = shopEntities(ctx.db);
   if (!phone) throw notFound('shop.invite.not_found');
   try {
-    await withConflictRetry(() =>
-      executeTransactWrite(
-        ShopInvite.build(DeleteTransaction)
-          .key({ shopId, phone })
-          .options({ condition: { attr: 'shopId', exists: true } }),
-        ShopMember.build(PutTransaction)
-          .item({
-            userId: me.userId,
-            shopId,
-            role: 'member',
-            name: me.name,
-            createdAt: new Date(nowOf(ctx)).toISOString(),
-          })
-          .options({ condition: { attr: 'userId', exists: false } }),
-        Shop.build(UpdateTransaction)
-          .item({ id: shopId, members: $add(1), version: $add(1) })
-          .options({
-            condition: {
-              and: [
-                { attr: 'kind', eq: 'group' },
-                {
-                  or: [
-                    { attr: 'members', exists: false },
-                    { attr: 'members', lt: MAX_MEMBERS },
-                  ],
-                },
-              ],
-            },
-          }),
-        Account.grantRoleInTransaction(ctx.db, me.userId, 'entrepreneur'),
-      ),
+    await withConflictRetry(
+      () =>
+        executeTransactWrite(
+          ShopInvite.build(DeleteTransaction)
+            .key({ shopId, phone })
+            .options({ condition: { attr: 'shopId', exists: true } }),
+          ShopMember.build(PutTransaction)
+            .item({
+              userId: me.userId,
+              shopId,
+              role: 'member',
+              name: me.name,
+              createdAt: new Date(nowOf(ctx)).toISOString(),
+            })
+            .options({ condition: { attr: 'userId', exists: false } }),
+          Shop.build(UpdateTransaction)
+            .item({ id: shopId, members: $add(1), version: $add(1) })
+            .options({
+              condition: {
+                and: [
+                  { attr: 'kind', eq: 'group' },
+                  {
+                    or: [
+                      { attr: 'members', exists: false },
+                      { attr: 'members', lt: MAX_MEMBERS },
+                    ],
+                  },
+                ],
+              },
+            }),
+          Account.grantRoleInTransaction(ctx.db, me.userId, 'entrepreneur'),
+        ),
+      // Everyone joining a group at once contends for the shop's count: keep trying a while.
+      { attempts: 10 },
     );
   } catch (e) {
     if (isConditionFailure(e, 0)) throw notFound('shop.invite.not_found');

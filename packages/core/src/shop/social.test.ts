@@ -320,7 +320,13 @@ describe('group storefronts (kelompok usaha)', () => {
     for (const p of phones) await Shop.invite(as(owner), { shopId: group.id, phone: p });
     expect((await Shop.invitesForMe(as(people[0] as Actor), {})).map((i) => i.shopId)).toEqual([group.id]);
     const outcomes = await Promise.allSettled(people.map((p) => Shop.acceptInvite(as(p), { shopId: group.id })));
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(29);
+    const reasons = outcomes
+      .filter((o) => o.status === 'rejected')
+      .map((o) => String((o as PromiseRejectedResult).reason?.code ?? (o as PromiseRejectedResult).reason));
+    expect(
+      outcomes.filter((o) => o.status === 'fulfilled'),
+      reasons.join(', '),
+    ).toHaveLength(29);
     expect(
       outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code),
     ).toEqual(Array(6).fill('shop.group.full'));
