@@ -430,8 +430,12 @@ export async function seedShops(
       if (!(e instanceof DomainError && e.kind === 'not_found')) throw e;
     }
     const place = villages[d.villageIndex % villages.length] as { district: string; village: string };
-    const shop = await Shop.open(as(seller), { ...d.shop, districtCode: place.district, villageCode: place.village });
+    let shop = await Shop.open(as(seller), { ...d.shop, districtCode: place.district, villageCode: place.village });
     created++;
+    if (photos) {
+      const avatar = await photos(seller.userId, await drawPhoto(`${d.shop.handle}-avatar`, d.shop.category));
+      shop = await Shop.setAvatar(as(seller), { shopId: shop.id, imageId: avatar });
+    }
     const list: Shop.Product[] = [];
     const rows = [
       ...d.products,

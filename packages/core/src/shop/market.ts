@@ -39,6 +39,7 @@ export type MarketShop = {
   shopId: string;
   handle: string;
   name: string;
+  avatar?: string;
   bio?: string;
   category: string;
   districtCode: string;
@@ -83,6 +84,7 @@ const build = (table: BursaTable) => ({
       createdAt: string().key(),
       handle: string(),
       name: string(),
+      avatar: string().optional(),
       bio: string().optional(),
       category: string(),
       districtCode: string(),
@@ -184,7 +186,8 @@ export async function projectShop(db: Db, before: ShopInfo | undefined, after: S
       }),
     );
   }
-  const card = (s: ShopInfo) => [s.handle, s.name, s.bio ?? '', s.category, s.districtCode, s.villageCode].join('|');
+  const card = (s: ShopInfo) =>
+    [s.handle, s.name, s.avatar ?? '', s.bio ?? '', s.category, s.districtCode, s.villageCode].join('|');
   if (after && (!before || card(before) !== card(after))) {
     for (const facet of newFacets) {
       requests.push(
@@ -195,6 +198,7 @@ export async function projectShop(db: Db, before: ShopInfo | undefined, after: S
           createdAt: after.createdAt,
           handle: after.handle,
           name: after.name,
+          ...(after.avatar ? { avatar: after.avatar } : {}),
           ...(after.bio ? { bio: after.bio } : {}),
           category: after.category,
           districtCode: after.districtCode,

@@ -27,6 +27,8 @@ const build = (table: BursaTable) => ({
       handle: string(),
       name: string(),
       bio: string().optional(),
+      /** The profile photo: an Image id (media.images.ts). */
+      avatar: string().optional(),
       category: string().enum(...CATEGORIES),
       kind: string().enum(...SHOP_KINDS),
       regencyCode: string(),

@@ -80,3 +80,4 @@ export const shopPatchSchema = shopFieldsSchema.partial().extend({
   version: optionalField(z.coerce.number('request.field.invalid').int().min(1)),
 });
 export const handleLookupSchema = z.object({ handle: z.string().max(40) });
+export const avatarSchema = z.object({ shopId: z.string().max(40), imageId: z.string().max(40) });

@@ -1,6 +1,7 @@
 import {
   executeTransactWrite,
   GetItemCommand,
+  PutItemCommand,
   PutTransaction,
   QueryCommand,
   UpdateTransaction,
@@ -14,10 +15,11 @@ import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { Media } from '../media/index.ts';
 import { Region } from '../region/index.ts';
 import { type CATEGORIES, type DELIVERY, type SHOP_KINDS, shopEntities } from './shop.entity.ts';
 import { canOpen, capabilities, type ShopCapabilities } from './shop.policy.ts';
-import { handleLookupSchema, handleSchema, shopFieldsSchema, shopPatchSchema } from './shop.schema.ts';
+import { avatarSchema, handleLookupSchema, handleSchema, shopFieldsSchema, shopPatchSchema } from './shop.schema.ts';
 
 export type Badge = {
   programme: string;
@@ -36,6 +38,7 @@ export type Info = {
   handle: string;
   name: string;
   bio?: string;
+  avatar?: string;
   category: (typeof CATEGORIES)[number];
   kind: (typeof SHOP_KINDS)[number];
   regencyCode: string;
@@ -210,4 +213,29 @@ export const listMine = fn(z.object({}).optional(), async (_input, ctx): Promise
     .options({ limit: 20 })
     .send();
   return Items.map((m) => ({ shopId: m.shopId, role: m.role }));
+});
+
+/** The owner sets the shop's profile photo (one they uploaded, processed). */
+export const setAvatar = fn(avatarSchema, async ({ shopId, imageId }, ctx): Promise<Info> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [shop, role] = await Promise.all([get(ctx.db, shopId), roleIn(ctx.db, me, shopId)]);
+  if (!capabilities(shop, { actor: me, role }).edit) throw forbidden('shop.not_owner');
+  await Media.requireReady(ctx, me.userId, [imageId]);
+  const next: Info = {
+    ...shop,
+    avatar: imageId,
+    updatedAt: new Date(nowOf(ctx)).toISOString(),
+    version: shop.version + 1,
+  };
+  try {
+    await shopEntities(ctx.db)
+      .Shop.build(PutItemCommand)
+      .item(next)
+      .options({ condition: { attr: 'version', eq: shop.version } })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('shop.changed');
+    throw e;
+  }
+  return next;
 });

@@ -407,3 +407,19 @@ describe('programme-graduate badge', () => {
     });
   });
 });
+
+describe('shop profile photo', () => {
+  it('the owner sets one they uploaded; others cannot; the directory card carries it', async () => {
+    const mine = await photo(seller);
+    await expect(Shop.setAvatar(as(fan), { shopId: shop.id, imageId: await photo(fan) })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
+    await expect(Shop.setAvatar(as(seller), { shopId: shop.id, imageId: await photo(fan) })).rejects.toMatchObject({
+      code: 'media.cv.wrong_owner',
+    });
+    expect((await Shop.setAvatar(as(seller), { shopId: shop.id, imageId: mine })).avatar).toBe(mine);
+    await projections.settle();
+    const card = (await Shop.marketShops(as(undefined), {})).items.find((s) => s.shopId === shop.id);
+    expect(card?.avatar).toBe(mine);
+  });
+});

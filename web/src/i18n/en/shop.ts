@@ -168,4 +168,9 @@ export const shop = {
   'badge.reject': 'Reject with a reason',
   'badge.reason': 'Reason for rejecting',
   'badge.shown': '{programme} graduate · {cohort} {year}',
+  'shop.avatar': 'Shop profile photo',
+  'shop.avatarOf': '{name}’s profile photo',
+  'shop.avatarNone': 'No profile photo yet; the shop page shows initials.',
+  'shop.avatarChoose': 'Choose a profile photo (logo or a photo of your business)',
+  'shop.details': 'Shop details',
 } satisfies Record<keyof typeof id, string>;

@@ -169,4 +169,9 @@ export const shop = {
   'badge.reject': 'Tolak dengan alasan',
   'badge.reason': 'Alasan penolakan',
   'badge.shown': 'Lulusan {programme} · {cohort} {year}',
+  'shop.avatar': 'Foto profil toko',
+  'shop.avatarOf': 'Foto profil {name}',
+  'shop.avatarNone': 'Belum ada foto profil; halaman toko menampilkan inisial.',
+  'shop.avatarChoose': 'Pilih foto profil (logo atau foto usaha)',
+  'shop.details': 'Data toko',
 } as const;
