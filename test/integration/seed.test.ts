@@ -14,6 +14,9 @@ import { drawPhoto } from '../../scripts/seed/shops.ts';
 import { createTestDb } from '../support/db.ts';
 import { startProjections } from '../support/projections.ts';
 
+/** The whole demo is a few thousand stream records; on a busy 2-core machine the projections need a while. */
+const SETTLE_MS = 120_000;
+
 // Seeding writes a few hundred items and hashes 35 passwords: minutes, not seconds, on a busy 2-core machine.
 describe('seed', { timeout: 180_000 }, () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
@@ -21,7 +24,7 @@ describe('seed', { timeout: 180_000 }, () => {
   const officer: Actor = { userId: 'officer', name: 'Petugas', roles: ['resident', 'officer'] };
   const as = (actor?: Actor): Ctx => ({ db, config: loadConfig({ TABLE_NAME: db.tableName }), actor });
   const browse = async () => {
-    await projections.settle();
+    await projections.settle(SETTLE_MS);
     return (await Vacancy.browse(as(), { limit: 50 })).items;
   };
   beforeAll(async () => {
@@ -37,7 +40,7 @@ describe('seed', { timeout: 180_000 }, () => {
     // The demo seller's shop (README) opens by its handle, with its products, followers and the market lists.
     const dapur = await Shop.byHandle(as(), { handle: 'dapurbuani' });
     expect((await Shop.productsOf(as(), { shopId: dapur.shop.id })).items.length).toBe(5);
-    await projections.settle();
+    await projections.settle(SETTLE_MS);
     expect(await Shop.countsOf(db, dapur.shop.id)).toMatchObject({ products: 5, followers: 5 });
     expect((await Shop.marketProducts(as(), {})).items).toHaveLength(Shop.MARKET_PAGE);
     expect((await Shop.marketShops(as(), { category: 'kuliner' })).items.map((x) => x.handle)).toContain('dapurbuani');
@@ -91,7 +94,7 @@ describe('seed', { timeout: 180_000 }, () => {
   });
 
   it('has about 30 job seekers whose applications sit at every stage, counted by the stream', async () => {
-    await projections.settle();
+    await projections.settle(SETTLE_MS);
     const seeded = await seedAll(db);
     expect(seeded.seekers).toBeGreaterThanOrEqual(30);
     const employer = await Account.findUserId(db, { kind: 'email', value: 'hrd@sinargarmen.co.id' });
