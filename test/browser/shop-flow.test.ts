@@ -193,6 +193,13 @@ describe('a resident opens a shop', () => {
     expect(await resident.textContent('[data-testid=comments]')).toContain('Masih ada untuk besok?');
     await expectAccessible(resident);
     await resident.context().close();
+    // Anyone signed in can report a comment (here the seller reports the resident's).
+    await page.goto(`${app.url}${postPath}`);
+    await page.click('[data-testid=comments] details summary');
+    await page.selectOption('[data-testid=comments] select[name=reason]', 'inappropriate');
+    await submit(page, '[data-testid=comments] button:has-text("Kirim laporan")');
+    expect(await page.textContent('[data-testid=reported]')).toContain('Terima kasih');
+    await expectAccessible(page);
   });
 
   it('makes the shop a kelompok usaha: a member invited by phone accepts on /saya and can list products; the page lists the members', async () => {
@@ -247,7 +254,7 @@ describe('a resident opens a shop', () => {
     await page.goto(`${app.url}/@${handle}`);
     await page.getByRole('link', { name: 'Ubah toko' }).click();
     await page.fill('#f-handle', `${handle}_baru`);
-    await submit(page, 'main button[type=submit]');
+    await submit(page, 'main form.form button[type=submit]');
     expect(new URL(page.url()).pathname).toBe(`/@${handle}_baru`);
     const old = await page.request.get(`${app.url}/@${handle}`, { maxRedirects: 0 });
     expect([old.status(), old.headers().location]).toEqual([301, `/@${handle}_baru`]);

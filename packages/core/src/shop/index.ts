@@ -13,6 +13,6 @@ export * as messages from './shop.messages.ts';
 export { canOpen, canReviewBadges, capabilities, type ShopCapabilities, type ShopViewer } from './shop.policy.ts';
 export { handleSchema, RESERVED_HANDLES, type ShopFields } from './shop.schema.ts';
 export * from './shop.use-cases.ts';
-export { CAPTION_MAX, COMMENT_MAX } from './social.entity.ts';
+export { CAPTION_MAX, COMMENT_MAX, REPORT_REASONS } from './social.entity.ts';
 export type { PostFields } from './social.schema.ts';
 export * from './social.use-cases.ts';

@@ -51,6 +51,8 @@ export const id = {
   'shop.badge.reason': 'Tulis alasan penolakan (maksimal 300 huruf) agar penjual tahu yang perlu diperbaiki.',
   'shop.badge.not_pending': 'Lencana ini sudah diputuskan atau diajukan ulang. Muat ulang antrean.',
   'shop.badge.officer_only': 'Hanya petugas Disnaker yang dapat memeriksa lencana.',
+  'report.reason': 'Pilih alasan laporan.',
+  'report.note': 'Catatan maksimal 500 huruf.',
 } as const;
 
 export const en = {
@@ -105,4 +107,6 @@ export const en = {
   'shop.badge.reason': 'Give a reason (at most 300 characters) so the seller knows what to fix.',
   'shop.badge.not_pending': 'This badge was already decided or asked for again. Reload the queue.',
   'shop.badge.officer_only': 'Only manpower office officers can review badges.',
+  'report.reason': 'Choose a reason for the report.',
+  'report.note': 'The note can be at most 500 characters.',
 } satisfies Record<keyof typeof id, string>;

@@ -12,7 +12,9 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
  *   Comment     pk = POST#<postId>   sk = COMMENT#<commentId>       (commentsOf, oldest first)
  *   ShopCounts  pk = SHOP#<shopId>   sk = COUNTS                    (products, posts, followers: the shop-counts projection)
  *   PostCounts  pk = POST#<postId>   sk = COUNTS                    (likes, comments: the same projection)
+ *   Report      pk = REPORT#<kind>#<id>  sk = BY#<userId>           (one per person per thing; the office's queue comes with issue 13)
  */
+export const REPORT_REASONS = ['scam', 'inappropriate', 'false_info', 'other'] as const;
 export const CAPTION_MAX = 2200;
 export const COMMENT_MAX = 500;
 
@@ -98,6 +100,22 @@ const build = (table: BursaTable) => ({
     timestamps: false,
     schema: item({ postId: string().key(), likes: number().optional(), comments: number().optional() }),
     computeKey: ({ postId }) => ({ pk: `POST#${postId}`, sk: 'COUNTS' }),
+  }),
+  Report: new Entity({
+    name: 'Report',
+    table,
+    timestamps: false,
+    schema: item({
+      kind: string().key(),
+      targetId: string().key(),
+      userId: string().key(),
+      shopId: string(),
+      postId: string().optional(),
+      reason: string().enum(...REPORT_REASONS),
+      note: string().optional(),
+      createdAt: string(),
+    }),
+    computeKey: ({ kind, targetId, userId }) => ({ pk: `REPORT#${kind}#${targetId}`, sk: `BY#${userId}` }),
   }),
 });
 

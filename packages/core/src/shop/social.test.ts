@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { processUpload } from '@bursa/functions/images/process';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -421,5 +422,37 @@ describe('shop profile photo', () => {
     await projections.settle();
     const card = (await Shop.marketShops(as(undefined), {})).items.find((s) => s.shopId === shop.id);
     expect(card?.avatar).toBe(mine);
+  });
+});
+
+describe('reporting a comment', () => {
+  it('anyone signed in reports a comment once, with a reason; nonsense and strangers’ posts are refused', async () => {
+    const s = await Shop.open(as(seller), shopFields(`lapor${Date.now() % 1e6}`));
+    const p = await Shop.createPost(as(seller), { shopId: s.id, caption: 'x', photos: await photo(seller) });
+    const c = await Shop.comment(as(fan), {
+      shopId: s.id,
+      postId: p.id,
+      text: 'Transfer dulu Rp50.000 ke rekening saya',
+    });
+    const key = { shopId: s.id, postId: p.id, commentId: c.id };
+    await expect(Shop.reportComment(as(undefined), { ...key, reason: 'scam' })).rejects.toMatchObject({
+      kind: 'unauthenticated',
+    });
+    await expect(Shop.reportComment(as(seller), { ...key, reason: 'nope' as never })).rejects.toMatchObject({
+      kind: 'validation',
+    });
+    await expect(Shop.reportComment(as(seller), { ...key, shopId: shop.id, reason: 'scam' })).rejects.toMatchObject({
+      kind: 'not_found',
+    });
+    await Shop.reportComment(as(seller), { ...key, reason: 'scam', note: 'Minta transfer' });
+    await Shop.reportComment(as(seller), { ...key, reason: 'other' });
+    const { Items = [] } = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `REPORT#comment#${c.id}` },
+      }),
+    );
+    expect(Items.map((i) => [i.userId, i.reason, i.note])).toEqual([[seller.userId, 'scam', 'Minta transfer']]);
   });
 });

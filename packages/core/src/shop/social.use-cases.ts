@@ -7,6 +7,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from 'dynamodb-toolbox';
+import { z } from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
@@ -16,13 +17,14 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { optionalField } from '../kernel/validation.ts';
 import { Media } from '../media/index.ts';
 import { productEntities } from './product.entity.ts';
 import type { Product } from './product.use-cases.ts';
 import { shopEntities } from './shop.entity.ts';
 import { capabilities } from './shop.policy.ts';
 import { get, roleIn, type Info as ShopInfo } from './shop.use-cases.ts';
-import { socialEntities } from './social.entity.ts';
+import { REPORT_REASONS, socialEntities } from './social.entity.ts';
 import {
   commentFieldsSchema,
   commentKeySchema,
@@ -371,3 +373,42 @@ export async function shopsById(db: Db, ids: string[]): Promise<Map<string, Shop
   const found = (out.Responses?.[0] ?? []) as (ShopInfo | undefined)[];
   return new Map(found.filter((s): s is ShopInfo => Boolean(s)).map((s) => [s.id, s]));
 }
+
+const reportSchema = commentKeySchema.extend({
+  reason: z.enum(REPORT_REASONS, 'report.reason'),
+  note: optionalField(z.string().trim().max(500, 'report.note')),
+});
+
+/**
+ * Anyone signed in reports a comment (scam, inappropriate, false, other) with
+ * an optional note: one report per person per comment (reporting again
+ * changes nothing). Officers work the reports with the office's moderation
+ * queue (issue 13); until then they are stored, keyed by what they are about.
+ */
+export const reportComment = fn(
+  reportSchema,
+  async ({ shopId, postId, commentId, reason, note }, ctx): Promise<void> => {
+    const me = Account.requireSignedIn(ctx.actor);
+    if (!ID_PATTERN.test(commentId) || !ID_PATTERN.test(postId)) throw notFound('comment.not_found');
+    const { Comment, Report } = socialEntities(ctx.db);
+    const { Item } = await Comment.build(GetItemCommand).key({ postId, id: commentId }).send();
+    if (!Item || Item.shopId !== shopId) throw notFound('comment.not_found');
+    try {
+      await Report.build(PutItemCommand)
+        .item({
+          kind: 'comment',
+          targetId: commentId,
+          userId: me.userId,
+          shopId,
+          postId,
+          reason,
+          ...(note ? { note } : {}),
+          createdAt: new Date(nowOf(ctx)).toISOString(),
+        })
+        .options({ condition: { attr: 'userId', exists: false } })
+        .send();
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+    }
+  },
+);

@@ -173,4 +173,13 @@ export const shop = {
   'shop.avatarNone': 'No profile photo yet; the shop page shows initials.',
   'shop.avatarChoose': 'Choose a profile photo (logo or a photo of your business)',
   'shop.details': 'Shop details',
+  'report.open': 'Report',
+  'report.reason': 'Reason',
+  'report.reason.scam': 'Scam / asks for money',
+  'report.reason.inappropriate': 'Inappropriate content',
+  'report.reason.false_info': 'False information',
+  'report.reason.other': 'Other',
+  'report.note': 'Note (optional)',
+  'report.send': 'Send report',
+  'report.thanks': 'Thank you. A manpower office officer will look at your report.',
 } satisfies Record<keyof typeof id, string>;

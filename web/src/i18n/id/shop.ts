@@ -174,4 +174,13 @@ export const shop = {
   'shop.avatarNone': 'Belum ada foto profil; halaman toko menampilkan inisial.',
   'shop.avatarChoose': 'Pilih foto profil (logo atau foto usaha)',
   'shop.details': 'Data toko',
+  'report.open': 'Laporkan',
+  'report.reason': 'Alasan',
+  'report.reason.scam': 'Penipuan / minta biaya',
+  'report.reason.inappropriate': 'Konten tidak pantas',
+  'report.reason.false_info': 'Informasi palsu',
+  'report.reason.other': 'Lainnya',
+  'report.note': 'Catatan (opsional)',
+  'report.send': 'Kirim laporan',
+  'report.thanks': 'Terima kasih. Laporan Anda akan diperiksa petugas Disnaker.',
 } as const;
