@@ -7,34 +7,24 @@ import {
   PutItemCommand,
   QueryCommand,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Actor } from '../kernel/actor.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
-import { DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
+import { forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
-import { optionalField } from '../kernel/validation.ts';
 import { Media } from '../media/index.ts';
 import { productEntities } from './product.entity.ts';
 import type { Product } from './product.use-cases.ts';
-import { shopEntities } from './shop.entity.ts';
 import { capabilities } from './shop.policy.ts';
-import { get, roleIn, type Info as ShopInfo } from './shop.use-cases.ts';
-import { REPORT_REASONS, socialEntities } from './social.entity.ts';
-import {
-  commentFieldsSchema,
-  commentKeySchema,
-  pageSchema,
-  postFieldsSchema,
-  postKeySchema,
-  postPageSchema,
-  shopKeySchema,
-  shopPageSchema,
-} from './social.schema.ts';
+import { get, roleIn } from './shop.use-cases.ts';
+import { socialEntities } from './social.entity.ts';
+import { postFieldsSchema, postKeySchema, shopKeySchema, shopPageSchema } from './social.schema.ts';
+
+/** Follows and posts (likes, comments and reports: social.comments.ts; the feed: social.feed.ts). */
 
 export type Post = {
   shopId: string;
@@ -111,7 +101,7 @@ export const unfollow = fn(shopKeySchema, async ({ shopId }, ctx): Promise<{ fol
 
 /** The shops someone follows (the feed reads at most FEED_SHOPS of them). */
 export const FEED_SHOPS = 60;
-async function followedShopIds(db: Db, userId: string): Promise<string[]> {
+export async function followedShopIds(db: Db, userId: string): Promise<string[]> {
   const { Items = [] } = await db.table
     .build(QueryCommand)
     .entities(socialEntities(db).Follow)
@@ -220,195 +210,3 @@ export async function postView(ctx: Ctx, shopId: string, postId: string): Promis
   if (!post) throw notFound('post.not_found');
   return { post, likes: n(counts?.likes), comments: n(counts?.comments), liked: Boolean(ctx.actor && like) };
 }
-
-// --- likes and comments -------------------------------------------------------------------
-
-/** Like a post: one per person (a conditional put), so the count the projection keeps is exact. */
-export const like = fn(postKeySchema, async ({ shopId, postId }, ctx): Promise<{ liked: true }> => {
-  const me = Account.requireSignedIn(ctx.actor);
-  await getPost(ctx.db, shopId, postId);
-  try {
-    await socialEntities(ctx.db)
-      .Like.build(PutItemCommand)
-      .item({ postId, userId: me.userId, shopId, createdAt: new Date(nowOf(ctx)).toISOString() })
-      .options({ condition: { attr: 'userId', exists: false } })
-      .send();
-  } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-  }
-  return { liked: true };
-});
-
-export const unlike = fn(postKeySchema, async ({ postId }, ctx): Promise<{ liked: false }> => {
-  const me = Account.requireSignedIn(ctx.actor);
-  if (!ID_PATTERN.test(postId)) throw notFound('post.not_found');
-  await socialEntities(ctx.db).Like.build(DeleteItemCommand).key({ postId, userId: me.userId }).send();
-  return { liked: false };
-});
-
-/** Anyone signed in comments (≤ 500 characters). */
-export const comment = fn(commentFieldsSchema, async ({ shopId, postId, text }, ctx): Promise<Comment> => {
-  const me = Account.requireSignedIn(ctx.actor);
-  await getPost(ctx.db, shopId, postId);
-  const c: Comment = {
-    postId,
-    id: newId(nowOf(ctx)),
-    shopId,
-    authorId: me.userId,
-    authorName: me.name,
-    text,
-    createdAt: new Date(nowOf(ctx)).toISOString(),
-  };
-  await socialEntities(ctx.db).Comment.build(PutItemCommand).item(c).send();
-  return c;
-});
-
-/** The comment's author, or a member of the shop, deletes it. */
-export const deleteComment = fn(commentKeySchema, async ({ shopId, postId, commentId }, ctx): Promise<void> => {
-  const me = Account.requireSignedIn(ctx.actor);
-  if (!ID_PATTERN.test(commentId) || !ID_PATTERN.test(postId)) throw notFound('comment.not_found');
-  const { Comment } = socialEntities(ctx.db);
-  const { Item } = await Comment.build(GetItemCommand).key({ postId, id: commentId }).send();
-  if (!Item || Item.shopId !== shopId) throw notFound('comment.not_found');
-  if (Item.authorId !== me.userId) {
-    const role = await roleIn(ctx.db, me, shopId);
-    if (!role) throw forbidden('comment.not_yours');
-  }
-  await Comment.build(DeleteItemCommand).key({ postId, id: commentId }).send();
-});
-
-/** A post's comments, oldest first, one page of 20. */
-export const commentsOf = fn(postPageSchema, async ({ postId, cursor }, ctx): Promise<Page<Comment>> => {
-  const partition = `POST#${postId}`;
-  const out = await ctx.db.table
-    .build(QueryCommand)
-    .entities(socialEntities(ctx.db).Comment)
-    .query({ partition, range: { beginsWith: 'COMMENT#' } })
-    .options({
-      limit: 20,
-      ...(cursor
-        ? {
-            exclusiveStartKey: decodeCursor(cursor, (k) => k.pk === partition && k.sk?.startsWith('COMMENT#') === true),
-          }
-        : {}),
-    })
-    .send();
-  const next = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []) as Comment[], ...(next ? { cursor: next } : {}) };
-});
-
-// --- the feed -----------------------------------------------------------------------------
-
-export type FeedItem =
-  | { kind: 'post'; at: string; shop: ShopInfo; post: Post }
-  | { kind: 'product'; at: string; shop: ShopInfo; product: Product };
-
-export const FEED_PAGE = 20;
-
-/**
- * `/beranda`: the newest posts and products of the shops the person follows,
- * assembled on read. One Query for the follows, one per followed shop on its
- * feed index (in parallel, each at most a page, before the cursor's time),
- * one BatchGetItem for the shops; merged by time. Fan-out on read suits a
- * city: people follow tens of shops, and nothing is written per follower.
- * `following: 0` means the page should suggest shops instead.
- */
-export const feed = fn(pageSchema, async ({ cursor }, ctx): Promise<Page<FeedItem> & { following: number }> => {
-  const me = Account.requireSignedIn(ctx.actor);
-  const before = cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
-  if (before !== undefined && !/^\d{4}-\d\d-\d\dT[\d:.]+Z#(POST|PRODUCT)#[0-9a-z]{20}$/.test(before)) {
-    throw new DomainError('validation', 'request.invalid_cursor');
-  }
-  const shopIds = await followedShopIds(ctx.db, me.userId);
-  if (!shopIds.length) return { items: [], following: 0 };
-  const { Post } = socialEntities(ctx.db);
-  const { Product } = productEntities(ctx.db);
-  const perShop = await Promise.all(
-    shopIds.map((shopId) =>
-      ctx.db.table
-        .build(QueryCommand)
-        .entities(Post, Product)
-        .query({ index: 'gsi2', partition: `FEED#${shopId}`, ...(before ? { range: { lt: before } } : {}) })
-        .options({ reverse: true, limit: FEED_PAGE, filters: { Product: { attr: 'status', ne: 'hidden' } } })
-        .send()
-        .then((out) => out.Items ?? []),
-    ),
-  );
-  const keyOf = (x: { createdAt: string; id: string; entity?: string }, kind: 'POST' | 'PRODUCT') =>
-    `${x.createdAt}#${kind}#${x.id}`;
-  const merged = perShop
-    .flat()
-    .map((x) => {
-      const kind = 'caption' in x ? ('POST' as const) : ('PRODUCT' as const);
-      return { key: keyOf(x as never, kind), kind, x };
-    })
-    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
-    .slice(0, FEED_PAGE + 1);
-  const page = merged.slice(0, FEED_PAGE);
-  const shops = await shopsById(ctx.db, [...new Set(page.map((m) => (m.x as { shopId: string }).shopId))]);
-  const items: FeedItem[] = page.flatMap((m): FeedItem[] => {
-    const shop = shops.get((m.x as { shopId: string }).shopId);
-    if (!shop) return [];
-    const at = (m.x as { createdAt: string }).createdAt;
-    return m.kind === 'POST'
-      ? [{ kind: 'post', at, shop, post: m.x as unknown as Post }]
-      : [{ kind: 'product', at, shop, product: m.x as unknown as Product }];
-  });
-  const last = page.at(-1);
-  return {
-    items,
-    following: shopIds.length,
-    ...(merged.length > FEED_PAGE && last ? { cursor: Buffer.from(last.key).toString('base64url') } : {}),
-  };
-});
-
-/** Shops by id: one BatchGetItem (at most 100). */
-export async function shopsById(db: Db, ids: string[]): Promise<Map<string, ShopInfo>> {
-  const valid = ids.filter((id) => ID_PATTERN.test(id)).slice(0, 100);
-  if (!valid.length) return new Map();
-  const { Shop } = shopEntities(db);
-  const out = await executeBatchGet(
-    db.table.build(BatchGetCommand).requests(...valid.map((id) => Shop.build(BatchGetRequest).key({ id }))),
-  );
-  const found = (out.Responses?.[0] ?? []) as (ShopInfo | undefined)[];
-  return new Map(found.filter((s): s is ShopInfo => Boolean(s)).map((s) => [s.id, s]));
-}
-
-const reportSchema = commentKeySchema.extend({
-  reason: z.enum(REPORT_REASONS, 'report.reason'),
-  note: optionalField(z.string().trim().max(500, 'report.note')),
-});
-
-/**
- * Anyone signed in reports a comment (scam, inappropriate, false, other) with
- * an optional note: one report per person per comment (reporting again
- * changes nothing). Officers work the reports with the office's moderation
- * queue (issue 13); until then they are stored, keyed by what they are about.
- */
-export const reportComment = fn(
-  reportSchema,
-  async ({ shopId, postId, commentId, reason, note }, ctx): Promise<void> => {
-    const me = Account.requireSignedIn(ctx.actor);
-    if (!ID_PATTERN.test(commentId) || !ID_PATTERN.test(postId)) throw notFound('comment.not_found');
-    const { Comment, Report } = socialEntities(ctx.db);
-    const { Item } = await Comment.build(GetItemCommand).key({ postId, id: commentId }).send();
-    if (!Item || Item.shopId !== shopId) throw notFound('comment.not_found');
-    try {
-      await Report.build(PutItemCommand)
-        .item({
-          kind: 'comment',
-          targetId: commentId,
-          userId: me.userId,
-          shopId,
-          postId,
-          reason,
-          ...(note ? { note } : {}),
-          createdAt: new Date(nowOf(ctx)).toISOString(),
-        })
-        .options({ condition: { attr: 'userId', exists: false } })
-        .send();
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-    }
-  },
-);
