@@ -12,6 +12,7 @@ import { Bursa, firewallWanted, isProductionStage } from './infra/src/index.ts';
  *   BURSA_CONCURRENCY=api:50,web:100,events:5,image:10   reserved concurrency per function
  *   BURSA_WEB_ACL_ARN   the edge firewall (deploy infra/bin/edge.ts in us-east-1 first; SST
  *                       keeps every stack in one region). Required in production unless
+ *   BURSA_STRIPE_SECRET_ARN   card payments: a Secrets Manager secret {secretKey, webhookSecret}
  *   BURSA_WAF=off       says to go without; BURSA_WAF=on requires it on any stage.
  */
 export function Main({ stack, app }: StackContext) {
@@ -29,6 +30,7 @@ export function Main({ stack, app }: StackContext) {
     ...(domain && certificateArn ? { domain: { name: domain, certificateArn } } : {}),
     reservedConcurrency: concurrencyFrom(process.env.BURSA_CONCURRENCY),
     webAclArn,
+    stripeSecretArn: process.env.BURSA_STRIPE_SECRET_ARN || undefined,
     // SST prints stack outputs by these names; Bursa's own CfnOutputs would duplicate them.
     outputs: false,
   });

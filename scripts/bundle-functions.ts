@@ -19,6 +19,8 @@ export const lambdas = {
   events: path.join(root, 'functions/src/events/lambda.ts'),
   // Uploaded photos → WebP variants (S3 event). Carries sharp's linux-arm64 binary beside it, and only it does.
   image: path.join(root, 'functions/src/images/lambda.ts'),
+  // Scheduled work: unpaid orders expire (EventBridge, every 15 minutes).
+  jobs: path.join(root, 'functions/src/jobs/lambda.ts'),
   // Secrets Manager's rotation function for the origin secret.
   rotate: path.join(root, 'functions/src/rotate/lambda.ts'),
   // The Astro server build (run `astro build` first), already self-contained.

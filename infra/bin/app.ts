@@ -8,6 +8,7 @@ import { bursaStacks } from '../src/stacks.ts';
  * BURSA_SITE_URL, not SITE_URL: a local SITE_URL (localhost) must never reach a deploy.
  * BURSA_WAF=on|off (default: on in production) adds the us-east-1 edge firewall stack;
  * BURSA_WEB_ACL_ARN uses an existing web ACL instead.
+ * BURSA_STRIPE_SECRET_ARN turns card payments on (a Secrets Manager secret with the Stripe keys).
  */
 bursaStacks(new App(), {
   stage: process.env.STAGE ?? 'dev',
@@ -18,4 +19,5 @@ bursaStacks(new App(), {
   siteUrl: process.env.BURSA_SITE_URL || undefined,
   waf: process.env.BURSA_WAF,
   webAclArn: process.env.BURSA_WEB_ACL_ARN || undefined,
+  stripeSecretArn: process.env.BURSA_STRIPE_SECRET_ARN || undefined,
 });

@@ -21,11 +21,13 @@ export interface AppEnvironment {
   ORIGIN_SECRET_ARN: string;
   /** The rotation function only: the distribution whose origin header it rotates. */
   ORIGIN_DISTRIBUTION_ID: string;
+  /** Card payments: the Secrets Manager secret with the Stripe keys (its ARN, never the keys). Unset: card payments are off. */
+  STRIPE_SECRET_ARN?: string;
 }
 
 export interface AppFunctionProps {
   /** Folder under dist/lambda/ holding the pre-bundled index.mjs. */
-  bundle: 'api' | 'web' | 'events' | 'rotate' | 'image';
+  bundle: 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs';
   /** Variables left undefined are not set (core's config then uses its default). */
   environment: Partial<AppEnvironment>;
   production: boolean;
@@ -71,6 +73,12 @@ export class AppFunction extends Construct {
   }
 }
 
+/** Reading the Stripe keys' secret, when the deployment configured card payments. */
+export function grantStripeSecret(grantee: iam.IGrantable, arn: string | undefined): void {
+  if (!arn) return;
+  iam.Grant.addToPrincipal({ grantee, actions: ['secretsmanager:GetSecretValue'], resourceArns: [arn] });
+}
+
 export interface UrlFunctionProps extends Omit<AppFunctionProps, 'bundle' | 'environment'> {
   bundle: 'api' | 'web';
   table: dynamodb.ITableV2;
@@ -107,6 +115,7 @@ export class UrlFunction extends AppFunction {
       actions: ['secretsmanager:GetSecretValue'],
       resourceArns: [props.originSecret.secretArn],
     });
+    grantStripeSecret(this.function, props.environment.STRIPE_SECRET_ARN);
     grantTableActions(
       this.function,
       props.table,
@@ -129,6 +138,12 @@ export class UrlFunction extends AppFunction {
         props.mediaBucket.arnForObjects('private/cv/*'),
         props.mediaBucket.arnForObjects('private/certificates/*'),
       ],
+    });
+    // Transfer proofs (private images written by the image function): 5-minute reads for the buyer, the seller and officers.
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['s3:GetObject'],
+      resourceArns: [props.mediaBucket.arnForObjects('private/img/*')],
     });
     // Photos (core's media.images.ts): only signing their upload under uploads/; the image function does the rest.
     iam.Grant.addToPrincipal({

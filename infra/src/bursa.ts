@@ -5,6 +5,7 @@ import type { AppFunction } from './app-function.ts';
 import { DataTable } from './data-table.ts';
 import { EventsFunction } from './events-function.ts';
 import { ImageFunction } from './image-function.ts';
+import { JobsFunction } from './jobs-function.ts';
 import { LogBucket } from './log-bucket.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { OriginSecret } from './origin-secret.ts';
@@ -35,6 +36,12 @@ export interface BursaProps {
    * without one on purpose. @default none (other stages)
    */
   webAclArn?: string;
+  /**
+   * Card payments through Stripe Checkout: the ARN of a Secrets Manager secret
+   * holding `{"secretKey": "sk_live_…", "webhookSecret": "whsec_…"}`, created by
+   * the operator (the merchant of record). Unset: card payments are off. @default none
+   */
+  stripeSecretArn?: string;
   /** Reserved concurrency per function (a stage setting). @default none */
   reservedConcurrency?: { api?: number; web?: number; events?: number; image?: number };
 }
@@ -52,6 +59,8 @@ export class Bursa extends Construct {
   readonly events: EventsFunction;
   /** Uploaded photos → WebP variants (the media bucket's event). */
   readonly images: ImageFunction;
+  /** Scheduled work: unpaid orders expire (EventBridge, every 15 minutes). */
+  readonly jobs: JobsFunction;
   /** Rotates the origin secret (Secrets Manager's rotation function). */
   readonly originRotation: AppFunction;
   readonly site: Site;
@@ -89,6 +98,7 @@ export class Bursa extends Construct {
       MEDIA_BUCKET: this.media.bucket.bucketName,
       ...(siteUrl ? { SITE_URL: siteUrl } : {}),
       HOME_REGENCY: props.homeRegency ?? '36.71',
+      ...(props.stripeSecretArn ? { STRIPE_SECRET_ARN: props.stripeSecretArn } : {}),
     };
     if (!siteUrl) {
       Annotations.of(this).addWarningV2(
@@ -135,6 +145,16 @@ export class Bursa extends Construct {
       },
       production,
       ...only(concurrency.image),
+    });
+    this.jobs = new JobsFunction(this, 'Jobs', {
+      table: this.table.table,
+      environment: {
+        STAGE: environment.STAGE,
+        TABLE_NAME: environment.TABLE_NAME,
+        HOME_REGENCY: environment.HOME_REGENCY,
+        ...(props.stripeSecretArn ? { STRIPE_SECRET_ARN: props.stripeSecretArn } : {}),
+      },
+      production,
     });
     this.site = new Site(this, 'Site', {
       webUrl: this.web.url,

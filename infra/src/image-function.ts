@@ -42,7 +42,8 @@ export class ImageFunction extends AppFunction {
     iam.Grant.addToPrincipal({
       grantee: this.function,
       actions: ['s3:PutObject'],
-      resourceArns: [props.mediaBucket.arnForObjects('media/img/*')],
+      // Public variants, and private images (transfer proofs) that only signed links read.
+      resourceArns: [props.mediaBucket.arnForObjects('media/img/*'), props.mediaBucket.arnForObjects('private/img/*')],
     });
     props.mediaBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.function), {
       prefix: 'uploads/',

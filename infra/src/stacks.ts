@@ -13,6 +13,8 @@ export interface StackSettings {
   waf?: string;
   /** BURSA_WEB_ACL_ARN: an existing web ACL to use instead of creating one. */
   webAclArn?: string;
+  /** BURSA_STRIPE_SECRET_ARN: card payments on (see Bursa's stripeSecretArn). */
+  stripeSecretArn?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function bursaStacks(app: App, settings: StackSettings): { main: Stack; e
   const bursa = new Bursa(main, 'Bursa', {
     stage,
     siteUrl: settings.siteUrl,
+    ...(settings.stripeSecretArn ? { stripeSecretArn: settings.stripeSecretArn } : {}),
     ...(webAclArn ? { webAclArn } : {}),
   });
   return { main, bursa, ...(edge ? { edge } : {}) };

@@ -3,12 +3,14 @@ import { createDb, ensureTable } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
 import { createStreamHandler } from '@bursa/functions/events/stream';
 import { processUpload } from '@bursa/functions/images/process';
+import { expireOrders } from '@bursa/functions/jobs/expire';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertPortFree } from './ports.ts';
 import { type S3Local, startS3Local } from './s3-local.ts';
 import { startAppServer } from './server.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
+import { type StripeLocal, startStripeLocal } from './stripe-local.ts';
 
 export type StackOptions = {
   /** App port; 0 picks a free one. */
@@ -28,6 +30,7 @@ export type RunningStack = {
   dynamodb: DynamoDbLocal;
   s3: S3Local;
   projections: StreamPoller;
+  stripe: StripeLocal;
   stop: () => Promise<void>;
 };
 
@@ -57,6 +60,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       buckets: [o.mediaBucket],
     });
     stops.push(s3.stop);
+    // Card payments against the Stripe stand-in; its webhooks go to this app's /api/stripe/webhook.
+    const stripe = await startStripeLocal({ webhookUrl: () => `${process.env.SITE_URL}/api/stripe/webhook` });
+    stops.push(stripe.stop);
 
     // The app reads its settings from the environment, exactly as in Lambda.
     Object.assign(process.env, {
@@ -65,6 +71,9 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       MEDIA_BUCKET: o.mediaBucket,
       S3_ENDPOINT: s3.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-3',
+      STRIPE_SECRET_KEY: stripe.secretKey,
+      STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+      STRIPE_API_URL: stripe.url,
       // Emails are written here instead of sent (read them in .data/outbox).
       MAIL_OUTBOX:
         process.env.MAIL_OUTBOX ??
@@ -94,7 +103,12 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const app = await startAppServer(o.port);
     stops.push(app.stop);
     if (o.port === 0 && !process.env.SITE_URL) process.env.SITE_URL = app.url;
-    return { url: app.url, dynamodb, s3, projections, stop: stopAll };
+    // The scheduled jobs (EventBridge every 15 minutes in AWS): every minute here.
+    const jobs = setInterval(() => {
+      expireOrders(config, db).catch((e) => console.error('expire-orders:', (e as Error).message));
+    }, 60_000);
+    stops.push(async () => clearInterval(jobs));
+    return { url: app.url, dynamodb, s3, projections, stripe, stop: stopAll };
   } catch (e) {
     await stopAll();
     throw e;

@@ -28,6 +28,7 @@ const PLATFORM: Record<EntryPoint, (Action & { why: string })[]> = {
   web: [],
   rotate: [],
   image: [],
+  jobs: [],
   events: [
     // The event source mapping: Lambda reads the table's stream with the function's role.
     ...['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map((a) => ({
@@ -68,6 +69,7 @@ const sent = new Map<EntryPoint, Set<string>>([
   ['events', new Set()],
   ['rotate', new Set()],
   ['image', new Set()],
+  ['jobs', new Set()],
 ]);
 if (dir && existsSync(dir)) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
@@ -97,6 +99,7 @@ const functions: Record<EntryPoint, AppFunction> = {
   events: bursa.events,
   rotate: bursa.originRotation,
   image: bursa.images,
+  jobs: bursa.jobs,
 };
 
 type Statement = {

@@ -6,6 +6,7 @@ import { loadConfig } from '@bursa/core/kernel';
 import { processUpload } from '@bursa/functions/images/process';
 import { startS3Local } from '../../scripts/local/s3-local.ts';
 import { startAppServer } from '../../scripts/local/server.ts';
+import { startStripeLocal } from '../../scripts/local/stripe-local.ts';
 import { seedAll } from '../../scripts/seed/index.ts';
 import { createTestDb } from './db.ts';
 import { startProjections } from './projections.ts';
@@ -21,7 +22,15 @@ export async function startTestApp() {
     directory: mkdtempSync(path.join(tmpdir(), 'bursa-s3-')),
     buckets: ['bursa-media-test'],
   });
-  Object.assign(process.env, { S3_ENDPOINT: s3.endpoint, MEDIA_BUCKET: 'bursa-media-test' });
+  // Card payments against the Stripe stand-in, its webhooks to this app.
+  const stripe = await startStripeLocal({ webhookUrl: () => `${process.env.SITE_URL}/api/stripe/webhook` });
+  Object.assign(process.env, {
+    S3_ENDPOINT: s3.endpoint,
+    MEDIA_BUCKET: 'bursa-media-test',
+    STRIPE_SECRET_KEY: stripe.secretKey,
+    STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+    STRIPE_API_URL: stripe.url,
+  });
   // The image function runs in-process on every upload, as the bucket's event runs it in AWS.
   s3.onObjectCreated((key) => processUpload(loadConfig(), db, key));
   const projections = await startProjections(db);
@@ -33,6 +42,7 @@ export async function startTestApp() {
   return {
     db,
     url: app.url,
+    stripe,
     /** Waits until the stream projections (the browse listing, name copies) have caught up with every write. */
     settle: async () => {
       await s3.settle();
@@ -44,6 +54,7 @@ export async function startTestApp() {
       await app.stop();
       await projections.stop();
       await s3.stop();
+      await stripe.stop();
     },
   };
 }

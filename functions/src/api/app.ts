@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { seekerRoutes } from './routes/seeker.ts';
+import { stripeRoutes } from './routes/stripe.ts';
 import { vacancyRoutes } from './routes/vacancies.ts';
 import { sessionMiddleware } from './session.ts';
 
@@ -43,6 +44,7 @@ export function createApi(deps: Deps) {
   api.route('/companies', companyRoutes);
   api.route('/vacancies', vacancyRoutes);
   api.route('/vacancies/:vacancyId/applications', applicationRoutes);
+  api.route('/stripe', stripeRoutes);
   api.notFound(notFoundResponse);
   api.onError(toErrorResponse);
   return api;

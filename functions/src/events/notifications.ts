@@ -1,8 +1,10 @@
 import { Account } from '@bursa/core/account';
 import { Application } from '@bursa/core/application';
 import { Company } from '@bursa/core/company';
-import type { Ctx } from '@bursa/core/kernel';
+import { type Ctx, formatRupiah } from '@bursa/core/kernel';
 import { Notification } from '@bursa/core/notification';
+import type { Order } from '@bursa/core/order';
+import { Shop } from '@bursa/core/shop';
 import { Vacancy } from '@bursa/core/vacancy';
 import { type Change, entityOf, type Projection } from './projection.ts';
 
@@ -14,13 +16,15 @@ type Event = { kind: Notification.Kind; params: Record<string, string>; link: st
  *   a new application        → every member of the hiring company
  *   a stage set by a company → the applicant
  *   a vacancy closed by an officer, a company verified → the company's members
+ *   a new order → the shop's members; an order's status changed by someone else → its buyer
  * Idempotent: Notification.deliver refuses a second delivery of the same record.
  */
 export const notifications: Projection = {
   name: 'notifications',
-  entities: ['Application', 'Vacancy', 'Company'],
+  entities: ['Application', 'Vacancy', 'Company', 'Order'],
   async apply(ctx, change) {
     const entity = entityOf(change);
+    if (entity === 'Order') return orderChanged(ctx, change);
     if (entity === 'Application') return applicationChanged(ctx, change);
     if (entity === 'Vacancy') return vacancyChanged(ctx, change);
     if (entity === 'Company') return companyChanged(ctx, change);
@@ -77,6 +81,37 @@ async function companyChanged(ctx: Ctx, change: Change) {
     params: { companyName: String(after.name) },
     link: `/perusahaan/${String(after.id)}`,
     at: String(after.updatedAt),
+  });
+}
+
+async function orderChanged(ctx: Ctx, change: Change) {
+  const before = change.oldImage as Order.Info | undefined;
+  const after = change.newImage as Order.Info | undefined;
+  if (!after) return;
+  if (!before) {
+    for (const m of await Shop.membersOf(ctx, after.shopId))
+      await toPerson(ctx, m.userId, change, {
+        kind: 'new_order',
+        params: { code: after.code, buyerName: after.buyerName, total: formatRupiah(after.total) },
+        link: `/saya/pesanan/${after.code}`,
+        at: after.createdAt,
+      });
+    return;
+  }
+  const last = after.history.at(-1);
+  if (before.status === after.status && last?.status !== 'proof_rejected') return;
+  // The buyer's own moves (a proof sent, a cancel) need no message to themselves.
+  if (!last || last.by === after.buyerId || before.history.length === after.history.length) return;
+  await toPerson(ctx, after.buyerId, change, {
+    kind: 'order_status',
+    params: {
+      code: after.code,
+      shopName: after.shopName,
+      status: last.status,
+      ...(last.reason ? { reason: last.reason } : {}),
+    },
+    link: `/saya/pesanan/${after.code}`,
+    at: last.at,
   });
 }
 

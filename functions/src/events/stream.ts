@@ -7,6 +7,7 @@ import { mailOutbox } from './mail-outbox.ts';
 import { marketListing } from './market-listing.ts';
 import { notifications } from './notifications.ts';
 import { type Change, entityOf, type Projection } from './projection.ts';
+import { sales } from './sales.ts';
 import { shopCounts } from './shop-counts.ts';
 import { vacancyListing } from './vacancy-listing.ts';
 
@@ -19,6 +20,7 @@ export const projections: readonly Projection[] = [
   mailOutbox,
   shopCounts,
   marketListing,
+  sales,
 ];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */

@@ -30,7 +30,7 @@ export function processUpload(config: Config, db: Db, key: string): Promise<Proc
 async function process(config: Config, db: Db, key: string): Promise<Processed | undefined> {
   const parsed = Media.parseUploadKey(key);
   if (!parsed) return undefined;
-  const { userId, imageId } = parsed;
+  const { userId, imageId, visibility } = parsed;
   const s3 = Media.mediaClient(config);
   const Bucket = config.mediaBucket;
   const refuse = async (reason: string, width = 0, height = 0): Promise<Processed> => {
@@ -42,6 +42,7 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
       reason,
       width,
       height,
+      ...(visibility ? { visibility } : {}),
       createdAt: new Date().toISOString(),
     });
     return { imageId, status: 'refused', reason, widths: [] };
@@ -72,6 +73,29 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (width < MIN_WIDTH || height < 50) return refuse('media.image.too_small', width, height);
+  if (visibility === 'private') {
+    // A proof: one upright WebP for the people allowed to see it, and the picture's hash; nothing public.
+    const out = await sharp(body)
+      .autoOrient()
+      .resize({ width: 1280, withoutEnlargement: true })
+      .webp({ quality: 80 })
+      .toBuffer();
+    await s3.send(
+      new PutObjectCommand({ Bucket, Key: Media.privateImageKey(imageId), Body: out, ContentType: 'image/webp' }),
+    );
+    await s3.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    await Media.recordImage(db, {
+      id: imageId,
+      ownerId: userId,
+      status: 'ready',
+      width,
+      height,
+      visibility,
+      hash: await pictureHash(body),
+      createdAt: new Date().toISOString(),
+    });
+    return { imageId, status: 'ready', widths: [1280] };
+  }
   const widths: number[] = [];
   for (const w of Media.WIDTHS) {
     const out = await sharp(body)
@@ -115,6 +139,20 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
     createdAt: new Date().toISOString(),
   });
   return { imageId, status: 'ready', widths };
+}
+
+/**
+ * A 64-bit difference hash: the picture shrunk to 9×8 grey pixels, one bit per
+ * "brighter than its right neighbour". The same screenshot re-saved, resized
+ * or recompressed gives the same hash; a different transfer does not.
+ */
+export async function pictureHash(body: Buffer): Promise<string> {
+  const px = await sharp(body).autoOrient().greyscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer();
+  let bits = 0n;
+  for (let y = 0; y < 8; y++)
+    for (let x = 0; x < 8; x++)
+      bits = (bits << 1n) | ((px[y * 9 + x] as number) > (px[y * 9 + x + 1] as number) ? 1n : 0n);
+  return bits.toString(16).padStart(16, '0');
 }
 
 /** The keys an S3 event names (URL-encoded, spaces as `+`, as S3 sends them). */

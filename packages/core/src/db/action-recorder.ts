@@ -15,7 +15,7 @@ import path from 'node:path';
  * bundled web app (its own copy of this module, its own ALS) all contribute.
  * Commands sent outside any entry (test setup, seeding) are not recorded.
  */
-export type EntryPoint = 'api' | 'web' | 'events' | 'rotate' | 'image';
+export type EntryPoint = 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs';
 
 const entries = new AsyncLocalStorage<EntryPoint>();
 

@@ -32,6 +32,16 @@ const configSchema = z.object({
     .string()
     .regex(/^\d{2}\.\d{2}$/, 'format 36.71')
     .default('36.71'),
+  /**
+   * Card payments (Stripe Checkout) are off unless one of these is set. In AWS:
+   * the Secrets Manager secret holding `{"secretKey": "sk_…", "webhookSecret": "whsec_…"}`
+   * (infra's `stripeSecretArn`). Locally and in tests: the keys themselves, for the Stripe stand-in.
+   */
+  STRIPE_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  /** Set only locally: the Stripe stand-in (scripts/local/stripe-local.ts). Unset in AWS: the real api.stripe.com. */
+  STRIPE_API_URL: z.url().optional(),
 });
 
 export type Config = {
@@ -48,6 +58,7 @@ export type Config = {
   mailOutbox: string | undefined;
   mailFrom: string;
   sesEndpoint: string | undefined;
+  stripe: { secretArn?: string; secretKey?: string; webhookSecret?: string; apiUrl?: string } | undefined;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -69,5 +80,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailOutbox: c.MAIL_OUTBOX,
     mailFrom: c.MAIL_FROM,
     sesEndpoint: c.SES_ENDPOINT,
+    stripe:
+      c.STRIPE_SECRET_ARN || (c.STRIPE_SECRET_KEY && c.STRIPE_WEBHOOK_SECRET)
+        ? {
+            ...(c.STRIPE_SECRET_ARN ? { secretArn: c.STRIPE_SECRET_ARN } : {}),
+            ...(c.STRIPE_SECRET_KEY ? { secretKey: c.STRIPE_SECRET_KEY } : {}),
+            ...(c.STRIPE_WEBHOOK_SECRET ? { webhookSecret: c.STRIPE_WEBHOOK_SECRET } : {}),
+            ...(c.STRIPE_API_URL ? { apiUrl: c.STRIPE_API_URL } : {}),
+          }
+        : undefined,
   };
 }

@@ -1,4 +1,6 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   BatchGetCommand,
   BatchGetRequest,
@@ -27,6 +29,9 @@ import { mediaClient } from './media.client.ts';
  * checks the real type, writes WebP variants 320/640/1280 px wide under
  * `media/img/` (EXIF gone, orientation applied) and records the Image. Only
  * `media/` is served, through CloudFront `/media/*`; originals stay private.
+ * Private photos (transfer proofs) are uploaded under `uploads/<userId>/private/`
+ * and become one WebP under `private/img/` with a picture hash (the same
+ * screenshot sent twice is recognised); they are read only through 5-minute links.
  *
  *   Image  pk = IMAGE#<id>  sk = IMAGE   (ready or refused; who uploaded it; its size)
  */
@@ -34,6 +39,7 @@ export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export const WIDTHS = [320, 640, 1280] as const;
 export const UPLOAD_PREFIX = 'uploads/';
 export const VARIANT_PREFIX = 'media/img/';
+export const PRIVATE_PREFIX = 'private/img/';
 /** What the phone resizes to before sending (progressive enhancement: see web/public/resize.js). */
 export const CLIENT_MAX_EDGE = 1600;
 
@@ -44,6 +50,10 @@ export type Image = {
   reason?: string;
   width: number;
   height: number;
+  /** Private images (proofs): not under /media, read through signed links. Absent: public. */
+  visibility?: 'private';
+  /** A private image's picture hash (64-bit difference hash, hex): equal for the same picture re-encoded. */
+  hash?: string;
   createdAt: string;
 };
 
@@ -59,6 +69,8 @@ const build = (table: BursaTable) => ({
       reason: string().optional(),
       width: number(),
       height: number(),
+      visibility: string().enum('private').optional(),
+      hash: string().optional(),
       createdAt: string(),
     }),
     computeKey: ({ id }) => ({ pk: `IMAGE#${id}`, sk: 'IMAGE' }),
@@ -66,12 +78,29 @@ const build = (table: BursaTable) => ({
 });
 export const imageEntities = (db: Db) => bindEntities(db, build);
 
-export const uploadKeyOf = (userId: string, imageId: string) => `${UPLOAD_PREFIX}${userId}/${imageId}`;
+export const uploadKeyOf = (userId: string, imageId: string, visibility?: 'private') =>
+  `${UPLOAD_PREFIX}${userId}/${visibility ? 'private/' : ''}${imageId}`;
 
-/** `uploads/<userId>/<imageId>` → its parts, or undefined for anything else. */
-export function parseUploadKey(key: string): { userId: string; imageId: string } | undefined {
-  const m = /^uploads\/([0-9A-Za-z]{20})\/([0-9A-Za-z]{20})$/.exec(key);
-  return m && ID_PATTERN.test(m[2] as string) ? { userId: m[1] as string, imageId: m[2] as string } : undefined;
+/** `uploads/<userId>/[private/]<imageId>` → its parts, or undefined for anything else. */
+export function parseUploadKey(key: string): { userId: string; imageId: string; visibility?: 'private' } | undefined {
+  const m = /^uploads\/([0-9A-Za-z]{20})\/(private\/)?([0-9A-Za-z]{20})$/.exec(key);
+  if (!m || !ID_PATTERN.test(m[3] as string)) return undefined;
+  return { userId: m[1] as string, imageId: m[3] as string, ...(m[2] ? { visibility: 'private' as const } : {}) };
+}
+
+export const privateImageKey = (imageId: string) => `${PRIVATE_PREFIX}${imageId}.webp`;
+
+/** A 5-minute link to a private image (the caller has checked who may see it). */
+export async function privateImageUrl(config: Config, imageId: string): Promise<string> {
+  return getSignedUrl(
+    mediaClient(config),
+    new GetObjectCommand({
+      Bucket: config.mediaBucket,
+      Key: privateImageKey(imageId),
+      ResponseContentType: 'image/webp',
+    }),
+    { expiresIn: 300 },
+  );
 }
 
 export const variantKey = (imageId: string, width: number) => `${VARIANT_PREFIX}${imageId}-${width}.webp`;
@@ -88,17 +117,18 @@ export type ImageUploadForm = { url: string; fields: Record<string, string>; ima
 /** A form a phone can post one photo with (no JavaScript needed; with it, the photo is shrunk first). */
 export async function presignImageUpload(
   config: Config,
-  { userId, redirectUrl }: { userId: string; redirectUrl: string },
+  { userId, redirectUrl, visibility }: { userId: string; redirectUrl: string; visibility?: 'private' },
 ): Promise<ImageUploadForm> {
   const imageId = newId();
+  const key = uploadKeyOf(userId, imageId, visibility);
   recordSent('s3:PutObject', 'object');
   const { url, fields } = await createPresignedPost(mediaClient(config), {
     Bucket: config.mediaBucket,
-    Key: uploadKeyOf(userId, imageId),
+    Key: key,
     Conditions: [
       ['content-length-range', 1, IMAGE_MAX_BYTES],
       ['starts-with', '$Content-Type', 'image/'],
-      ['eq', '$key', uploadKeyOf(userId, imageId)],
+      ['eq', '$key', key],
       ['eq', '$success_action_redirect', redirectUrl],
     ],
     Fields: { 'Content-Type': 'image/jpeg', success_action_redirect: redirectUrl },
@@ -110,11 +140,16 @@ export async function presignImageUpload(
 const refuse = (code: string) => new DomainError('validation', code);
 
 /**
- * Photos someone is about to put on a product or post: each must be theirs
- * and processed. One BatchGetItem. Not yet processed: `media.image.processing`
+ * Photos someone is about to put on a product or post (or a private proof on
+ * an order): each must be theirs, processed, and public (or private) as asked. One BatchGetItem. Not yet processed: `media.image.processing`
  * (the page waits a moment and asks again); refused: the reason.
  */
-export async function requireReady(ctx: Ctx, ownerId: string, imageIds: string[]): Promise<Image[]> {
+export async function requireReady(
+  ctx: Ctx,
+  ownerId: string,
+  imageIds: string[],
+  { visibility }: { visibility?: 'private' } = {},
+): Promise<Image[]> {
   if (imageIds.length === 0) return [];
   if (imageIds.length > 10 || imageIds.some((id) => !ID_PATTERN.test(id))) throw refuse('media.image.missing');
   const { Image } = imageEntities(ctx.db);
@@ -127,6 +162,8 @@ export async function requireReady(ctx: Ctx, ownerId: string, imageIds: string[]
     if (!image) throw refuse('media.image.processing');
     if (image.ownerId !== ownerId) throw refuse('media.cv.wrong_owner');
     if (image.status !== 'ready') throw refuse(image.reason ?? 'media.image.type');
+    // A proof is never a product photo, and a public photo is never a proof.
+    if (image.visibility !== visibility) throw refuse('media.image.missing');
     return image;
   });
 }

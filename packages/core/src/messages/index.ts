@@ -13,6 +13,7 @@ import * as kernel from '../kernel/messages.ts';
 import * as limit from '../limit/limit.messages.ts';
 import * as media from '../media/media.messages.ts';
 import * as notification from '../notification/notification.messages.ts';
+import * as order from '../order/order.messages.ts';
 import * as profile from '../profile/profile.messages.ts';
 import * as region from '../region/region.messages.ts';
 import * as shop from '../shop/shop.messages.ts';
@@ -29,6 +30,7 @@ export const catalog = {
     ...limit.id,
     ...media.id,
     ...notification.id,
+    ...order.id,
     ...profile.id,
     ...region.id,
     ...shop.id,
@@ -42,6 +44,7 @@ export const catalog = {
     ...limit.en,
     ...media.en,
     ...notification.en,
+    ...order.en,
     ...profile.en,
     ...region.en,
     ...shop.en,

@@ -10,7 +10,14 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
  * comes from the stream record, and the put is conditional, so a replayed
  * record neither repeats a notification nor counts it twice.
  */
-export const KINDS = ['new_applicant', 'stage_changed', 'vacancy_closed', 'company_verified'] as const;
+export const KINDS = [
+  'new_applicant',
+  'stage_changed',
+  'vacancy_closed',
+  'company_verified',
+  'new_order',
+  'order_status',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 const build = (table: BursaTable) => ({

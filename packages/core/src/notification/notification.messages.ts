@@ -6,6 +6,9 @@ export const id = {
   'notification.vacancy_closed': 'Lowongan {vacancyTitle} ditutup oleh Disnaker: {reason}',
   'notification.company_verified':
     '{companyName} sudah diverifikasi Disnaker. Lowongannya kini bertanda terverifikasi.',
+  'notification.new_order': 'Pesanan baru {code} dari {buyerName}: {total}.',
+  'notification.order_status': 'Pesanan {code} di {shopName}: {status}.',
+  'notification.order_status.reason': 'Pesanan {code} di {shopName}: {status} ({reason}).',
   'notification.email.open': 'Buka di Bursa:',
   'notification.email.footer': 'Email ini dikirim otomatis oleh Bursa, bursa kerja dan pasar warga.',
 } as const;
@@ -18,6 +21,9 @@ export const en = {
   'notification.vacancy_closed': 'Your vacancy {vacancyTitle} was closed by the manpower office: {reason}',
   'notification.company_verified':
     '{companyName} has been verified by the manpower office. Its vacancies now show the verified badge.',
+  'notification.new_order': 'New order {code} from {buyerName}: {total}.',
+  'notification.order_status': 'Order {code} at {shopName}: {status}.',
+  'notification.order_status.reason': 'Order {code} at {shopName}: {status} ({reason}).',
   'notification.email.open': 'Open in Bursa:',
   'notification.email.footer': 'This email was sent automatically by Bursa, the job fair and marketplace.',
 } satisfies Record<keyof typeof id, string>;

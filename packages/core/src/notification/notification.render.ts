@@ -12,10 +12,13 @@ export function render(n: { kind: Kind; params: Record<string, string> }, locale
   if (params.stage) params.stage = translate(`application.stage.${params.stage}`, locale);
   if (params.reason && n.kind === 'stage_changed')
     params.reason = translate(`application.reason.${params.reason}`, locale);
+  if (n.kind === 'order_status' && params.status) params.status = translate(`order.status.${params.status}`, locale);
   const key =
     n.kind === 'stage_changed' && n.params.stage === 'rejected'
       ? 'notification.stage_changed.rejected'
-      : `notification.${n.kind}`;
+      : n.kind === 'order_status' && n.params.reason
+        ? 'notification.order_status.reason'
+        : `notification.${n.kind}`;
   return translate(key, locale, params);
 }
 

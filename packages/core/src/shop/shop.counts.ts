@@ -6,12 +6,12 @@ import { socialEntities } from './social.entity.ts';
 
 type Image = Record<string, unknown> | undefined;
 
-/** Which counter a change moves, and by how much (0: none). Products count while not hidden. */
+/** Which counter a change moves, and by how much (0: none). Products count while not hidden; a review adds its stars to the rating. */
 export function countDelta(
   entity: string,
   before: Image,
   after: Image,
-): { scope: 'shop' | 'post'; id: string; field: string; by: number } | undefined {
+): { scope: 'shop' | 'post'; id: string; field: string; by: number; also?: { field: string; by: number } } | undefined {
   const present = (x: Image) => (x ? 1 : 0);
   const item = after ?? before;
   switch (entity) {
@@ -22,6 +22,16 @@ export function countDelta(
     case 'Product': {
       const visible = (x: Image) => (x && x.status !== 'hidden' ? 1 : 0);
       return { scope: 'shop', id: String(item?.shopId), field: 'products', by: visible(after) - visible(before) };
+    }
+    case 'Review': {
+      const stars = (x: Image) => (x ? Number(x.stars ?? 0) : 0);
+      return {
+        scope: 'shop',
+        id: String(item?.shopId),
+        field: 'ratingCount',
+        by: present(after) - present(before),
+        also: { field: 'ratingSum', by: stars(after) - stars(before) },
+      };
     }
     case 'Like':
       return { scope: 'post', id: String(item?.postId), field: 'likes', by: present(after) - present(before) };
@@ -34,7 +44,7 @@ export function countDelta(
 
 /**
  * The shop-counts projection: one stream record → one increment (products,
- * posts, followers on ShopCounts; likes, comments on PostCounts), counted once
+ * posts, followers, rating on ShopCounts; likes, comments on PostCounts), counted once
  * (a marker in the same transaction). Returns whether it counted.
  */
 export async function countChange(db: Db, sequenceNumber: string, entity: string, before: Image, after: Image) {
@@ -43,7 +53,11 @@ export async function countChange(db: Db, sequenceNumber: string, entity: string
   const { ShopCounts, PostCounts } = socialEntities(db);
   const update =
     delta.scope === 'shop'
-      ? ShopCounts.build(UpdateTransaction).item({ shopId: delta.id, [delta.field]: $add(delta.by) } as never)
+      ? ShopCounts.build(UpdateTransaction).item({
+          shopId: delta.id,
+          [delta.field]: $add(delta.by),
+          ...(delta.also ? { [delta.also.field]: $add(delta.also.by) } : {}),
+        } as never)
       : PostCounts.build(UpdateTransaction).item({ postId: delta.id, [delta.field]: $add(delta.by) } as never);
   try {
     await executeTransactWrite(countedOnce(db, 'shop-counts', sequenceNumber), update);

@@ -16,6 +16,10 @@ export const MAX_MEMBERS = 30;
 export const CATEGORIES = ['kuliner', 'kerajinan', 'fashion', 'jasa', 'pertanian', 'digital', 'lainnya'] as const;
 export const DELIVERY = ['pickup', 'local_delivery', 'courier'] as const;
 export const SHOP_KINDS = ['individual', 'group'] as const;
+/** Ways to pay a shop may accept (the order concept acts on them). */
+export const PAYMENT_METHODS = ['whatsapp', 'cod', 'transfer', 'card'] as const;
+/** What a shop that never chose accepts. */
+export const DEFAULT_PAYMENTS: readonly (typeof PAYMENT_METHODS)[number][] = ['whatsapp', 'cod'];
 
 const build = (table: BursaTable) => ({
   Shop: new Entity({
@@ -38,6 +42,12 @@ const build = (table: BursaTable) => ({
       whatsapp: string(),
       delivery: list(string().enum(...DELIVERY)),
       hours: string().optional(),
+      /** How buyers may pay (order/payment.settings.ts); absent: WhatsApp and COD. */
+      payments: list(string().enum(...PAYMENT_METHODS)).optional(),
+      /** Where transfers go: shown to buyers of a transfer order. */
+      bank: map({ name: string(), number: string(), holder: string() }).optional(),
+      /** The shop's static QRIS code: an Image id (a public photo). */
+      qris: string().optional(),
       ownerId: string(),
       /**
        * The programme-graduate badge the seller asked for: pending until an

@@ -17,7 +17,7 @@ import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { Media } from '../media/index.ts';
 import { Region } from '../region/index.ts';
-import { type CATEGORIES, type DELIVERY, type SHOP_KINDS, shopEntities } from './shop.entity.ts';
+import { type CATEGORIES, type DELIVERY, type PAYMENT_METHODS, type SHOP_KINDS, shopEntities } from './shop.entity.ts';
 import { canOpen, capabilities, type ShopCapabilities } from './shop.policy.ts';
 import { avatarSchema, handleLookupSchema, handleSchema, shopFieldsSchema, shopPatchSchema } from './shop.schema.ts';
 
@@ -47,6 +47,9 @@ export type Info = {
   whatsapp: string;
   delivery: (typeof DELIVERY)[number][];
   hours?: string;
+  payments?: (typeof PAYMENT_METHODS)[number][];
+  bank?: { name: string; number: string; holder: string };
+  qris?: string;
   ownerId: string;
   /** Members including the owner (a group's count); absent means 1. */
   members?: number;

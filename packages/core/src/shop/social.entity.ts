@@ -91,6 +91,9 @@ const build = (table: BursaTable) => ({
       products: number().optional(),
       posts: number().optional(),
       followers: number().optional(),
+      /** Reviews of completed orders: how many, and their stars added up (the rating is sum / count). */
+      ratingCount: number().optional(),
+      ratingSum: number().optional(),
     }),
     computeKey: ({ shopId }) => ({ pk: `SHOP#${shopId}`, sk: 'COUNTS' }),
   }),

@@ -44,7 +44,7 @@ export type Comment = {
   text: string;
   createdAt: string;
 };
-export type Counts = { products: number; posts: number; followers: number };
+export type Counts = { products: number; posts: number; followers: number; reviews: number; rating: number };
 
 const n = (v: unknown) => Math.max(0, Number(v ?? 0) || 0);
 
@@ -59,7 +59,14 @@ async function canFor(ctx: Ctx, shopId: string) {
 /** A shop's products, posts and followers: one GetItem on the counter the stream keeps. */
 export async function countsOf(db: Db, shopId: string): Promise<Counts> {
   const { Item } = await socialEntities(db).ShopCounts.build(GetItemCommand).key({ shopId }).send();
-  return { products: n(Item?.products), posts: n(Item?.posts), followers: n(Item?.followers) };
+  return {
+    products: n(Item?.products),
+    posts: n(Item?.posts),
+    followers: n(Item?.followers),
+    reviews: n(Item?.ratingCount),
+    // One decimal, as shops show it: 4,8.
+    rating: n(Item?.ratingCount) ? Math.round((n(Item?.ratingSum) / n(Item?.ratingCount)) * 10) / 10 : 0,
+  };
 }
 
 // --- follows ------------------------------------------------------------------------------

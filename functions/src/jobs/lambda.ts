@@ -1,0 +1,13 @@
+import { createDb } from '@bursa/core/db';
+import { loadConfig } from '@bursa/core/kernel';
+import { expireOrders } from './expire.ts';
+
+const config = loadConfig();
+const db = createDb(config);
+
+/** EventBridge's schedule: one run of the jobs. */
+export const handler = async () => {
+  const expired = await expireOrders(config, db);
+  console.log(JSON.stringify({ job: 'expire-orders', expired }));
+  return { expired };
+};
