@@ -21,7 +21,7 @@ export type StripeLocal = {
   /** Signs and posts an event to the webhook (tests: replays, reordering, tampering). */
   deliver: (
     event: Record<string, unknown>,
-    options?: { secret?: string; timestamp?: number; body?: string },
+    options?: { secret?: string; timestamp?: number; tamper?: (signed: string) => string },
   ) => Promise<Response>;
   /** Pays a session as the hosted page does (tests without a browser). */
   pay: (id: string, options?: { async?: boolean }) => Promise<void>;
@@ -85,7 +85,7 @@ export async function startStripeLocal(o: { webhookUrl: () => string; port?: num
     data: { object: session },
   });
   const deliver: StripeLocal['deliver'] = async (event, options = {}) => {
-    const payload = options.body ?? JSON.stringify(event);
+    const payload = JSON.stringify(event);
     const header = signer.webhooks.generateTestHeaderString({
       payload,
       secret: options.secret ?? webhookSecret,
@@ -94,7 +94,8 @@ export async function startStripeLocal(o: { webhookUrl: () => string; port?: num
     return fetch(o.webhookUrl(), {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'stripe-signature': header },
-      body: payload,
+      // A tampered delivery sends other bytes than the ones signed.
+      body: options.tamper ? options.tamper(payload) : payload,
     });
   };
   const pay: StripeLocal['pay'] = async (sid, options = {}) => {
