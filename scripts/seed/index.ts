@@ -45,6 +45,7 @@ export async function seedAll(
   shops: number;
   products: number;
   posts: number;
+  orders: number;
 }> {
   const regions = await seedRegions(db);
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName, HOME_REGENCY: homeRegency });

@@ -5,6 +5,7 @@ import type { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
 import { Shop } from '@bursa/core/shop';
 import { DEMO_PASSWORD } from './demo.ts';
+import { seedOrders } from './orders.ts';
 import { inParallel } from './parallel.ts';
 
 /**
@@ -412,8 +413,8 @@ export async function seedShops(
   photos?: PhotoPipeline,
   /** How many of the demo shops (all 12 by default; tests that do not look at the market take fewer). */
   shopCount = shops.length,
-): Promise<{ shops: number; products: number; posts: number }> {
-  if (config.homeRegency !== '36.71') return { shops: 0, products: 0, posts: 0 };
+): Promise<{ shops: number; products: number; posts: number; orders: number }> {
+  if (config.homeRegency !== '36.71') return { shops: 0, products: 0, posts: 0, orders: 0 };
   const as = (actor: Actor | undefined): Ctx => ({ db, config, actor });
   const regency = await Region.get(db, config.homeRegency);
   const villages = regency.districts.flatMap((d) => d.villages.map((v) => ({ district: d.code, village: v.code })));
@@ -526,7 +527,8 @@ export async function seedShops(
       });
     }
   });
-  return { shops: created, products, posts };
+  const orders = await seedOrders(db, config, made, andi, officer);
+  return { shops: created, products, posts, orders };
 }
 
 async function ensureSeller(ctx: Ctx, name: string, phone: string): Promise<Actor> {

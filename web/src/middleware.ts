@@ -7,7 +7,13 @@ import { clientAddress, signInPath } from './lib/auth.ts';
 import { contextFor, getServices } from './lib/services.ts';
 
 /** Pages only a signed-in person can open: anyone else is sent to sign in, and comes back afterwards. */
-const SIGNED_IN_ONLY = [/^\/saya(\/|$)/, /^\/beranda$/, /^\/lowongan\/[^/]+\/(ubah|lamar)$/, /^\/dev(\/|$)/];
+const SIGNED_IN_ONLY = [
+  /^\/saya(\/|$)/,
+  /^\/keranjang(\/|$)/,
+  /^\/beranda$/,
+  /^\/lowongan\/[^/]+\/(ubah|lamar)$/,
+  /^\/dev(\/|$)/,
+];
 
 /**
  * Runs before every page.

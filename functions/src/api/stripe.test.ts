@@ -39,7 +39,13 @@ async function person(name: string): Promise<Actor> {
 const stockOf = async (id: string) => (await Shop.getProduct(as(undefined), shop.id, id)).stock;
 /** A card order for `qty` of a new product with `stock` units, and its Checkout Session at the stand-in. */
 async function cardOrder(qty = 1, stock = 5) {
-  const p = await Shop.createProduct(as(seller), { shopId: shop.id, title: 'Batik Tulis', price: 250_000, category: 'fashion', stock });
+  const p = await Shop.createProduct(as(seller), {
+    shopId: shop.id,
+    title: 'Batik Tulis',
+    price: 250_000,
+    category: 'fashion',
+    stock,
+  });
   const order = await Order.placeOrder(as(buyer), {
     shopId: shop.id,
     lines: [{ productId: p.id, qty }],
@@ -119,7 +125,9 @@ describe('Stripe Checkout', () => {
     const { order, session } = await cardOrder();
     const paidSession = { ...session, status: 'complete', payment_status: 'paid', payment_intent: 'pi_forged' };
     const event = stripe.eventOf('checkout.session.completed', paidSession as never);
-    const tampered = await stripe.deliver(event, { tamper: (body) => body.replace('"amount_total":25000000', '"amount_total":1') });
+    const tampered = await stripe.deliver(event, {
+      tamper: (body) => body.replace('"amount_total":25000000', '"amount_total":1'),
+    });
     const wrongSecret = await stripe.deliver(event, { secret: 'whsec_not_ours' });
     const stale = await stripe.deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 400 });
     const unsigned = await fetch(webhookUrl, {
@@ -146,7 +154,9 @@ describe('Stripe Checkout', () => {
     const second = await cardOrder();
     const d2 = { ...second.session, status: 'complete' as const, payment_intent: 'pi_async2' };
     expect(
-      await (await stripe.deliver(stripe.eventOf('checkout.session.completed', { ...d2, payment_status: 'unpaid' }))).json(),
+      await (
+        await stripe.deliver(stripe.eventOf('checkout.session.completed', { ...d2, payment_status: 'unpaid' }))
+      ).json(),
     ).toMatchObject({ outcome: 'waiting' });
     expect((await Order.getOrder(db, second.order.code)).status).toBe('awaiting_payment');
     await stripe.deliver(stripe.eventOf('checkout.session.async_payment_succeeded', { ...d2, payment_status: 'paid' }));

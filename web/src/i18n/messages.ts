@@ -18,6 +18,7 @@ const ids = {
   ...id.seeker,
   ...id.pipeline,
   ...id.shop,
+  ...id.order,
 };
 type Key = keyof typeof ids;
 const ens: Record<Key, string> = {
@@ -29,6 +30,7 @@ const ens: Record<Key, string> = {
   ...en.seeker,
   ...en.pipeline,
   ...en.shop,
+  ...en.order,
 };
 
 const dictionaries: Record<Locale, Record<Key, string>> = { id: ids, en: ens };

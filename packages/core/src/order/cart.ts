@@ -18,19 +18,26 @@ import { get as getShop, type Info as ShopInfo } from '../shop/shop.use-cases.ts
 import { MAX_LINES, MAX_QTY, orderEntities } from './order.entity.ts';
 import { cartChangeSchema } from './order.schema.ts';
 
-export type CartLine = { productId: string; qty: number };
-export type Cart = { userId: string; shopId: string; lines: CartLine[]; updatedAt: string };
+export type CartLine = { productId: string; qty: number; title: string; price: number; photo?: string };
+export type Cart = {
+  userId: string;
+  shopId: string;
+  shopName: string;
+  shopHandle: string;
+  lines: CartLine[];
+  updatedAt: string;
+};
 
 /**
  * A cart per shop (one shop per checkout, as sellers ship separately): adds a
  * product, or sets its quantity (0 removes it; the last line removed deletes
- * the cart). Two GetItems and a write.
+ * the cart). Three GetItems (product, shop, cart) and a write.
  */
 export const changeCart = fn(
   cartChangeSchema,
   async ({ shopId, productId, qty, mode }, ctx): Promise<Cart | undefined> => {
     const me = Account.requireSignedIn(ctx.actor);
-    const product = await getProduct(ctx, shopId, productId);
+    const [product, shop] = await Promise.all([getProduct(ctx, shopId, productId), getShop(ctx.db, shopId)]);
     if (product.status !== 'active' && qty > 0) throw new DomainError('conflict', 'order.product.unavailable');
     const { Cart: CartEntity } = orderEntities(ctx.db);
     const { Item } = await CartEntity.build(GetItemCommand).key({ userId: me.userId, shopId }).send();
@@ -38,19 +45,33 @@ export const changeCart = fn(
     const at = lines.findIndex((l) => l.productId === productId);
     const next = Math.min(MAX_QTY, mode === 'add' ? (lines[at]?.qty ?? 0) + qty : qty);
     if (at >= 0) lines.splice(at, 1);
-    if (next > 0) lines.push({ productId, qty: next });
+    if (next > 0)
+      lines.push({
+        productId,
+        qty: next,
+        title: product.title,
+        price: product.price,
+        ...(product.photos?.[0] ? { photo: product.photos[0] } : {}),
+      });
     if (lines.length > MAX_LINES) throw new DomainError('validation', 'order.too_many_lines');
     if (lines.length === 0) {
       await CartEntity.build(DeleteItemCommand).key({ userId: me.userId, shopId }).send();
       return undefined;
     }
-    const cart: Cart = { userId: me.userId, shopId, lines, updatedAt: new Date(nowOf(ctx)).toISOString() };
+    const cart: Cart = {
+      userId: me.userId,
+      shopId,
+      shopName: shop.name,
+      shopHandle: shop.handle,
+      lines,
+      updatedAt: new Date(nowOf(ctx)).toISOString(),
+    };
     await CartEntity.build(PutItemCommand).item(cart).send();
     return cart;
   },
 );
 
-/** The signed-in person's carts (one per shop), most recent first; at most 20 shops. */
+/** The signed-in person's carts (one per shop, with what was added as it was then), most recent first; one Query, at most 20 shops. */
 export const myCarts = fn(z.object({}).optional(), async (_input, ctx): Promise<Cart[]> => {
   const me = Account.requireSignedIn(ctx.actor);
   const { Items = [] } = await ctx.db.table

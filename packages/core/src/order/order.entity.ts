@@ -114,7 +114,12 @@ const build = (table: BursaTable) => ({
     schema: item({
       userId: string().key(),
       shopId: string().key(),
-      lines: list(map({ productId: string(), qty: number() })),
+      /** Copied when added, so the cart list is one Query; checkout reads the products as they are now. */
+      shopName: string(),
+      shopHandle: string(),
+      lines: list(
+        map({ productId: string(), qty: number(), title: string(), price: number(), photo: string().optional() }),
+      ),
       updatedAt: string(),
     }),
     computeKey: ({ userId, shopId }) => ({ pk: `USER#${userId}`, sk: `CART#${shopId}` }),

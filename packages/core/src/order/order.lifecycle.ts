@@ -1,4 +1,5 @@
 import { $remove, $set, executeTransactWrite, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
+import { z } from 'zod';
 import { Account } from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
@@ -6,7 +7,7 @@ import { conflict, DomainError, forbidden, ValidationError } from '../kernel/err
 import { fn } from '../kernel/fn.ts';
 import { Media } from '../media/index.ts';
 import { type OrderStatus, orderEntities, PAY_WITHIN_MS } from './order.entity.ts';
-import { advanceSchema, proofSchema } from './order.schema.ts';
+import { advanceSchema, codeSchema, proofSchema } from './order.schema.ts';
 import {
   expiryKeys,
   getOrder,
@@ -154,6 +155,17 @@ export const attachProof = fn(proofSchema, async ({ code, imageId }, ctx): Promi
   );
   return getOrder(ctx.db, code);
 });
+
+/** The form the buyer posts the proof photo with: private (never under /media), then back to `redirectUrl`. */
+export const proofUploadForm = fn(
+  z.object({ code: codeSchema, redirectUrl: z.string().url() }),
+  async ({ code, redirectUrl }, ctx): Promise<Media.ImageUploadForm | undefined> => {
+    const me = Account.requireSignedIn(ctx.actor);
+    const { can } = await viewOrder(ctx, { code });
+    if (!can.uploadProof) return undefined;
+    return Media.presignImageUpload(ctx.config, { userId: me.userId, redirectUrl, visibility: 'private' });
+  },
+);
 
 /** A short-lived link to an order's proof photo, for whom the policy lets see it. */
 export const proofUrl = fn(proofSchema.pick({ code: true }), async ({ code }, ctx): Promise<string | undefined> => {

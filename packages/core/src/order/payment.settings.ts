@@ -1,4 +1,5 @@
-import { $remove, $set, UpdateItemCommand } from 'dynamodb-toolbox';
+import { $add, $remove, $set, UpdateItemCommand } from 'dynamodb-toolbox';
+import { z } from 'zod';
 import { Account } from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { nowOf } from '../kernel/ctx.ts';
@@ -41,4 +42,16 @@ export const setPaymentSettings = fn(paymentSettingsSchema, async (s, ctx): Prom
     if (isConditionFailure(e)) throw conflict('shop.changed');
     throw e;
   }
+});
+
+/** The owner puts the shop's static QRIS code (a public photo they uploaded) next to its bank account. */
+export const setQris = fn(z.object({ shopId: z.string(), imageId: z.string() }), async ({ shopId, imageId }, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [shop, role] = await Promise.all([getShop(ctx.db, shopId), roleIn(ctx.db, me, shopId)]);
+  if (!capabilities(shop, { actor: me, role }).edit) throw forbidden('shop.not_owner');
+  await Media.requireReady(ctx, me.userId, [imageId]);
+  await shopEntities(ctx.db)
+    .Shop.build(UpdateItemCommand)
+    .item({ id: shopId, qris: imageId, updatedAt: new Date(nowOf(ctx)).toISOString(), version: $add(1) } as never)
+    .send();
 });

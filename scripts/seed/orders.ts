@@ -1,0 +1,132 @@
+import type { Db } from '@bursa/core/db';
+import type { Actor, Config, Ctx } from '@bursa/core/kernel';
+import { Order } from '@bursa/core/order';
+import type { Shop } from '@bursa/core/shop';
+
+type Made = { shop: Shop.Info; seller: Actor; products: Shop.Product[] };
+type Plan = {
+  payment: Order.PaymentMethod;
+  /** Steps after placing, in order: the seller's (or the buyer's) actions. */
+  steps: ('confirm' | 'send' | 'complete' | 'cancel' | 'pay' | 'expire')[];
+  daysAgo: number;
+  review?: [stars: number, text: string, reply?: string];
+};
+
+/** Every state and way to pay, spread over the last five weeks so the sales pages have weeks to show. */
+const PLANS: Plan[] = [
+  {
+    payment: 'cod',
+    steps: ['confirm', 'send', 'complete'],
+    daysAgo: 33,
+    review: [5, 'Enak dan masih hangat. Langganan!', 'Terima kasih, Kak!'],
+  },
+  {
+    payment: 'card',
+    steps: ['pay', 'send', 'complete'],
+    daysAgo: 24,
+    review: [4, 'Barang sesuai foto, pengiriman cepat.'],
+  },
+  {
+    payment: 'whatsapp',
+    steps: ['confirm', 'send', 'complete'],
+    daysAgo: 16,
+    review: [5, 'Penjualnya ramah, dibalas cepat di WA.', 'Sama-sama, ditunggu pesanan berikutnya 🙏'],
+  },
+  { payment: 'cod', steps: ['confirm', 'send', 'complete'], daysAgo: 9 },
+  { payment: 'card', steps: ['pay', 'send'], daysAgo: 3 },
+  { payment: 'cod', steps: ['confirm'], daysAgo: 2 },
+  { payment: 'whatsapp', steps: ['cancel'], daysAgo: 4 },
+  { payment: 'transfer', steps: ['expire'], daysAgo: 3 },
+  { payment: 'whatsapp', steps: [], daysAgo: 0 },
+  { payment: 'transfer', steps: [], daysAgo: 0 },
+];
+
+/**
+ * Demo orders: each demo shop takes WhatsApp, COD, transfer (a bank account)
+ * and card orders; ten orders per shop in every state, placed by the other
+ * sellers and by the demo job seeker (Andi), with reviews and replies, a paid
+ * card balance and one recorded payout. Transfer proofs need a photo, so the
+ * demo's transfer orders wait for payment or expire. Everything goes through
+ * the order use cases with the clock moved back; card payments are fulfilled
+ * as the webhook does (the Stripe stand-in is not up while seeding).
+ */
+export async function seedOrders(
+  db: Db,
+  config: Config,
+  made: Made[],
+  andi: Actor | undefined,
+  officer: Actor | undefined,
+) {
+  const at = (actor: Actor | undefined, ms: number): Ctx => ({ db, config, actor, now: () => ms });
+  let count = 0;
+  for (const [i, m] of made.entries()) {
+    await Order.setPaymentSettings(at(m.seller, Date.now() - 40 * 86_400_000), {
+      shopId: m.shop.id,
+      methods: ['whatsapp', 'cod', 'transfer', 'card'],
+      bankName: ['BRI', 'BCA', 'Mandiri', 'Bank Banten'][i % 4] as string,
+      accountNumber: `0${String(1_234_567_890 + i * 7_777).padStart(12, '0')}`,
+      accountName: m.seller.name,
+    });
+    const buyers = [andi, ...[1, 2, 3].map((k) => made[(i + k) % made.length]?.seller)].filter(
+      (b): b is Actor => Boolean(b) && b?.userId !== m.seller.userId,
+    );
+    for (const [k, plan] of PLANS.entries()) {
+      if (plan.payment === 'card' && !config.stripe) continue;
+      const buyer = buyers[k % buyers.length];
+      const product = m.products[(i + k) % m.products.length];
+      if (!buyer || !product) continue;
+      let t = Date.now() - plan.daysAgo * 86_400_000 - (k + 1) * 3_600_000;
+      const next = () => {
+        t += 3 * 3_600_000;
+        return t;
+      };
+      const order = await Order.placeOrder(at(buyer, t), {
+        shopId: m.shop.id,
+        lines: [{ productId: product.id, qty: 1 + (k % 3) }],
+        buyerName: buyer.name,
+        buyerPhone: buyer === andi ? '0812 3456 7890' : `0812 9000 ${String(1001 + ((i + k) % 12)).padStart(4, '0')}`,
+        delivery:
+          m.shop.delivery.includes('local_delivery') && k % 2 === 0
+            ? 'local_delivery'
+            : (m.shop.delivery[0] as 'pickup'),
+        ...(m.shop.delivery.includes('local_delivery') && k % 2 === 0
+          ? { address: `Jl. Melati No. ${k + 3}, RT 02/RW 05`, villageCode: m.shop.villageCode }
+          : m.shop.delivery[0] !== 'pickup'
+            ? { address: `Jl. Kenanga No. ${k + 7}` }
+            : {}),
+        ...(k % 4 === 0 ? { note: 'Tolong dibungkus rapi, untuk hadiah.' } : {}),
+        payment: plan.payment,
+      });
+      count++;
+      for (const step of plan.steps) {
+        const code = order.code;
+        if (step === 'pay') await Order.fulfil(at(undefined, next()), await Order.getOrder(db, code));
+        else if (step === 'expire') await Order.expireDue(at(undefined, t + 25 * 3_600_000));
+        else if (step === 'cancel')
+          await Order.advance(at(buyer, next()), {
+            code,
+            action: 'cancel',
+            reason: 'Salah pilih ukuran, mau pesan ulang.',
+          });
+        else await Order.advance(at(m.seller, next()), { code, action: step === 'send' ? 'ship' : step });
+      }
+      if (plan.review) {
+        const [stars, text, reply] = plan.review;
+        await Order.reviewOrder(at(buyer, next()), { code: order.code, stars, text });
+        if (reply) await Order.replyToReview(at(m.seller, next()), { code: order.code, text: reply });
+      }
+    }
+  }
+  // The office paid the first shop part of its card sales out.
+  const first = made[0];
+  if (officer && first && config.stripe) {
+    const balance = await Order.balanceOf(db, first.shop.id);
+    if (balance && balance.owed > 0)
+      await Order.recordPayout(at(officer, Date.now() - 86_400_000), {
+        shopId: first.shop.id,
+        amount: Math.floor(balance.owed / 2),
+        reference: 'TRF/DISNAKER/2026/0142',
+      });
+  }
+  return count;
+}
