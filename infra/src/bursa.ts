@@ -162,6 +162,7 @@ export class Bursa extends Construct {
       mediaBucket: this.media.bucket,
       originSecret: originSecret.value,
       accessLogs: this.logs.bucket,
+      ...(props.stripeSecretArn ? { cardPayments: true } : {}),
       ...(props.domain ? { domain: props.domain } : {}),
       ...(props.webAclArn && props.webAclArn !== 'none' ? { webAclArn: props.webAclArn } : {}),
     });

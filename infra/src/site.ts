@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { securityHeaders } from '@bursa/http';
+import { STRIPE_CHECKOUT_ORIGIN, securityHeaders } from '@bursa/http';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -13,6 +13,8 @@ import { ORIGIN_HEADER } from './origin-secret.ts';
 import { buildOutput } from './paths.ts';
 
 export interface SiteProps {
+  /** Card payments are on: checkout forms redirect to Stripe Checkout (CSP form-action). @default false */
+  cardPayments?: boolean;
   /** Astro SSR function URL: the default origin (every page). */
   webUrl: lambda.IFunctionUrl;
   /** API function URL, served under /api/*. */
@@ -59,7 +61,11 @@ export class Site extends Construct {
     // The security headers the app sets (@bursa/http security-headers.ts), on every response
     // CloudFront sends, static files and media included; overriding whatever an origin said.
     // Upload forms post straight to the media bucket (presigned POST): the one other origin a form may submit to.
-    const headers = securityHeaders('https://bursa.invalid', `https://${props.mediaBucket.bucketRegionalDomainName}`);
+    // Forms may go to the media bucket (uploads) and Stripe Checkout (card payments, where configured).
+    const headers = securityHeaders(
+      'https://bursa.invalid',
+      `https://${props.mediaBucket.bucketRegionalDomainName}${props.cardPayments ? ` ${STRIPE_CHECKOUT_ORIGIN}` : ''}`,
+    );
     this.responseHeaders = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Bursa security headers (packages/http/src/security-headers.ts)',
       securityHeadersBehavior: {

@@ -120,7 +120,7 @@ describe('functions', () => {
       Timeout: 30,
     });
     // api, web, events, images and the origin secret's rotation function.
-    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 5);
+    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
   });
 
   it('get the environment core/config.ts reads, and never a local endpoint', () => {
@@ -199,6 +199,13 @@ describe('functions', () => {
             'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] }, suffix]],
           })),
         }),
+        // Transfer proofs (private images): 5-minute signed reads only.
+        expect.objectContaining({
+          Action: 's3:GetObject',
+          Resource: {
+            'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] }, '/private/img/*']],
+          },
+        }),
         // Photos: signing their upload under uploads/, nothing more.
         expect.objectContaining({
           Action: 's3:PutObject',
@@ -221,7 +228,10 @@ describe('functions', () => {
         Action: ['s3:GetObject', 's3:DeleteObject'],
         Resource: { 'Fn::Join': ['', [bucketArn, '/uploads/*']] },
       }),
-      expect.objectContaining({ Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [bucketArn, '/media/img/*']] } }),
+      expect.objectContaining({
+        Action: 's3:PutObject',
+        Resource: [{ 'Fn::Join': ['', [bucketArn, '/media/img/*']] }, { 'Fn::Join': ['', [bucketArn, '/private/img/*']] }],
+      }),
     ]);
     dev.template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
@@ -587,6 +597,8 @@ describe('security headers at the edge', () => {
     expect(cspText).toContain("script-src 'self' 'sha256-");
     // Forms may post to the site and to the media bucket (presigned CV uploads), nowhere else.
     expect(cspText).toMatch(/form-action 'self' https:\/\/".*BursaMediaBucket.*RegionalDomainName/);
+    // Stripe Checkout only where card payments are configured.
+    expect(cspText).not.toContain('checkout.stripe.com');
     dev.template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
@@ -631,8 +643,9 @@ describe('logs, versions, concurrency and a custom domain', () => {
         .map((f) => f.Properties.ReservedConcurrentExecutions)
         .filter((n) => n !== undefined)
         .sort((a, b) => a - b);
-    expect(reserved(custom.template)).toEqual([5, 50, 100]);
-    expect(reserved(dev.template)).toEqual([]);
+    // The jobs function always runs one at a time.
+    expect(reserved(custom.template)).toEqual([1, 5, 50, 100]);
+    expect(reserved(dev.template)).toEqual([1]);
   });
 
   it('serves a custom domain with its certificate, and uses it as the site URL', () => {

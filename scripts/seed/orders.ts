@@ -75,6 +75,7 @@ export async function seedOrders(
       const buyer = buyers[k % buyers.length];
       const product = m.products[(i + k) % m.products.length];
       if (!buyer || !product) continue;
+      const delivery = m.shop.delivery[k % m.shop.delivery.length] ?? 'pickup';
       let t = Date.now() - plan.daysAgo * 86_400_000 - (k + 1) * 3_600_000;
       const next = () => {
         t += 3 * 3_600_000;
@@ -85,14 +86,11 @@ export async function seedOrders(
         lines: [{ productId: product.id, qty: 1 + (k % 3) }],
         buyerName: buyer.name,
         buyerPhone: buyer === andi ? '0812 3456 7890' : `0812 9000 ${String(1001 + ((i + k) % 12)).padStart(4, '0')}`,
-        delivery:
-          m.shop.delivery.includes('local_delivery') && k % 2 === 0
-            ? 'local_delivery'
-            : (m.shop.delivery[0] as 'pickup'),
-        ...(m.shop.delivery.includes('local_delivery') && k % 2 === 0
+        delivery,
+        ...(delivery === 'local_delivery'
           ? { address: `Jl. Melati No. ${k + 3}, RT 02/RW 05`, villageCode: m.shop.villageCode }
-          : m.shop.delivery[0] !== 'pickup'
-            ? { address: `Jl. Kenanga No. ${k + 7}` }
+          : delivery === 'courier'
+            ? { address: `Jl. Kenanga No. ${k + 7}, Tangerang` }
             : {}),
         ...(k % 4 === 0 ? { note: 'Tolong dibungkus rapi, untuk hadiah.' } : {}),
         payment: plan.payment,

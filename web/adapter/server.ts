@@ -1,6 +1,13 @@
 import { runAsEntry } from '@bursa/core/db';
 import { type Config, loadConfig } from '@bursa/core/kernel';
-import { clientAddressFrom, ORIGIN_HEADER, originGuard, uploadOriginOf, withSecurityHeaders } from '@bursa/http';
+import {
+  clientAddressFrom,
+  ORIGIN_HEADER,
+  originGuard,
+  paymentOriginOf,
+  uploadOriginOf,
+  withSecurityHeaders,
+} from '@bursa/http';
 import { createApp } from 'astro/app/entrypoint';
 import { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
@@ -19,7 +26,7 @@ const render = async (request: Request, client: Request) =>
       }),
     ),
     siteUrl(),
-    uploadOriginOf(settings()),
+    [uploadOriginOf(settings()), paymentOriginOf(settings())].filter(Boolean).join(' '),
   );
 
 /** The site as a Hono app: every request Astro renders (pages and endpoints). Used by the local server. */

@@ -17,9 +17,10 @@ import { SHARE_SCRIPT } from './share-script.ts';
 export const SHARE_SCRIPT_HASH = `'sha256-${createHash('sha256').update(SHARE_SCRIPT).digest('base64')}'`;
 
 /**
- * `uploadOrigin`: where upload forms post files straight to (the media
- * bucket's presigned POST, see core's Media): the one origin besides our own
- * a form may submit to.
+ * `uploadOrigin`: where forms may go besides our own origin, space-separated:
+ * the media bucket (upload forms post files straight to it, see core's Media)
+ * and, where card payments are on, the payment page a checkout redirects to
+ * (browsers apply form-action to a form's redirects too).
  */
 export const contentSecurityPolicy = (uploadOrigin?: string) =>
   [
@@ -45,6 +46,13 @@ export function uploadOriginOf(config: {
   return config.s3Endpoint
     ? new URL(config.s3Endpoint).origin
     : `https://${config.mediaBucket}.s3.${config.region}.amazonaws.com`;
+}
+
+/** Stripe Checkout's hosted page (the local stand-in's origin under npm start and the tests). */
+export const STRIPE_CHECKOUT_ORIGIN = 'https://checkout.stripe.com';
+export function paymentOriginOf(config: { stripe?: { apiUrl?: string | undefined } | undefined }): string | undefined {
+  if (!config.stripe) return undefined;
+  return config.stripe.apiUrl ? new URL(config.stripe.apiUrl).origin : STRIPE_CHECKOUT_ORIGIN;
 }
 
 export const PERMISSIONS_POLICY =

@@ -1,0 +1,160 @@
+import { Account } from '@bursa/core/account';
+import { loadConfig } from '@bursa/core/kernel';
+import { Order } from '@bursa/core/order';
+import { Shop } from '@bursa/core/shop';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../support/app.ts';
+import { expectAccessible } from '../support/axe.ts';
+import { androidPhone, launchBrowser } from '../support/browser.ts';
+
+/**
+ * A resident orders two items with transfer on a 360 px phone, uploads the
+ * proof; the seller confirms, hands it over and completes; the buyer reviews.
+ * A second order is paid by card through the Stripe stand-in, whose webhook
+ * marks it paid.
+ */
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let browser: Browser;
+let buyer: Page;
+let seller: Page;
+let productPath = '';
+let code = '';
+
+async function signIn(p: Page, identifier: string, password: string) {
+  await p.goto(`${app.url}/masuk`);
+  await p.fill('#f-identifier', identifier);
+  await p.fill('#f-password', password);
+  await Promise.all([p.waitForNavigation(), p.click('main button[type=submit]')]);
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+  buyer = await (await browser.newContext(androidPhone)).newPage();
+  seller = await (await browser.newContext(androidPhone)).newPage();
+  // A product with stock at the demo seller's shop (its payments: WhatsApp, COD, transfer to BRI, card).
+  const sellerId = (await Account.findUserId(app.db, { kind: 'phone', value: '+6281290001001' })) as string;
+  const ctx = {
+    db: app.db,
+    config: loadConfig({ ...process.env, TABLE_NAME: app.db.tableName }),
+    actor: { userId: sellerId, name: 'Ani', roles: ['resident' as const] },
+  };
+  const { shop } = await Shop.byHandle(ctx, { handle: 'dapurbuani' });
+  const product = await Shop.createProduct(ctx, {
+    shopId: shop.id,
+    title: 'Kue Uji Pesanan',
+    price: 25_000,
+    category: 'kuliner',
+    stock: 5,
+  });
+  productPath = Shop.productPath(shop.handle, product);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('an order paid by transfer', () => {
+  it('a resident puts two in the cart and orders with transfer; the page shows where to pay', async () => {
+    await buyer.goto(`${app.url}/daftar`);
+    await buyer.fill('#f-name', 'Siti Aminah');
+    await buyer.fill('#f-phone', `0857${String(Date.now()).slice(-8)}`);
+    await buyer.fill('#f-password', 'rahasia2026');
+    await Promise.all([buyer.waitForNavigation(), buyer.click('main button[type=submit]')]);
+    await buyer.goto(`${app.url}${productPath}`);
+    await buyer.fill('#f-qty', '2');
+    await Promise.all([buyer.waitForURL(/\/keranjang\?ditambah=1$/), buyer.click('button:has-text("+ Keranjang")')]);
+    expect(await buyer.textContent('[data-testid=cart]')).toContain('Rp25.000 × 2 = Rp50.000');
+    await expectAccessible(buyer);
+    await buyer.getByRole('link', { name: 'Lanjut pesan' }).click();
+    await buyer.waitForURL(/\/keranjang\/[0-9a-z]{20}$/);
+    expect(await buyer.textContent('[data-testid=checkout-total]')).toBe('Rp50.000');
+    // Local delivery without an address: the error sits at the address.
+    await buyer.check('input[name=delivery][value=local_delivery]');
+    await buyer.check('input[name=payment][value=transfer]');
+    const [bad] = await Promise.all([buyer.waitForNavigation(), buyer.click('[data-testid=place-order]')]);
+    expect(bad?.status()).toBe(400);
+    expect(await buyer.textContent('#f-address-error')).toContain('alamat');
+    await expectAccessible(buyer);
+    await buyer.check('input[name=delivery][value=pickup]');
+    await buyer.check('input[name=payment][value=transfer]');
+    await Promise.all([
+      buyer.waitForURL(/\/saya\/pesanan\/BRS-[2-9A-Z]{5}\?baru=1$/),
+      buyer.click('[data-testid=place-order]'),
+    ]);
+    code = /BRS-[2-9A-Z]{5}/.exec(buyer.url())?.[0] as string;
+    expect(await buyer.getAttribute('[data-testid=order-status]', 'data-status')).toBe('awaiting_payment');
+    expect(await buyer.textContent('[data-testid=pay-box]')).toContain('BRI');
+    expect(await buyer.textContent('[data-testid=pay-box]')).toContain('Rp50.000');
+    await expectAccessible(buyer);
+  });
+
+  it('the buyer uploads the proof photo; the order waits for the seller', async () => {
+    const proof = await sharp({ create: { width: 720, height: 1280, channels: 3, background: '#2a6' } })
+      .jpeg()
+      .toBuffer();
+    await buyer.setInputFiles('#f-proof', { name: 'bukti-transfer.jpg', mimeType: 'image/jpeg', buffer: proof });
+    await Promise.all([
+      buyer.waitForURL(new RegExp(`/saya/pesanan/${code}\\?ok=1$`), { timeout: 30_000 }),
+      buyer.click('button:has-text("Kirim bukti bayar")'),
+    ]);
+    expect(await buyer.getAttribute('[data-testid=order-status]', 'data-status')).toBe('awaiting_confirmation');
+    // The proof is private: only through a short signed link from the order.
+    const link = (await buyer.getAttribute('[data-testid=proof] a', 'href')) as string;
+    const stranger = await fetch(`${app.url}${link}`, { redirect: 'manual' });
+    expect([302, 303]).toContain(stranger.status);
+    expect(stranger.headers.get('location')).toContain('/masuk');
+  });
+
+  it('the seller sees the proof, confirms the money, marks it ready and completes it', async () => {
+    await signIn(seller, '0812 9000 1001', 'bursa2026');
+    await seller.goto(`${app.url}/saya/pesanan/${code}`);
+    expect(await seller.isVisible('[data-testid=proof]')).toBe(true);
+    await expectAccessible(seller);
+    for (const [button, status] of [
+      ['Dana sudah masuk: konfirmasi', 'paid'],
+      ['Tandai siap diambil', 'ready'],
+      ['Selesaikan pesanan', 'completed'],
+    ] as const) {
+      await Promise.all([seller.waitForURL(/\?ok=1$/), seller.click(`button:has-text("${button}")`)]);
+      expect(await seller.getAttribute('[data-testid=order-status]', 'data-status')).toBe(status);
+    }
+    expect(await seller.textContent('[data-testid=order-timeline]')).toContain('Selesai');
+  });
+
+  it('the buyer reviews the completed order once; the shop page shows the review', async () => {
+    await buyer.goto(`${app.url}/saya/pesanan/${code}`);
+    await buyer.check('input[name=stars][value="5"]');
+    await buyer.fill('#f-text', 'Kuenya lembut, penjual ramah.');
+    await Promise.all([buyer.waitForURL(/\?ok=1$/), buyer.click('[data-testid=send-review]')]);
+    expect(await buyer.textContent('[data-testid=review]')).toContain('Kuenya lembut');
+    expect(await buyer.isVisible('[data-testid=send-review]')).toBe(false);
+    await app.settle();
+    await buyer.goto(`${app.url}/@dapurbuani?tab=ulasan`);
+    expect(await buyer.textContent('[data-testid=reviews]')).toContain('Kuenya lembut');
+    await expectAccessible(buyer);
+  });
+});
+
+describe('an order paid by card', () => {
+  it('"Beli sekarang", card, the Stripe stand-in page, and the webhook marks the order paid', async () => {
+    await buyer.goto(`${app.url}${productPath}`);
+    await Promise.all([
+      buyer.waitForURL(/\/keranjang\/[0-9a-z]{20}\?produk=/),
+      buyer.click('button:has-text("Beli sekarang")'),
+    ]);
+    await buyer.check('input[name=delivery][value=pickup]');
+    await buyer.check('input[name=payment][value=card]');
+    await Promise.all([buyer.waitForURL(/\/c\/pay\/cs_test_/), buyer.click('[data-testid=place-order]')]);
+    expect(await buyer.textContent('[data-testid=stripe-total]')).toBe('Rp25.000');
+    await Promise.all([
+      buyer.waitForURL(/\/saya\/pesanan\/BRS-[2-9A-Z]{5}\?bayar=selesai$/),
+      buyer.click('button:has-text("Bayar")'),
+    ]);
+    expect(await buyer.getAttribute('[data-testid=order-status]', 'data-status')).toBe('paid');
+    const paid = /BRS-[2-9A-Z]{5}/.exec(buyer.url())?.[0] as string;
+    expect((await Order.getOrder(app.db, paid)).history.map((s) => s.status)).toEqual(['awaiting_payment', 'paid']);
+  });
+});
