@@ -230,7 +230,10 @@ describe('functions', () => {
       }),
       expect.objectContaining({
         Action: 's3:PutObject',
-        Resource: [{ 'Fn::Join': ['', [bucketArn, '/media/img/*']] }, { 'Fn::Join': ['', [bucketArn, '/private/img/*']] }],
+        Resource: [
+          { 'Fn::Join': ['', [bucketArn, '/media/img/*']] },
+          { 'Fn::Join': ['', [bucketArn, '/private/img/*']] },
+        ],
       }),
     ]);
     dev.template.hasResourceProperties('Custom::S3BucketNotifications', {

@@ -54,6 +54,7 @@ let api: Handler;
 let web: Handler;
 let events: (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
 let rotate: (event: RotationEvent) => Promise<void>;
+let jobs: () => Promise<{ expired: number }>;
 let db: Db;
 let sm: FakeSecretsManager;
 let cf: FakeCloudFront;
@@ -80,6 +81,7 @@ beforeAll(async () => {
   web = (await import(path.join(dist, 'web/index.mjs'))).handler;
   events = (await import(path.join(dist, 'events/index.mjs'))).handler;
   rotate = (await import(path.join(dist, 'rotate/index.mjs'))).handler;
+  jobs = (await import(path.join(dist, 'jobs/index.mjs'))).handler;
 });
 afterAll(async () => {
   vi.useRealTimers();
@@ -213,6 +215,10 @@ describe('Lambda bundles', () => {
     const renamed = streamEvent('MODIFY', 3, companyItem('PT Sinar Garmen Tangerang'), companyItem('PT Sinar Garmen'));
     expect(await events(renamed, {})).toEqual({ batchItemFailures: [] });
     expect((await Vacancy.get(db, '01jhb7v2c4d6e8f0g2h4')).companyName).toBe('PT Sinar Garmen');
+  });
+
+  it('jobs runs the scheduled order expiry against the table (nothing due on a fresh table)', async () => {
+    expect(await jobs()).toEqual({ expired: 0 });
   });
 
   it('both refuse requests that did not come through CloudFront (no origin secret)', async () => {
