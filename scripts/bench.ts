@@ -99,7 +99,19 @@ try {
   const aProduct = (await (await fetch(`${stack.url}/@dapurbuani`)).text()).match(
     /href="(\/@dapurbuani\/[a-z0-9-]+)"/,
   )?.[1];
+  // Orders: the demo job seeker's and the demo seller's shop's (seeded in every state).
+  const anOrder = (await (await fetch(`${stack.url}/saya/pesanan`, { headers: seeker })).text()).match(
+    /BRS-[2-9A-Z]{5}/,
+  )?.[0];
+  const shopId = (await (await fetch(`${stack.url}/saya`, { headers: seller })).text()).match(
+    /\/saya\/toko\/([0-9a-z]{20})\/pesanan/,
+  )?.[1];
   const signedIn: [string, Record<string, string>][] = [
+    ['/saya/pesanan', seeker],
+    [`/saya/pesanan/${anOrder}`, seeker],
+    ['/keranjang', seeker],
+    [`/saya/toko/${shopId}/pesanan`, seller],
+    [`/saya/toko/${shopId}/penjualan`, seller],
     ['/beranda', seeker],
     ['/@dapurbuani', seller],
     [`/api/vacancies/${ours}/applications`, employer],
@@ -124,6 +136,7 @@ try {
       '/pasar?lihat=toko',
       '/@dapurbuani',
       '/@dapurbuani?tab=posting',
+      '/@dapurbuani?tab=ulasan',
       `${aProduct}`,
     ].map((r): [string, Record<string, string>] => [r, {}]),
     ...signedIn,

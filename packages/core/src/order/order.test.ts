@@ -13,6 +13,7 @@ import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig, newId } from '../kernel/index.ts';
 import { Media } from '../media/index.ts';
+import { Notification } from '../notification/index.ts';
 import { Region } from '../region/index.ts';
 import { Shop } from '../shop/index.ts';
 import { Order } from './index.ts';
@@ -296,6 +297,26 @@ describe('the lifecycle', () => {
     // Run again: nothing left to expire, the stock does not move twice.
     await expireOrders(config, db, () => Date.now() + 25 * 3600_000);
     expect(await stockOf(p.id)).toBe(2);
+  });
+});
+
+describe('notifications', () => {
+  it("a new order reaches every member of the shop; the shop's steps reach the buyer, in their language", async () => {
+    const p = await product('Klepon', 10_000, 30);
+    const order = await Order.placeOrder(as(buyer), checkout(shop.id, [{ productId: p.id, qty: 2 }], 'cod'));
+    await Order.advance(as(member), { code: order.code, action: 'confirm' });
+    await projections.settle();
+    const inboxOf = async (who: Actor) =>
+      (await Notification.inbox(as(who), {})).items.filter((n) => n.params.code === order.code);
+    for (const who of [seller, member]) {
+      const [n] = await inboxOf(who);
+      expect(n?.kind).toBe('new_order');
+      expect(Notification.render(n as never, 'id')).toBe(`Pesanan baru ${order.code} dari Siti Aminah: Rp20.000.`);
+    }
+    const [n] = await inboxOf(buyer);
+    expect(n?.kind).toBe('order_status');
+    expect(Notification.render(n as never, 'en')).toBe(`Order ${order.code} at Kue Bu Ani: Confirmed.`);
+    expect(n?.link).toBe(`/saya/pesanan/${order.code}`);
   });
 });
 
