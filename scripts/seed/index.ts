@@ -10,9 +10,9 @@ import { seedShops } from './shops.ts';
 
 /** A drawn photo → the media bucket's uploads/ → the image function, as a phone's upload goes. */
 function photoPipeline(db: Db, config: Config) {
-  return async (ownerId: string, body: Buffer): Promise<string> => {
+  return async (ownerId: string, body: Buffer, visibility?: 'private'): Promise<string> => {
     const imageId = newId();
-    const key = Media.uploadKeyOf(ownerId, imageId);
+    const key = Media.uploadKeyOf(ownerId, imageId, visibility);
     await Media.mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
     // Runs it here and waits (the bucket event may run it as well: the result is the same).
     await processUpload(config, db, key);

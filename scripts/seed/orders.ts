@@ -2,6 +2,8 @@ import type { Db } from '@bursa/core/db';
 import type { Actor, Config, Ctx } from '@bursa/core/kernel';
 import { Order } from '@bursa/core/order';
 import type { Shop } from '@bursa/core/shop';
+import sharp from 'sharp';
+import { drawPhoto, type PhotoPipeline } from './shops.ts';
 
 type Made = { shop: Shop.Info; seller: Actor; products: Shop.Product[] };
 type Plan = {
@@ -54,8 +56,7 @@ export async function seedOrders(
   db: Db,
   config: Config,
   made: Made[],
-  andi: Actor | undefined,
-  officer: Actor | undefined,
+  { andi, officer, photos }: { andi: Actor | undefined; officer: Actor | undefined; photos: PhotoPipeline | undefined },
 ) {
   const at = (actor: Actor | undefined, ms: number): Ctx => ({ db, config, actor, now: () => ms });
   let count = 0;
@@ -110,10 +111,38 @@ export async function seedOrders(
       }
       if (plan.review) {
         const [stars, text, reply] = plan.review;
-        await Order.reviewOrder(at(buyer, next()), { code: order.code, stars, text });
+        // The first review of each shop comes with a photo of what arrived.
+        const photo =
+          photos && k === 0
+            ? await photos(buyer.userId, await drawPhoto(`${product.title}-ulasan`, product.category))
+            : undefined;
+        await Order.reviewOrder(at(buyer, next()), { code: order.code, stars, text, ...(photo ? { photo } : {}) });
         if (reply) await Order.replyToReview(at(m.seller, next()), { code: order.code, text: reply });
       }
     }
+  }
+  // Transfers with proof at the first shop: one waiting for the seller, and one whose
+  // screenshot was already sent for another order (the seller sees it flagged).
+  const shop0 = made[0];
+  if (photos && shop0 && andi) {
+    const other = made[1]?.seller;
+    const screenshot = await receipt(shop0.products[0]?.price ?? 25_000);
+    const place = async (who: Actor, hoursAgo: number) => {
+      const t = Date.now() - hoursAgo * 3_600_000;
+      const order = await Order.placeOrder(at(who, t), {
+        shopId: shop0.shop.id,
+        lines: [{ productId: (shop0.products[0] as Shop.Product).id, qty: 1 }],
+        buyerName: who.name,
+        buyerPhone: who === andi ? '0812 3456 7890' : '0812 9000 1002',
+        delivery: 'pickup',
+        payment: 'transfer',
+      });
+      const imageId = await photos(who.userId, screenshot, 'private');
+      await Order.attachProof(at(who, t + 600_000), { code: order.code, imageId });
+      count++;
+    };
+    await place(andi, 5);
+    if (other) await place(other, 2);
   }
   // The office paid the first shop part of its card sales out.
   const first = made[0];
@@ -127,4 +156,11 @@ export async function seedOrders(
       });
   }
   return count;
+}
+
+/** A phone screenshot of a bank transfer receipt, drawn here (no network): the same picture each call. */
+async function receipt(amount: number): Promise<Buffer> {
+  const rp = `Rp${amount.toLocaleString('id-ID')}`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="1280"><rect width="720" height="1280" fill="#f4f6f8"/><rect x="40" y="160" width="640" height="760" rx="24" fill="#fff"/><circle cx="360" cy="300" r="70" fill="#1f9d55"/><text x="360" y="470" font-family="sans-serif" font-size="44" text-anchor="middle" fill="#111">Transfer Berhasil</text><text x="360" y="560" font-family="sans-serif" font-size="56" font-weight="700" text-anchor="middle" fill="#111">${rp}</text><text x="360" y="660" font-family="sans-serif" font-size="30" text-anchor="middle" fill="#555">BRI 0012 3456 7890</text><text x="360" y="720" font-family="sans-serif" font-size="30" text-anchor="middle" fill="#555">02 Des 2026 09.14 WIB</text></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }

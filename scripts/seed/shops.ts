@@ -398,7 +398,7 @@ export async function drawPhoto(seed: string, category: string): Promise<Buffer>
 }
 
 /** Puts a drawn photo through the real pipeline: the upload key, then the image function. */
-type PhotoPipeline = (ownerId: string, body: Buffer) => Promise<string>;
+export type PhotoPipeline = (ownerId: string, body: Buffer, visibility?: 'private') => Promise<string>;
 
 /**
  * The demo market: 12 shops across the city with 5 products each, 30 posts,
@@ -527,7 +527,7 @@ export async function seedShops(
       });
     }
   });
-  const orders = await seedOrders(db, config, made, andi, officer);
+  const orders = await seedOrders(db, config, made, { andi, officer, photos });
   return { shops: created, products, posts, orders };
 }
 

@@ -21,6 +21,7 @@ let buyer: Page;
 let seller: Page;
 let productPath = '';
 let code = '';
+let shopId = '';
 
 async function signIn(p: Page, identifier: string, password: string) {
   await p.goto(`${app.url}/masuk`);
@@ -50,6 +51,7 @@ beforeAll(async () => {
     stock: 5,
   });
   productPath = Shop.productPath(shop.handle, product);
+  shopId = shop.id;
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -126,14 +128,27 @@ describe('an order paid by transfer', () => {
 
   it('the buyer reviews the completed order once; the shop page shows the review', async () => {
     await buyer.goto(`${app.url}/saya/pesanan/${code}`);
+    // A photo of what arrived goes with the review (uploaded first, shown before sending).
+    const photo = await sharp({ create: { width: 900, height: 900, channels: 3, background: '#c95' } })
+      .jpeg()
+      .toBuffer();
+    await buyer.setInputFiles('#f-review-photo', { name: 'kue.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await buyer.click('#ulasan button:has-text("Unggah foto")');
+    // Back from the bucket, the page waits for the image function, then shows the photo.
+    await buyer.waitForSelector('[data-testid=review] img', { timeout: 20_000 });
+    expect(buyer.url()).toMatch(/\?foto=[0-9a-z]{20}#ulasan$/);
     await buyer.check('input[name=stars][value="5"]');
     await buyer.fill('#f-text', 'Kuenya lembut, penjual ramah.');
-    await Promise.all([buyer.waitForURL(/\?ok=1$/), buyer.click('[data-testid=send-review]')]);
+    // (The browser keeps the #ulasan fragment across the redirect.)
+    await Promise.all([buyer.waitForURL(/\?ok=1(#ulasan)?$/), buyer.click('[data-testid=send-review]')]);
     expect(await buyer.textContent('[data-testid=review]')).toContain('Kuenya lembut');
     expect(await buyer.isVisible('[data-testid=send-review]')).toBe(false);
     await app.settle();
     await buyer.goto(`${app.url}/@dapurbuani?tab=ulasan`);
     expect(await buyer.textContent('[data-testid=reviews]')).toContain('Kuenya lembut');
+    expect(await buyer.getAttribute('[data-testid=reviews] img', 'src')).toMatch(
+      /^\/media\/img\/[0-9a-z]{20}-\d+\.webp$/,
+    );
     await expectAccessible(buyer);
   });
 });
@@ -156,5 +171,37 @@ describe('an order paid by card', () => {
     expect(await buyer.getAttribute('[data-testid=order-status]', 'data-status')).toBe('paid');
     const paid = /BRS-[2-9A-Z]{5}/.exec(buyer.url())?.[0] as string;
     expect((await Order.getOrder(app.db, paid)).history.map((s) => s.status)).toEqual(['awaiting_payment', 'paid']);
+  });
+});
+
+describe('the seller and the office', () => {
+  it("the seller's sales (with a CSV) and payment settings, in both languages; a buyer may not open them", async () => {
+    await app.settle();
+    await seller.goto(`${app.url}/saya/toko/${shopId}/penjualan`);
+    expect(await seller.textContent('[data-testid=sales-months]')).toMatch(/Rp\d/);
+    expect(await seller.textContent('[data-testid=sales-best]')).toContain('Kue Uji Pesanan');
+    await expectAccessible(seller);
+    const csv = await seller.request.get(`${app.url}${await seller.getAttribute('[data-testid=sales-csv]', 'href')}`);
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain(code);
+    await seller.goto(`${app.url}/en/saya/toko/${shopId}/pembayaran`);
+    expect(await seller.textContent('h1')).toBe('Payment methods');
+    expect(await seller.isChecked('input[name="m.card"]')).toBe(true);
+    await expectAccessible(seller);
+    const denied = await buyer.goto(`${app.url}/saya/toko/${shopId}/penjualan`);
+    expect(denied?.status()).toBe(403);
+  });
+
+  it('an officer sees what card payments the shop is owed and records a payout', async () => {
+    const officer = await (await browser.newContext(androidPhone)).newPage();
+    await signIn(officer, 'petugas@disnaker.tangerangkota.go.id', 'bursa2026');
+    await officer.goto(`${app.url}/saya/setelmen`);
+    const card = officer.locator('[data-testid=balances] li', { hasText: 'Dapur Bu Ani' });
+    expect(await card.textContent()).toContain('Saldo');
+    await expectAccessible(officer);
+    await card.locator('input[name=reference]').fill('TRF/UJI/001');
+    await card.locator('input[name=amount]').fill('1000');
+    await Promise.all([officer.waitForURL(/\?ok=1$/), card.locator('button').click()]);
+    expect(await officer.textContent('[role=status]')).toContain('tercatat');
   });
 });

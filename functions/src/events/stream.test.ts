@@ -47,10 +47,11 @@ describe('stream consumer', () => {
       'vacancy-listing:Vacancy',
       'company-renamed:Company',
       'application-funnel:Application',
-      'notifications:Application,Vacancy,Company',
+      'notifications:Application,Vacancy,Company,Order',
       'mail-outbox:Mail',
-      'shop-counts:Follow,Post,Product,Like,Comment',
+      'shop-counts:Follow,Post,Product,Like,Comment,Review',
       'market-listing:Product,Shop',
+      'sales:Order',
     ]);
   });
 });

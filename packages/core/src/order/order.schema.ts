@@ -101,6 +101,7 @@ export const reviewSchema = z.object({
   code: codeSchema,
   stars: z.coerce.number('review.stars').int('review.stars').min(1, 'review.stars').max(5, 'review.stars'),
   text: z.string().trim().max(1000, 'review.text.max').default(''),
+  photo: optionalField(id),
 });
 export const replySchema = z.object({
   code: codeSchema,

@@ -50,7 +50,7 @@ async function product(title: string, price: number, stock?: number) {
   });
 }
 /** A payment screenshot uploaded privately by `who` and processed; `color` decides the picture. */
-async function proof(who: Actor, color = '#3a7'): Promise<string> {
+async function proof(who: Actor, color = '#3a7', visibility: 'private' | 'public' = 'private'): Promise<string> {
   const imageId = newId();
   const body = await sharp({ create: { width: 600, height: 1000, channels: 3, background: color } })
     .composite([
@@ -58,7 +58,7 @@ async function proof(who: Actor, color = '#3a7'): Promise<string> {
     ])
     .jpeg()
     .toBuffer();
-  const key = Media.uploadKeyOf(who.userId, imageId, 'private');
+  const key = Media.uploadKeyOf(who.userId, imageId, visibility === 'private' ? 'private' : undefined);
   await Media.mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
   await processUpload(config, db, key);
   return imageId;
@@ -362,7 +362,18 @@ describe('reviews and sales', () => {
     await expect(Order.reviewOrder(as(stranger), { code: order.code, stars: 1, text: '' })).rejects.toMatchObject({
       code: 'order.not_found',
     });
-    const review = await Order.reviewOrder(as(buyer), { code: order.code, stars: 4, text: 'Lembut, pengiriman cepat' });
+    // A private proof is not a review photo; a public photo the buyer took is.
+    await expect(
+      Order.reviewOrder(as(buyer), { code: order.code, stars: 4, text: '', photo: await proof(buyer, '#777') }),
+    ).rejects.toMatchObject({ code: 'media.image.missing' });
+    const photo = await proof(buyer, '#d84', 'public');
+    const review = await Order.reviewOrder(as(buyer), {
+      code: order.code,
+      stars: 4,
+      text: 'Lembut, pengiriman cepat',
+      photo,
+    });
+    expect(review.photo).toBe(photo);
     expect(review.buyerName).toBe('Siti');
     await expect(Order.reviewOrder(as(buyer), { code: order.code, stars: 5, text: '' })).rejects.toMatchObject({
       code: 'review.once',

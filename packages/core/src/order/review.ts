@@ -20,6 +20,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import { Media } from '../media/index.ts';
 import { orderEntities } from './order.entity.ts';
 import { replySchema, reviewSchema } from './order.schema.ts';
 import { viewOrder } from './order.use-cases.ts';
@@ -44,6 +45,8 @@ const build = (table: BursaTable) => ({
       text: string(),
       /** What was bought (titles), so the review reads in context. */
       items: list(string()),
+      /** A photo of what arrived (a public Image the buyer uploaded). */
+      photo: string().optional(),
       reply: string().optional(),
       repliedAt: string().optional(),
       createdAt: string(),
@@ -61,16 +64,18 @@ export type Review = {
   stars: number;
   text: string;
   items: string[];
+  photo?: string;
   reply?: string;
   repliedAt?: string;
   createdAt: string;
 };
 
 /** The buyer reviews a completed order: the order's `reviewKey` is set on the condition it was not, so twice is a 409. */
-export const reviewOrder = fn(reviewSchema, async ({ code, stars, text }, ctx): Promise<Review> => {
+export const reviewOrder = fn(reviewSchema, async ({ code, stars, text, photo }, ctx): Promise<Review> => {
   const me = Account.requireSignedIn(ctx.actor);
   const { order, can } = await viewOrder(ctx, { code });
   if (!can.review) throw order.reviewKey ? conflict('review.once') : forbidden('order.not_allowed');
+  if (photo) await Media.requireReady(ctx, me.userId, [photo]);
   const createdAt = new Date(nowOf(ctx)).toISOString();
   const review: Review = {
     shopId: order.shopId,
@@ -81,6 +86,7 @@ export const reviewOrder = fn(reviewSchema, async ({ code, stars, text }, ctx): 
     stars,
     text,
     items: order.items.map((l) => l.title),
+    ...(photo ? { photo } : {}),
     createdAt,
   };
   try {

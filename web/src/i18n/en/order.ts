@@ -120,6 +120,8 @@ export const order = {
   'review.stars': 'Give stars',
   'review.starsLabel': '{stars} out of 5 stars',
   'review.text': 'Review',
+  'review.photo': 'Photo of what arrived',
+  'review.photoAlt': 'Photo from the buyer',
   'review.send': 'Send the review',
   'review.reply': 'Reply to the review',
   'review.replySend': 'Send the reply',

@@ -120,6 +120,8 @@ export const order = {
   'review.stars': 'Beri bintang',
   'review.starsLabel': '{stars} dari 5 bintang',
   'review.text': 'Ulasan',
+  'review.photo': 'Foto barang yang diterima',
+  'review.photoAlt': 'Foto dari pembeli',
   'review.send': 'Kirim ulasan',
   'review.reply': 'Balas ulasan',
   'review.replySend': 'Kirim balasan',
