@@ -1,7 +1,7 @@
 import type { Db } from '@bursa/core/db';
 import type { Actor, Config, Ctx } from '@bursa/core/kernel';
 import { Order } from '@bursa/core/order';
-import type { Shop } from '@bursa/core/shop';
+import { Shop } from '@bursa/core/shop';
 import sharp from 'sharp';
 import { drawPhoto, type PhotoPipeline } from './shops.ts';
 
@@ -126,12 +126,17 @@ export async function seedOrders(
   const shop0 = made[0];
   if (photos && shop0 && andi) {
     const other = made[1]?.seller;
-    const screenshot = await receipt(shop0.products[0]?.price ?? 25_000);
+    // A product that still has two units (the orders above took some), or one made to order.
+    const fresh = await Promise.all(
+      shop0.products.map((p) => Shop.getProduct(at(undefined, Date.now()), shop0.shop.id, p.id)),
+    );
+    const item = fresh.find((p) => p.status === 'active' && (p.madeToOrder || (p.stock ?? 0) >= 2)) as Shop.Product;
+    const screenshot = await receipt(item.price);
     const place = async (who: Actor, hoursAgo: number) => {
       const t = Date.now() - hoursAgo * 3_600_000;
       const order = await Order.placeOrder(at(who, t), {
         shopId: shop0.shop.id,
-        lines: [{ productId: (shop0.products[0] as Shop.Product).id, qty: 1 }],
+        lines: [{ productId: item.id, qty: 1 }],
         buyerName: who.name,
         buyerPhone: who === andi ? '0812 3456 7890' : '0812 9000 1002',
         delivery: 'pickup',
