@@ -35,6 +35,12 @@ const PLANS: Plan[] = [
     review: [5, 'Penjualnya ramah, dibalas cepat di WA.', 'Sama-sama, ditunggu pesanan berikutnya 🙏'],
   },
   { payment: 'cod', steps: ['confirm', 'send', 'complete'], daysAgo: 9 },
+  {
+    payment: 'whatsapp',
+    steps: ['confirm', 'send', 'complete'],
+    daysAgo: 1,
+    review: [5, 'Pas untuk arisan, semua suka.'],
+  },
   { payment: 'card', steps: ['pay', 'send'], daysAgo: 3 },
   { payment: 'cod', steps: ['confirm'], daysAgo: 2 },
   { payment: 'whatsapp', steps: ['cancel'], daysAgo: 4 },
@@ -82,20 +88,31 @@ export async function seedOrders(
         t += 3 * 3_600_000;
         return t;
       };
-      const order = await Order.placeOrder(at(buyer, t), {
-        shopId: m.shop.id,
-        lines: [{ productId: product.id, qty: 1 + (k % 3) }],
-        buyerName: buyer.name,
-        buyerPhone: buyer === andi ? '0812 3456 7890' : `0812 9000 ${String(1001 + ((i + k) % 12)).padStart(4, '0')}`,
-        delivery,
-        ...(delivery === 'local_delivery'
-          ? { address: `Jl. Melati No. ${k + 3}, RT 02/RW 05`, villageCode: m.shop.villageCode }
-          : delivery === 'courier'
-            ? { address: `Jl. Kenanga No. ${k + 7}, Tangerang` }
-            : {}),
-        ...(k % 4 === 0 ? { note: 'Tolong dibungkus rapi, untuk hadiah.' } : {}),
-        payment: plan.payment,
-      });
+      // The product planned, or the next one when the demo's earlier orders sold it out.
+      const place = (productId: string) =>
+        Order.placeOrder(at(buyer, t), {
+          shopId: m.shop.id,
+          lines: [{ productId, qty: 1 + (k % 3) }],
+          buyerName: buyer.name,
+          buyerPhone: buyer === andi ? '0812 3456 7890' : `0812 9000 ${String(1001 + ((i + k) % 12)).padStart(4, '0')}`,
+          delivery,
+          ...(delivery === 'local_delivery'
+            ? { address: `Jl. Melati No. ${k + 3}, RT 02/RW 05`, villageCode: m.shop.villageCode }
+            : delivery === 'courier'
+              ? { address: `Jl. Kenanga No. ${k + 7}, Tangerang` }
+              : {}),
+          ...(k % 4 === 0 ? { note: 'Tolong dibungkus rapi, untuk hadiah.' } : {}),
+          payment: plan.payment,
+        });
+      let order: Order.Info | undefined;
+      for (let n = 0; !order && n < m.products.length; n++) {
+        const candidate = m.products[(i + k + n) % m.products.length] as Shop.Product;
+        order = await place(candidate.id).catch((e) => {
+          if (e?.code === 'order.sold_out') return undefined;
+          throw e;
+        });
+      }
+      if (!order) continue;
       count++;
       for (const step of plan.steps) {
         const code = order.code;
@@ -114,7 +131,7 @@ export async function seedOrders(
         // The first review of each shop comes with a photo of what arrived.
         const photo =
           photos && k === 0
-            ? await photos(buyer.userId, await drawPhoto(`${product.title}-ulasan`, product.category))
+            ? await photos(buyer.userId, await drawPhoto(`${order.items[0]?.title}-ulasan`, product.category))
             : undefined;
         await Order.reviewOrder(at(buyer, next()), { code: order.code, stars, text, ...(photo ? { photo } : {}) });
         if (reply) await Order.replyToReview(at(m.seller, next()), { code: order.code, text: reply });

@@ -60,7 +60,7 @@ describe('a resident opens a shop', () => {
     await expectAccessible(page);
   });
 
-  it('lists a product: its page shows the price as Rp, and "Pesan via WhatsApp" carries product, price and link', async () => {
+  it('lists a product: its page shows the price as Rp, and "Tanya via WhatsApp" carries product, price and link', async () => {
     await page.getByRole('link', { name: 'Tambah produk' }).click();
     await page.fill('#f-title', 'Kue Lapis Legit');
     await page.fill('#f-price', '185.000');
@@ -74,9 +74,9 @@ describe('a resident opens a shop', () => {
     await page.getByRole('link', { name: '← Kue Lapis Legit' }).click();
     expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/@${handle}/kue-lapis-legit-[0-9a-z]{20}$`));
     expect(await page.textContent('[data-testid=price]')).toBe('Rp185.000');
-    const order = decodeURIComponent((await page.getAttribute('a:has-text("Pesan via WhatsApp")', 'href')) ?? '');
+    const order = decodeURIComponent((await page.getAttribute('a:has-text("Tanya via WhatsApp")', 'href')) ?? '');
     expect(order).toMatch(
-      /^https:\/\/wa\.me\/6281277771234\?text=Halo Dapur Bu Ani, saya mau pesan Kue Lapis Legit \(Rp185\.000\)\. http/,
+      /^https:\/\/wa\.me\/6281277771234\?text=Halo Dapur Bu Ani, saya mau tanya tentang Kue Lapis Legit \(Rp185\.000\)\. http/,
     );
     await expectAccessible(page);
     await page.goto(`${app.url}/@${handle}`);

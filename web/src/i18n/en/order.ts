@@ -131,7 +131,7 @@ export const order = {
   'sales.lead': 'Counted from completed orders.',
   'sales.months': 'By month',
   'sales.weeks': 'By week',
-  'sales.week': 'Week {week}, {year}',
+  'sales.week': 'Wk {week}',
   'sales.period': 'Period',
   'sales.orders': 'Orders',
   'sales.items': 'Items',

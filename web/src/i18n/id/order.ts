@@ -131,7 +131,7 @@ export const order = {
   'sales.lead': 'Dihitung dari pesanan yang sudah selesai.',
   'sales.months': 'Per bulan',
   'sales.weeks': 'Per minggu',
-  'sales.week': 'Minggu {week}, {year}',
+  'sales.week': 'Mg {week}',
   'sales.period': 'Periode',
   'sales.orders': 'Pesanan',
   'sales.items': 'Barang',
