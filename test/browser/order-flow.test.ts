@@ -203,5 +203,18 @@ describe('the seller and the office', () => {
     await card.locator('input[name=amount]').fill('1000');
     await Promise.all([officer.waitForURL(/\?ok=1$/), card.locator('button').click()]);
     expect(await officer.textContent('[role=status]')).toContain('tercatat');
+    // Officers see any order (with the buyer's phone); another resident gets "not found".
+    expect((await officer.goto(`${app.url}/saya/pesanan/${code}`))?.status()).toBe(200);
+    expect(await officer.textContent('main')).toContain('Siti Aminah ·');
+    const stranger = await (await browser.newContext(androidPhone)).newPage();
+    await stranger.goto(`${app.url}/daftar`);
+    await stranger.fill('#f-name', 'Orang Lain');
+    await stranger.fill('#f-phone', `0838${String(Date.now()).slice(-8)}`);
+    await stranger.fill('#f-password', 'rahasia2026');
+    await Promise.all([stranger.waitForNavigation(), stranger.click('main button[type=submit]')]);
+    expect((await stranger.goto(`${app.url}/saya/pesanan/${code}`))?.status()).toBe(404);
+    expect((await stranger.request.get(`${app.url}/saya/pesanan/${code}/bukti`, { maxRedirects: 0 })).status()).toBe(
+      404,
+    );
   });
 });
