@@ -154,22 +154,28 @@ describe('an order paid by transfer', () => {
 });
 
 describe('an order paid by card', () => {
-  it('"Beli sekarang", card, the Stripe stand-in page, and the webhook marks the order paid', async () => {
-    await buyer.goto(`${app.url}${productPath}`);
+  it('a second buyer: "Beli sekarang", card, the Stripe stand-in page, and the webhook marks the order paid', async () => {
+    const second = await (await browser.newContext(androidPhone)).newPage();
+    await second.goto(`${app.url}/daftar`);
+    await second.fill('#f-name', 'Budi Santoso');
+    await second.fill('#f-phone', `0819${String(Date.now()).slice(-8)}`);
+    await second.fill('#f-password', 'rahasia2026');
+    await Promise.all([second.waitForNavigation(), second.click('main button[type=submit]')]);
+    await second.goto(`${app.url}${productPath}`);
     await Promise.all([
-      buyer.waitForURL(/\/keranjang\/[0-9a-z]{20}\?produk=/),
-      buyer.click('button:has-text("Beli sekarang")'),
+      second.waitForURL(/\/keranjang\/[0-9a-z]{20}\?produk=/),
+      second.click('button:has-text("Beli sekarang")'),
     ]);
-    await buyer.check('input[name=delivery][value=pickup]');
-    await buyer.check('input[name=payment][value=card]');
-    await Promise.all([buyer.waitForURL(/\/c\/pay\/cs_test_/), buyer.click('[data-testid=place-order]')]);
-    expect(await buyer.textContent('[data-testid=stripe-total]')).toBe('Rp25.000');
+    await second.check('input[name=delivery][value=pickup]');
+    await second.check('input[name=payment][value=card]');
+    await Promise.all([second.waitForURL(/\/c\/pay\/cs_test_/), second.click('[data-testid=place-order]')]);
+    expect(await second.textContent('[data-testid=stripe-total]')).toBe('Rp25.000');
     await Promise.all([
-      buyer.waitForURL(/\/saya\/pesanan\/BRS-[2-9A-Z]{5}\?bayar=selesai$/),
-      buyer.click('button:has-text("Bayar")'),
+      second.waitForURL(/\/saya\/pesanan\/BRS-[2-9A-Z]{5}\?bayar=selesai$/),
+      second.click('button:has-text("Bayar")'),
     ]);
-    expect(await buyer.getAttribute('[data-testid=order-status]', 'data-status')).toBe('paid');
-    const paid = /BRS-[2-9A-Z]{5}/.exec(buyer.url())?.[0] as string;
+    expect(await second.getAttribute('[data-testid=order-status]', 'data-status')).toBe('paid');
+    const paid = /BRS-[2-9A-Z]{5}/.exec(second.url())?.[0] as string;
     expect((await Order.getOrder(app.db, paid)).history.map((s) => s.status)).toEqual(['awaiting_payment', 'paid']);
   });
 });
