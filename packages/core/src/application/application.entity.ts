@@ -38,6 +38,8 @@ const build = (table: BursaTable) => {
     hasCv: boolean(),
     hasAk1: boolean(),
     coverNote: string().optional(),
+    /** Applied from a booth at this fair: the fair's report counts it. */
+    fairId: string().optional(),
     answers: list(map({ question: string(), answer: string() })),
     stage: string().enum(...STAGES),
     rejectReason: string()

@@ -10,6 +10,8 @@ const version = z.coerce.number('request.field.invalid').int().min(1);
 export const applySchema = z.object({
   vacancyId: z.string(),
   coverNote: optionalField(z.string().trim().max(500, 'application.cover_note.max')),
+  /** Applied from a booth at this fair: set by Fair.applyAtBooth, which checks the booth brings this vacancy. */
+  fairId: optionalField(z.string().regex(/^[0-9a-z]{20}$/, 'fair.not_found')),
   answers: z
     .preprocess(
       (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.values(v) : (v ?? [])),

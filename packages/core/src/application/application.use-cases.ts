@@ -1,4 +1,12 @@
-import { $append, $remove, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import {
+  $add,
+  $append,
+  $remove,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
@@ -23,6 +31,7 @@ import {
 
 /** An application as stored. */
 export type Info = {
+  fairId?: string;
   vacancyId: string;
   userId: string;
   companyId: string;
@@ -82,7 +91,7 @@ export const view = fn(applicationKeySchema, async ({ vacancyId, userId }, ctx):
  * and an answer to each of the vacancy's questions; one application per
  * person per vacancy, guarded by the key (50 parallel tries → one).
  */
-export const apply = fn(applySchema, async ({ vacancyId, coverNote, answers }, ctx): Promise<Info> => {
+export const apply = fn(applySchema, async ({ vacancyId, coverNote, answers, fairId }, ctx): Promise<Info> => {
   const me = Account.requireSignedIn(ctx.actor);
   const [vacancy, profile] = await Promise.all([Vacancy.get(ctx.db, vacancyId), Profile.find(ctx.db, me.userId)]);
   if (Vacancy.effectiveStatus(vacancy, nowOf(ctx)) !== 'open') throw conflict('application.vacancy_not_open');
@@ -117,6 +126,7 @@ export const apply = fn(applySchema, async ({ vacancyId, coverNote, answers }, c
     hasCv: Boolean(profile.cv),
     hasAk1: Boolean(profile.ak1),
     ...(coverNote ? { coverNote } : {}),
+    ...(fairId ? { fairId } : {}),
     answers: questions.map((q, i) => ({ question: q.text, answer: answers[i] ?? '' })),
     stage: 'applied',
     timeline: [{ stage: 'applied', at: now, by: 'applicant' }],
@@ -202,6 +212,26 @@ export const withdraw = fn(withdrawSchema, async ({ vacancyId, userId, version }
     throw forbidden(app.userId === ctx.actor?.userId ? 'application.cannot_withdraw' : 'application.not_applicant');
   return transition(ctx, app, 'withdrawn', 'applicant', { version });
 });
+
+/**
+ * A candidate booked an interview slot at a fair: a shortlisted application
+ * moves to interview (by the applicant), one already there stays; for the
+ * caller's transaction, conditional on the stage it was read in.
+ */
+export function interviewBookedWrite(db: Db, app: Info, at: string) {
+  const { Application } = applicationEntities(db);
+  const moving = app.stage === 'shortlisted';
+  return Application.build(UpdateTransaction)
+    .item({
+      vacancyId: app.vacancyId,
+      userId: app.userId,
+      appliedAt: app.appliedAt,
+      ...(moving ? { stage: 'interview', timeline: $append([{ stage: 'interview', at, by: 'applicant' }]) } : {}),
+      updatedAt: at,
+      version: $add(1),
+    } as never)
+    .options({ condition: { attr: 'stage', eq: app.stage } });
+}
 
 /** A company member moves one application (a rejection needs a reason from the fixed list). */
 export const move = fn(moveSchema, async ({ vacancyId, userId, to, version, reason }, ctx) => {

@@ -7,6 +7,7 @@
 import * as account from '../account/account.messages.ts';
 import * as application from '../application/application.messages.ts';
 import * as company from '../company/company.messages.ts';
+import * as fair from '../fair/fair.messages.ts';
 import type { FieldIssue, MessageParams } from '../kernel/errors.ts';
 import type { Locale } from '../kernel/format.ts';
 import * as kernel from '../kernel/messages.ts';
@@ -27,6 +28,7 @@ export const catalog = {
     ...account.id,
     ...application.id,
     ...company.id,
+    ...fair.id,
     ...limit.id,
     ...media.id,
     ...notification.id,
@@ -41,6 +43,7 @@ export const catalog = {
     ...account.en,
     ...application.en,
     ...company.en,
+    ...fair.en,
     ...limit.en,
     ...media.en,
     ...notification.en,

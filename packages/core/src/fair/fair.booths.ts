@@ -1,0 +1,269 @@
+import {
+  $add,
+  $remove,
+  $set,
+  executeTransactWrite,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox';
+import { z } from 'zod';
+import { Account } from '../account/index.ts';
+import { Application } from '../application/index.ts';
+import { Company } from '../company/index.ts';
+import type { Db } from '../db/client.ts';
+import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
+import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import { nowOf } from '../kernel/ctx.ts';
+import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
+import { fn } from '../kernel/fn.ts';
+import { ID_PATTERN } from '../kernel/ids.ts';
+import { Vacancy } from '../vacancy/index.ts';
+import { type BOOTH_STATUSES, fairEntities } from './fair.entity.ts';
+import { boothCapabilities, canManageFairs, fairCapabilities } from './fair.policy.ts';
+import { boothContentSchema, boothDecisionSchema, boothKeySchema, fairIdSchema, listSchema } from './fair.schema.ts';
+import { getFair } from './fair.use-cases.ts';
+
+export type Booth = {
+  fairId: string;
+  companyId: string;
+  companyName: string;
+  fairName: string;
+  fairSlug: string;
+  status: (typeof BOOTH_STATUSES)[number];
+  reason?: string;
+  intro?: string;
+  videoUrl?: string;
+  vacancyIds?: string[];
+  recruiters?: string[];
+  sessions?: { title: string; at: string; where: string }[];
+  requestedBy: string;
+  decidedBy?: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export async function getBooth(db: Db, fairId: string, companyId: string): Promise<Booth | undefined> {
+  if (!ID_PATTERN.test(fairId) || !ID_PATTERN.test(companyId)) return undefined;
+  const { Item } = await fairEntities(db).Booth.build(GetItemCommand).key({ fairId, companyId }).send();
+  return Item as Booth | undefined;
+}
+
+/**
+ * A member of a verified company asks for a booth at a published or live
+ * fair; it waits for an officer. Asking again after a decline asks anew.
+ */
+export const applyForBooth = fn(boothKeySchema, async ({ fairId, companyId }, ctx): Promise<Booth> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [fair, company, member, before] = await Promise.all([
+    getFair(ctx.db, fairId),
+    Company.get(ctx.db, companyId),
+    Company.isMember(ctx.db, me, companyId),
+    getBooth(ctx.db, fairId, companyId),
+  ]);
+  if (!member) throw forbidden('company.not_member');
+  if (!fairCapabilities(fair, { actor: me }).applyForBooth) throw conflict('fair.closed');
+  if (company.status !== 'verified') throw new DomainError('conflict', 'fair.booth.unverified');
+  if (before && before.status !== 'declined') throw conflict('fair.booth.exists');
+  const now = new Date(nowOf(ctx)).toISOString();
+  const booth: Booth = {
+    fairId,
+    companyId,
+    companyName: company.name,
+    fairName: fair.name,
+    fairSlug: fair.slug,
+    status: 'pending',
+    requestedBy: me.userId,
+    createdAt: before?.createdAt ?? now,
+    updatedAt: now,
+  };
+  try {
+    await fairEntities(ctx.db)
+      .Booth.build(PutItemCommand)
+      .item(booth)
+      .options({
+        condition: before ? { attr: 'status', eq: 'declined' } : { attr: 'companyId', exists: false },
+      })
+      .send();
+  } catch (e) {
+    if (isConditionFailure(e)) throw conflict('fair.booth.exists');
+    throw e;
+  }
+  return booth;
+});
+
+/**
+ * An officer approves a booth (it then counts against the fair's booth quota,
+ * in the same transaction: the last place goes to one company) or declines it
+ * with a reason.
+ */
+export const decideBooth = fn(boothDecisionSchema, async ({ fairId, companyId, decision, reason }, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  if (!canManageFairs(me)) throw forbidden('fair.officers_only');
+  const booth = await getBooth(ctx.db, fairId, companyId);
+  if (!booth) throw notFound('fair.booth.not_found');
+  if (decision === 'decline' && !reason) throw new ValidationError([{ path: 'reason', code: 'fair.reason.required' }]);
+  const { Booth: BoothEntity, Fair } = fairEntities(ctx.db);
+  const now = new Date(nowOf(ctx)).toISOString();
+  const decide = BoothEntity.build(UpdateTransaction)
+    .item({
+      fairId,
+      companyId,
+      status: decision === 'approve' ? 'approved' : 'declined',
+      reason: decision === 'decline' ? reason : $remove(),
+      decidedBy: me.userId,
+      updatedAt: now,
+    } as never)
+    .options({ condition: { attr: 'status', eq: 'pending' } });
+  try {
+    if (decision === 'decline') await executeTransactWrite(decide);
+    else {
+      const fair = await getFair(ctx.db, fairId);
+      await withConflictRetry(
+        () =>
+          executeTransactWrite(
+            decide,
+            Fair.build(UpdateTransaction)
+              .item({ id: fairId, booths: $add(1) } as never)
+              .options({
+                condition: {
+                  or: [
+                    { attr: 'booths', exists: false },
+                    { attr: 'booths', lt: fair.boothQuota },
+                  ],
+                },
+              }),
+          ),
+        { attempts: 8 },
+      );
+    }
+  } catch (e) {
+    if (isConditionFailure(e, 0)) throw conflict('fair.booth.decided');
+    if (isConditionFailure(e, 1)) throw conflict('fair.booth.full');
+    throw e;
+  }
+});
+
+/**
+ * The booth's members write its introduction, video link, recruiters and
+ * info sessions, and choose which of the company's open vacancies it brings.
+ */
+export const updateBooth = fn(boothContentSchema, async ({ fairId, companyId, ...content }, ctx): Promise<Booth> => {
+  const me = Account.requireSignedIn(ctx.actor);
+  const [booth, member] = await Promise.all([
+    getBooth(ctx.db, fairId, companyId),
+    Company.isMember(ctx.db, me, companyId),
+  ]);
+  if (!booth) throw notFound('fair.booth.not_found');
+  if (!boothCapabilities(booth, { actor: me, member }).edit) throw forbidden('fair.booth.not_yours');
+  const vacancies = new Map((await Vacancy.getMany(ctx.db, content.vacancyIds)).map((v) => [v.id, v]));
+  const bad = content.vacancyIds.findIndex((id) => {
+    const v = vacancies.get(id);
+    return !v || v.companyId !== companyId || Vacancy.effectiveStatus(v, nowOf(ctx)) !== 'open';
+  });
+  if (bad >= 0) throw new ValidationError([{ path: 'vacancyIds', code: 'fair.vacancies.not_open' }]);
+  const next: Booth = {
+    ...booth,
+    ...(content.intro ? { intro: content.intro } : {}),
+    ...(content.videoUrl ? { videoUrl: content.videoUrl } : {}),
+    vacancyIds: content.vacancyIds,
+    recruiters: content.recruiters,
+    sessions: content.sessions,
+    updatedAt: new Date(nowOf(ctx)).toISOString(),
+  };
+  if (!content.intro) delete next.intro;
+  if (!content.videoUrl) delete next.videoUrl;
+  await fairEntities(ctx.db)
+    .Booth.build(UpdateItemCommand)
+    .item({
+      fairId,
+      companyId,
+      intro: next.intro ?? $remove(),
+      videoUrl: next.videoUrl ?? $remove(),
+      vacancyIds: $set(next.vacancyIds ?? []),
+      recruiters: $set(next.recruiters ?? []),
+      sessions: $set(next.sessions ?? []),
+      updatedAt: next.updatedAt,
+    } as never)
+    .options({ condition: { attr: 'status', eq: 'approved' } })
+    .send();
+  return next;
+});
+
+/** A fair's booths, one page (the fair page shows the approved ones; officers see all, to decide). */
+export const boothsOf = fn(
+  listSchema.extend(fairIdSchema.shape),
+  async ({ fairId, cursor, limit }, ctx): Promise<Page<Booth>> => {
+    const officer = canManageFairs(ctx.actor);
+    const partition = `FAIR#${fairId}`;
+    const out = await ctx.db.table
+      .build(QueryCommand)
+      .entities(fairEntities(ctx.db).Booth)
+      .query({ partition, range: { beginsWith: 'BOOTH#' } })
+      .options({
+        limit,
+        ...(officer ? {} : { filters: { Booth: { attr: 'status', eq: 'approved' } } }),
+        ...(cursor ? { exclusiveStartKey: decodeCursor(cursor, (k) => k.pk === partition) } : {}),
+      })
+      .send();
+    const next = encodeCursor(out.LastEvaluatedKey);
+    return { items: (out.Items ?? []) as Booth[], ...(next ? { cursor: next } : {}) };
+  },
+);
+
+/** A company's booths at every fair (its members). */
+export const boothsOfCompany = fn(boothKeySchema.pick({ companyId: true }), async ({ companyId }, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  if (!(await Company.isMember(ctx.db, me, companyId)) && !canManageFairs(me)) throw forbidden('company.not_member');
+  const { Items = [] } = await ctx.db.table
+    .build(QueryCommand)
+    .entities(fairEntities(ctx.db).Booth)
+    .query({ index: 'gsi1', partition: `BOOTHS#${companyId}` })
+    .options({ reverse: true, limit: 20 })
+    .send();
+  return Items as Booth[];
+});
+
+export type BoothView = {
+  booth: Booth;
+  company: Company.Info;
+  vacancies: Vacancy.Info[];
+  can: ReturnType<typeof boothCapabilities>;
+};
+
+/** The booth page: the booth, its company and the vacancies it brings (one BatchGet). */
+export const viewBooth = fn(boothKeySchema, async ({ fairId, companyId }, ctx): Promise<BoothView> => {
+  const [booth, company, member] = await Promise.all([
+    getBooth(ctx.db, fairId, companyId),
+    Company.get(ctx.db, companyId),
+    Company.isMember(ctx.db, ctx.actor, companyId),
+  ]);
+  if (!booth) throw notFound('fair.booth.not_found');
+  const can = boothCapabilities(booth, { actor: ctx.actor, member });
+  if (!can.view) throw notFound('fair.booth.not_found');
+  const open = (await Vacancy.getMany(ctx.db, booth.vacancyIds ?? [])).filter(
+    (v) => Vacancy.effectiveStatus(v, nowOf(ctx)) === 'open',
+  );
+  return { booth, company, vacancies: open, can };
+});
+
+/**
+ * Applying from a booth: the normal application, tagged with the fair (so the
+ * fair's funnel counts it), for a vacancy the booth brings.
+ */
+export const applyAtBooth = fn(
+  boothKeySchema.extend({ vacancyId: z.string(), coverNote: z.string().optional(), answers: z.unknown().optional() }),
+  async ({ fairId, companyId, vacancyId, coverNote, answers }, ctx) => {
+    const booth = await getBooth(ctx.db, fairId, companyId);
+    if (booth?.status !== 'approved' || !(booth.vacancyIds ?? []).includes(vacancyId))
+      throw notFound('fair.booth.not_found');
+    return Application.apply(ctx, {
+      vacancyId,
+      fairId,
+      ...(coverNote ? { coverNote } : {}),
+      ...(answers ? { answers: answers as never } : {}),
+    });
+  },
+);
