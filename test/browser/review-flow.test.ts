@@ -186,7 +186,7 @@ describe('security headers (browser)', () => {
     expect(headers['x-frame-options']).toBe('DENY');
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    expect(headers['permissions-policy']).toContain('camera=()');
+    expect(headers['permissions-policy']).toContain('camera=(self)');
     expect(await p.isVisible('#share')).toBe(true); // the script ran
     expect(await p.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])).toEqual([]);
     await context.close();

@@ -56,7 +56,7 @@ export function paymentOriginOf(config: { stripe?: { apiUrl?: string | undefined
 }
 
 export const PERMISSIONS_POLICY =
-  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=(), accelerometer=()';
+  'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=(), accelerometer=()';
 
 /** Header name → value, for one response. HSTS only where the site is served over HTTPS. */
 export function securityHeaders(siteUrl: string, uploadOrigin?: string): Record<string, string> {

@@ -19,6 +19,7 @@ const ids = {
   ...id.pipeline,
   ...id.shop,
   ...id.order,
+  ...id.fair,
 };
 type Key = keyof typeof ids;
 const ens: Record<Key, string> = {
@@ -31,6 +32,7 @@ const ens: Record<Key, string> = {
   ...en.pipeline,
   ...en.shop,
   ...en.order,
+  ...en.fair,
 };
 
 const dictionaries: Record<Locale, Record<Key, string>> = { id: ids, en: ens };

@@ -8,6 +8,7 @@ export const common = {
   'share.whatsApp': 'Share on WhatsApp',
   'share.native': 'Share',
   'nav.jobs': 'Jobs',
+  'nav.fairs': 'Job fairs',
   'nav.market': 'Market',
   'nav.feed': 'Feed',
   'nav.language': 'Bahasa Indonesia',

@@ -1,6 +1,7 @@
 export { account } from './account.ts';
 export { common } from './common.ts';
 export { company } from './company.ts';
+export { fair } from './fair.ts';
 export { home } from './home.ts';
 export { order } from './order.ts';
 export { pipeline } from './pipeline.ts';

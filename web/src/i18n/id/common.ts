@@ -6,6 +6,7 @@ export const common = {
   'share.whatsApp': 'Bagikan ke WhatsApp',
   'share.native': 'Bagikan',
   'nav.jobs': 'Lowongan',
+  'nav.fairs': 'Job fair',
   'nav.market': 'Pasar',
   'nav.feed': 'Beranda',
   'nav.language': 'English',
