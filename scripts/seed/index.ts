@@ -4,6 +4,7 @@ import { type Config, loadConfig, newId } from '@bursa/core/kernel';
 import { Media } from '@bursa/core/media';
 import { processUpload } from '@bursa/functions/images/process';
 import { seedDemo } from './demo.ts';
+import { seedFairs } from './fairs.ts';
 import { seedRegions } from './regions.ts';
 import { seedSeekers } from './seekers.ts';
 import { seedShops } from './shops.ts';
@@ -46,16 +47,18 @@ export async function seedAll(
   products: number;
   posts: number;
   orders: number;
+  fairs: number;
 }> {
   const regions = await seedRegions(db);
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName, HOME_REGENCY: homeRegency });
   const { employers, ...demo } = await seedDemo(db, config);
-  const seekers = await seedSeekers(db, config, employers, options.small ? 5 : 30);
+  const { actors, ...seekers } = await seedSeekers(db, config, employers, options.small ? 5 : 30);
+  const fairs = await seedFairs(db, config, employers, actors);
   const shops = await seedShops(
     db,
     config,
     options.photos ? photoPipeline(db, config) : undefined,
     options.small ? 4 : undefined,
   );
-  return { regions, ...demo, ...seekers, ...shops };
+  return { regions, ...demo, ...seekers, fairs, ...shops };
 }

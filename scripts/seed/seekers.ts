@@ -115,7 +115,7 @@ const PATHS: Record<(typeof PLAN)[number], string[]> = {
 };
 
 export async function seedSeekers(db: Db, config: Config, employers: DemoEmployers, count = 30) {
-  if (employers.length === 0) return { seekers: 0, applications: 0 };
+  if (employers.length === 0) return { seekers: 0, applications: 0, actors: [] as Actor[] };
   const as = (actor: Actor | undefined): Ctx => ({ db, config, actor });
   const regency = await Region.get(db, config.homeRegency);
   const villages = regency.districts.flatMap((d) => d.villages.map((v) => ({ district: d.code, village: v.code })));
@@ -131,8 +131,10 @@ export async function seedSeekers(db: Db, config: Config, employers: DemoEmploye
     phone: `0813 ${String(5100 + i).padStart(4, '0')} ${String(2200 + i * 3).padStart(4, '0')}`,
   }));
   const demoResident = { name: 'Andi Pratama', phone: demoLogins[2].login };
+  const seekers: Actor[] = [];
   await inParallel([demoResident, ...people], 4, async (person, i) => {
     const seeker = await ensureSeeker(as(undefined), person.name, person.phone);
+    seekers[i] = seeker;
     const track = TRACKS[i % TRACKS.length] as (typeof TRACKS)[number];
     const place = villages[(i * 13) % villages.length] as { district: string; village: string };
     if (!(await Profile.find(db, seeker.userId))) {
@@ -196,7 +198,7 @@ export async function seedSeekers(db: Db, config: Config, employers: DemoEmploye
       }
     }
   });
-  return { seekers: people.length + 1, applications };
+  return { seekers: people.length + 1, applications, actors: seekers };
 }
 
 async function ensureSeeker(ctx: Ctx, name: string, phone: string): Promise<Actor> {

@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Account } from '@bursa/core/account';
 import { Application } from '@bursa/core/application';
 import { Company } from '@bursa/core/company';
+import { Fair } from '@bursa/core/fair';
 import { type Actor, type Ctx, loadConfig } from '@bursa/core/kernel';
 import { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
@@ -90,7 +91,22 @@ describe('seed', { timeout: 180_000 }, () => {
     expect(second.vacancies).toBe(0);
     expect(second.applications).toBe(0);
     expect(second.shops).toBe(0);
+    expect(second.fairs).toBe(0);
     expect((await browse()).map((v) => v.id).sort()).toEqual(vacanciesBefore);
+  });
+
+  it('has a past, a live and an upcoming job fair, with booths, registrations and check-ins', async () => {
+    const fairs = (await Fair.listFairs(as(), {})).items;
+    expect(fairs.map((f) => f.status).sort()).toEqual(['ended', 'live', 'published']);
+    const live = fairs.find((f) => f.status === 'live') as Fair.Info;
+    expect(live.booths).toBeGreaterThanOrEqual(3);
+    expect(live.registered).toBe(12);
+    expect(live.checkedIn).toBeGreaterThan(0);
+    const past = fairs.find((f) => f.status === 'ended') as Fair.Info;
+    expect(past.checkedIn).toBeGreaterThan(10);
+    const booths = (await Fair.boothsOf(as(), { fairId: live.id })).items;
+    const slots = await Fair.slotsOf(as(), { fairId: live.id, companyId: booths[0]?.companyId as string });
+    expect(slots.length).toBe(8);
   });
 
   it('has about 30 job seekers whose applications sit at every stage, counted by the stream', async () => {
