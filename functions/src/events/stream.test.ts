@@ -52,6 +52,7 @@ describe('stream consumer', () => {
       'shop-counts:Follow,Post,Product,Like,Comment,Review',
       'market-listing:Product,Shop',
       'sales:Order',
+      'fair-report:Registration,Slot',
     ]);
   });
 });

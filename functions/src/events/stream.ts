@@ -3,6 +3,7 @@ import type { Config, Ctx } from '@bursa/core/kernel';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { applicationFunnel } from './application-funnel.ts';
 import { companyRenamed } from './company-renamed.ts';
+import { fairReport } from './fair-report.ts';
 import { mailOutbox } from './mail-outbox.ts';
 import { marketListing } from './market-listing.ts';
 import { notifications } from './notifications.ts';
@@ -21,6 +22,7 @@ export const projections: readonly Projection[] = [
   shopCounts,
   marketListing,
   sales,
+  fairReport,
 ];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */

@@ -4,7 +4,7 @@ import { isConditionFailure } from '../db/conditions.ts';
 import { countedOnce } from '../db/projected.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { applicationEntities, type FunnelEvent, type Stage } from './application.entity.ts';
-import { companyScope, vacancyScope } from './application.lists.ts';
+import { companyScope, fairScope, vacancyScope } from './application.lists.ts';
 import type { Info } from './application.use-cases.ts';
 
 /** Reaching a stage for the first time counts once in the funnel. */
@@ -42,8 +42,9 @@ export function funnelDelta(before: Info | undefined, after: Info | undefined) {
 
 /**
  * Adds one stream record's change to the funnel counters of its vacancy and
- * company (events and current stages) and of the applicant's kelurahan and
- * regency on that day (events), in one transaction with a marker for the
+ * company (events and current stages), of the applicant's kelurahan and
+ * regency on that day (events), and of the job fair it was made at (all, by
+ * employer, kecamatan and kelurahan), in one transaction with a marker for the
  * record: a replay finds the marker and counts nothing.
  */
 export async function countChange(db: Db, sequenceNumber: string, before: Info | undefined, after: Info | undefined) {
@@ -62,6 +63,15 @@ export async function countChange(db: Db, sequenceNumber: string, before: Info |
       ? ([
           [`village#${after.villageCode}#${day}`, events],
           [`regency#${regency}#${day}`, events],
+        ] as [string, Record<string, number>][])
+      : []),
+    // Applied at a job fair: the fair's report, in all and by employer, kecamatan and kelurahan.
+    ...(after.fairId
+      ? ([
+          [fairScope(after.fairId), both],
+          [fairScope(after.fairId, `company#${after.companyId}`), both],
+          [fairScope(after.fairId, `district#${after.districtCode}`), both],
+          [fairScope(after.fairId, `village#${after.villageCode}`), both],
         ] as [string, Record<string, number>][])
       : []),
   ];

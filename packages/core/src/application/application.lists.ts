@@ -51,6 +51,8 @@ function toFunnel(item: Record<string, unknown> | undefined): Funnel {
 
 export const vacancyScope = (vacancyId: string) => `vacancy#${vacancyId}`;
 export const companyScope = (companyId: string) => `company#${companyId}`;
+/** A job fair's funnel: `fair#<id>`, or one slice of it (`company#<id>`, `district#<code>`, `village#<code>`). */
+export const fairScope = (fairId: string, slice?: string) => `fair#${fairId}${slice ? `#${slice}` : ''}`;
 
 export type Pipeline = Page<Info> & { vacancy: Vacancy.Info; funnel: Funnel };
 

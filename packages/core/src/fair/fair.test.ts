@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
+import { startProjections } from '../../../../test/support/projections.ts';
 import { Account } from '../account/index.ts';
 import { Application } from '../application/index.ts';
 import { Company } from '../company/index.ts';
@@ -12,6 +13,7 @@ import { Fair } from './index.ts';
 
 /** Fairs, booths, tickets and slots against DynamoDB Local. */
 let db: Db;
+let projections: Awaited<ReturnType<typeof startProjections>>;
 const officer: Actor = { userId: '0000000000officer001', name: 'Petugas Dewi', roles: ['officer', 'resident'] };
 let employer: Actor;
 let companyId: string;
@@ -80,8 +82,13 @@ async function shortlisted(name: string): Promise<Actor> {
   return s;
 }
 
+afterAll(async () => {
+  await projections.stop();
+});
+
 beforeAll(async () => {
   db = await createTestDb();
+  projections = await startProjections(db);
   await Region.save(db, {
     code: '36.71',
     name: 'Kota Tangerang',
@@ -309,5 +316,76 @@ describe('interview slots', () => {
     await expect(
       Fair.cancelBooking(as(winner, late), { fairId: fair.id, companyId, key: second.key }),
     ).rejects.toMatchObject({ code: 'fair.slot.too_late' });
+  });
+});
+
+describe('the fair report', () => {
+  it('counts registrations, check-ins, visits, applications, interviews and hires, by employer and kecamatan, from the stream', async () => {
+    const fair = await publishedFair('Bursa Kerja Laporan');
+    await Fair.applyForBooth(as(employer), { fairId: fair.id, companyId });
+    await Fair.decideBooth(as(officer), { fairId: fair.id, companyId, decision: 'approve' });
+    await Fair.updateBooth(as(employer), { fairId: fair.id, companyId, vacancyIds: [vacancyId] });
+    const [slot] = await Fair.publishSlots(as(employer), {
+      fairId: fair.id,
+      companyId,
+      date: fair.startDate,
+      start: '10:00',
+      minutes: 20,
+      count: 1,
+      how: 'onsite',
+      table: 'Meja 4',
+    });
+    // Two visitors with profiles in Kecamatan Tangerang; one checks in, applies at the booth, is interviewed and hired.
+    const [a, b] = await Promise.all([person('Ayu'), person('Bayu')]);
+    for (const who of [a, b] as Actor[])
+      await Profile.save(as(who), {
+        birthYear: 2000,
+        districtCode: '36.71.01',
+        villageCode: '36.71.01.1001',
+        education: 'SMK',
+        skills: 'jahit',
+        languages: 'Indonesia',
+      } as never);
+    const ticket = await Fair.register(as(a), { fairId: fair.id });
+    await Fair.register(as(b), { fairId: fair.id });
+    await Fair.checkIn(as(officer), { fairId: fair.id, input: ticket.code });
+    await Fair.countVisit(db, fair.id, companyId);
+    await Fair.countVisit(db, fair.id, companyId);
+    await Fair.applyAtBooth(as(a), { fairId: fair.id, companyId, vacancyId });
+    await Application.move(as(employer), { vacancyId, userId: (a as Actor).userId, to: 'shortlisted' });
+    await Fair.bookSlot(as(a), { fairId: fair.id, companyId, key: (slot as Fair.Slot).key, vacancyId });
+    await Fair.markAttendance(as(employer), {
+      fairId: fair.id,
+      companyId,
+      key: (slot as Fair.Slot).key,
+      attendance: 'attended',
+    });
+    await Application.move(as(employer), { vacancyId, userId: (a as Actor).userId, to: 'hired' });
+    await projections.settle();
+    const report = await Fair.fairReport(as(officer), { fairId: fair.id });
+    expect(report.total).toMatchObject({
+      registered: 2,
+      checkedIn: 1,
+      visits: 2,
+      applications: 1,
+      shortlisted: 1,
+      interviewed: 1,
+      attended: 1,
+      hired: 1,
+    });
+    expect(report.byEmployer).toEqual([expect.objectContaining({ label: 'PT Garmen Cisadane', visits: 2, hired: 1 })]);
+    expect(report.byDistrict.find((r) => r.key === 'district#36.71.01')).toMatchObject({
+      registered: 2,
+      checkedIn: 1,
+      applications: 1,
+    });
+    expect(Fair.reportCsv(report).split('\r\n')[1]).toBe('total,Bursa Kerja Laporan,2,1,2,1,1,1,1,1');
+    // The employer sees their own booth; anyone else nothing.
+    const own = await Fair.fairReport(as(employer), { fairId: fair.id, companyId });
+    expect(own.byEmployer.map((r) => r.key)).toEqual([`company#${companyId}`]);
+    expect(own.byDistrict).toEqual([]);
+    await expect(Fair.fairReport(as(a), { fairId: fair.id, companyId })).rejects.toMatchObject({
+      code: 'fair.officers_only',
+    });
   });
 });
