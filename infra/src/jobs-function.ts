@@ -17,6 +17,8 @@ export interface JobsFunctionProps {
  * minutes, unpaid transfer and card orders older than 24 hours expire and
  * give their stock back (reads the orders' expiry index; each order moves in
  * a transaction with its products). Card sessions are cancelled at Stripe.
+ * Interview slots booked at job fairs starting in about an hour remind their
+ * candidates (an inbox notification, once).
  */
 export class JobsFunction extends AppFunction {
   readonly schedule: events.Rule;
@@ -30,7 +32,8 @@ export class JobsFunction extends AppFunction {
       // One run at a time: a slow run is not overtaken by the next one.
       reservedConcurrency: 1,
     });
-    grantTableActions(this.function, props.table, ['dynamodb:UpdateItem'], { queryIndexes: true });
+    // Expiry: conditional updates of orders and products; reminders: a notification, its inbox count and its mark.
+    grantTableActions(this.function, props.table, ['dynamodb:UpdateItem', 'dynamodb:PutItem'], { queryIndexes: true });
     grantStripeSecret(this.function, props.environment.STRIPE_SECRET_ARN);
     this.schedule = new events.Rule(this, 'Every15Minutes', {
       schedule: events.Schedule.rate(Duration.minutes(15)),

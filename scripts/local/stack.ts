@@ -3,7 +3,7 @@ import { createDb, ensureTable } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
 import { createStreamHandler } from '@bursa/functions/events/stream';
 import { processUpload } from '@bursa/functions/images/process';
-import { expireOrders } from '@bursa/functions/jobs/expire';
+import { expireOrders, remindInterviews } from '@bursa/functions/jobs/expire';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { assertPortFree } from './ports.ts';
@@ -106,6 +106,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     // The scheduled jobs (EventBridge every 15 minutes in AWS): every minute here.
     const jobs = setInterval(() => {
       expireOrders(config, db).catch((e) => console.error('expire-orders:', (e as Error).message));
+      remindInterviews(config, db).catch((e) => console.error('remind-interviews:', (e as Error).message));
     }, 60_000);
     stops.push(async () => clearInterval(jobs));
     return { url: app.url, dynamodb, s3, projections, stripe, stop: stopAll };

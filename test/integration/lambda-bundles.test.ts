@@ -54,7 +54,7 @@ let api: Handler;
 let web: Handler;
 let events: (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
 let rotate: (event: RotationEvent) => Promise<void>;
-let jobs: () => Promise<{ expired: number }>;
+let jobs: () => Promise<{ expired: number; reminded: number }>;
 let db: Db;
 let sm: FakeSecretsManager;
 let cf: FakeCloudFront;
@@ -217,8 +217,8 @@ describe('Lambda bundles', () => {
     expect((await Vacancy.get(db, '01jhb7v2c4d6e8f0g2h4')).companyName).toBe('PT Sinar Garmen');
   });
 
-  it('jobs runs the scheduled order expiry against the table (nothing due on a fresh table)', async () => {
-    expect(await jobs()).toEqual({ expired: 0 });
+  it('jobs runs the scheduled order expiry and interview reminders against the table (nothing due on a fresh table)', async () => {
+    expect(await jobs()).toEqual({ expired: 0, reminded: 0 });
   });
 
   it('both refuse requests that did not come through CloudFront (no origin secret)', async () => {

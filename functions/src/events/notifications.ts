@@ -1,6 +1,7 @@
 import { Account } from '@bursa/core/account';
 import { Application } from '@bursa/core/application';
 import { Company } from '@bursa/core/company';
+import { Fair } from '@bursa/core/fair';
 import { type Ctx, formatRupiah } from '@bursa/core/kernel';
 import { Notification } from '@bursa/core/notification';
 import type { Order } from '@bursa/core/order';
@@ -17,14 +18,16 @@ type Event = { kind: Notification.Kind; params: Record<string, string>; link: st
  *   a stage set by a company → the applicant
  *   a vacancy closed by an officer, a company verified → the company's members
  *   a new order → the shop's members; an order's status changed by someone else → its buyer
+ *   an interview slot booked at a fair → the candidate and the booth's company members
  * Idempotent: Notification.deliver refuses a second delivery of the same record.
  */
 export const notifications: Projection = {
   name: 'notifications',
-  entities: ['Application', 'Vacancy', 'Company', 'Order'],
+  entities: ['Application', 'Vacancy', 'Company', 'Order', 'Slot'],
   async apply(ctx, change) {
     const entity = entityOf(change);
     if (entity === 'Order') return orderChanged(ctx, change);
+    if (entity === 'Slot') return slotChanged(ctx, change);
     if (entity === 'Application') return applicationChanged(ctx, change);
     if (entity === 'Vacancy') return vacancyChanged(ctx, change);
     if (entity === 'Company') return companyChanged(ctx, change);
@@ -112,6 +115,36 @@ async function orderChanged(ctx: Ctx, change: Change) {
     },
     link: `/saya/pesanan/${after.code}`,
     at: last.at,
+  });
+}
+
+async function slotChanged(ctx: Ctx, change: Change) {
+  const before = change.oldImage;
+  const after = change.newImage;
+  if (!after?.bookedBy || before?.bookedBy === after.bookedBy) return;
+  const booth = await Fair.getBooth(ctx.db, String(after.fairId), String(after.companyId));
+  if (!booth) return;
+  const time = new Intl.DateTimeFormat('id-ID', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(String(after.startsAt)));
+  const link = `/bursa-kerja/${booth.fairSlug}/${booth.companyId}`;
+  const at = new Date().toISOString();
+  await toPerson(ctx, String(after.bookedBy), change, {
+    kind: 'slot_booked',
+    params: { company: booth.companyName, fair: booth.fairName, time },
+    link,
+    at,
+  });
+  await toMembers(ctx, booth.companyId, change, {
+    kind: 'slot_booked_booth',
+    params: { name: String(after.bookedName ?? ''), fair: booth.fairName, time },
+    link,
+    at,
   });
 }
 

@@ -47,7 +47,7 @@ describe('stream consumer', () => {
       'vacancy-listing:Vacancy',
       'company-renamed:Company',
       'application-funnel:Application',
-      'notifications:Application,Vacancy,Company,Order',
+      'notifications:Application,Vacancy,Company,Order,Slot',
       'mail-outbox:Mail',
       'shop-counts:Follow,Post,Product,Like,Comment,Review',
       'market-listing:Product,Shop',

@@ -1,4 +1,5 @@
 import { type Db, runAsEntry } from '@bursa/core/db';
+import { Fair } from '@bursa/core/fair';
 import type { Config } from '@bursa/core/kernel';
 import { Order } from '@bursa/core/order';
 
@@ -9,4 +10,9 @@ import { Order } from '@bursa/core/order';
  */
 export function expireOrders(config: Config, db: Db, now?: () => number): Promise<number> {
   return runAsEntry('jobs', () => Order.expireDue({ db, config, actor: undefined, ...(now ? { now } : {}) }));
+}
+
+/** The scheduled interview reminders (same schedule): bookings starting in about an hour. */
+export function remindInterviews(config: Config, db: Db, now?: () => number): Promise<number> {
+  return runAsEntry('jobs', () => Fair.remindInterviews({ db, config, actor: undefined, ...(now ? { now } : {}) }));
 }

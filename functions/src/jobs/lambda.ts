@@ -1,6 +1,6 @@
 import { createDb } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
-import { expireOrders } from './expire.ts';
+import { expireOrders, remindInterviews } from './expire.ts';
 
 const config = loadConfig();
 const db = createDb(config);
@@ -8,6 +8,7 @@ const db = createDb(config);
 /** EventBridge's schedule: one run of the jobs. */
 export const handler = async () => {
   const expired = await expireOrders(config, db);
-  console.log(JSON.stringify({ job: 'expire-orders', expired }));
-  return { expired };
+  const reminded = await remindInterviews(config, db);
+  console.log(JSON.stringify({ job: 'scheduled', expired, reminded }));
+  return { expired, reminded };
 };

@@ -15,6 +15,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
  *   TicketToken  pk = TICKETTOKEN#<token>       sk = TICKET          → fairId, userId (the QR's unguessable token)
  *   Slot         pk = SLOTS#<fairId>#<companyId> sk = SLOT#<startsAt>#<id>  (a booth's interview slots, by time)
  *   SlotBooking  pk = VACANCY#<vacancyId>       sk = BOOKING#<fairId>#<userId>  (one slot per application per fair)
+ *                gsi3pk = REMIND#<yyyy-mm-ddThh> gsi3sk = <startsAt>#<userId>  (the reminder job: bookings by hour)
  */
 export const FAIR_MODES = ['virtual', 'hybrid', 'onsite'] as const;
 export const FAIR_STATUSES = ['draft', 'published', 'live', 'ended'] as const;
@@ -178,7 +179,18 @@ const build = (table: BursaTable) => ({
       companyId: string(),
       slotKey: string(),
       startsAt: string(),
-    }),
+      companyName: string().optional(),
+      fairName: string().optional(),
+      fairSlug: string().optional(),
+    }).and((s) => ({
+      // The reminder job reads the bookings starting in a given hour.
+      gsi3pk: string()
+        .hidden()
+        .link<typeof s>(({ startsAt }) => `REMIND#${startsAt.slice(0, 13)}`),
+      gsi3sk: string()
+        .hidden()
+        .link<typeof s>(({ startsAt, userId }) => `${startsAt}#${userId}`),
+    })),
     computeKey: ({ vacancyId, fairId, userId }) => ({ pk: `VACANCY#${vacancyId}`, sk: `BOOKING#${fairId}#${userId}` }),
   }),
 });

@@ -1,3 +1,4 @@
+import { remindInterviews } from '@bursa/functions/jobs/expire';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
@@ -6,6 +7,7 @@ import { Application } from '../application/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig, todayInJakarta } from '../kernel/index.ts';
+import { Notification } from '../notification/index.ts';
 import { Profile } from '../profile/index.ts';
 import { Region } from '../region/index.ts';
 import { Vacancy } from '../vacancy/index.ts';
@@ -387,5 +389,44 @@ describe('the fair report', () => {
     await expect(Fair.fairReport(as(a), { fairId: fair.id, companyId })).rejects.toMatchObject({
       code: 'fair.officers_only',
     });
+  });
+});
+
+describe('after booking', () => {
+  it('both sides are notified, the candidate gets a calendar file and, an hour before, one reminder', async () => {
+    const fair = await publishedFair('Bursa Kerja Pengingat');
+    await Fair.applyForBooth(as(employer), { fairId: fair.id, companyId });
+    await Fair.decideBooth(as(officer), { fairId: fair.id, companyId, decision: 'approve' });
+    const [slot] = await Fair.publishSlots(as(employer), {
+      fairId: fair.id,
+      companyId,
+      date: fair.startDate,
+      start: '13:00',
+      minutes: 30,
+      count: 1,
+      how: 'video',
+      link: 'https://meet.google.com/xyz-wxyz-abc',
+    });
+    const candidate = await shortlisted('Dina Kandidat');
+    await Fair.bookSlot(as(candidate), { fairId: fair.id, companyId, key: (slot as Fair.Slot).key, vacancyId });
+    await projections.settle();
+    const kinds = async (who: Actor) => (await Notification.inbox(as(who), {})).items.map((n) => n.kind);
+    expect(await kinds(candidate)).toContain('slot_booked');
+    expect(await kinds(employer)).toContain('slot_booked_booth');
+    const ics = await Fair.slotCalendar(as(candidate), { fairId: fair.id, companyId, key: (slot as Fair.Slot).key });
+    expect(ics).toContain(`DTSTART:${fair.startDate.replace(/-/g, '')}T060000Z`);
+    expect(ics).toContain('LOCATION:https://meet.google.com/xyz-wxyz-abc');
+    await expect(
+      Fair.slotCalendar(as(await person('Orang Lain')), { fairId: fair.id, companyId, key: (slot as Fair.Slot).key }),
+    ).rejects.toMatchObject({ code: 'fair.slot.not_found' });
+    const start = Date.parse((slot as Fair.Slot).startsAt);
+    const config = loadConfig({ TABLE_NAME: db.tableName });
+    expect(await remindInterviews(config, db, () => start - 3 * 3600_000)).toBe(0);
+    expect(await remindInterviews(config, db, () => start - 60 * 60_000)).toBe(1);
+    expect(await remindInterviews(config, db, () => start - 55 * 60_000)).toBe(0);
+    const reminder = (await Notification.inbox(as(candidate), {})).items.find((n) => n.kind === 'slot_reminder');
+    expect(Notification.render(reminder as never, 'id')).toBe(
+      'Pengingat: wawancara dengan PT Garmen Cisadane pukul 13.00 WIB (Bursa Kerja Pengingat).',
+    );
   });
 });

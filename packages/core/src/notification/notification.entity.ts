@@ -17,6 +17,9 @@ export const KINDS = [
   'company_verified',
   'new_order',
   'order_status',
+  'slot_booked',
+  'slot_booked_booth',
+  'slot_reminder',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

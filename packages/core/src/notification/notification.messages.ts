@@ -9,6 +9,9 @@ export const id = {
   'notification.new_order': 'Pesanan baru {code} dari {buyerName}: {total}.',
   'notification.order_status': 'Pesanan {code} di {shopName}: {status}.',
   'notification.order_status.reason': 'Pesanan {code} di {shopName}: {status} ({reason}).',
+  'notification.slot_booked': 'Wawancara Anda dengan {company} di {fair}: {time} WIB.',
+  'notification.slot_booked_booth': '{name} memesan slot wawancara {time} WIB di booth {fair}.',
+  'notification.slot_reminder': 'Pengingat: wawancara dengan {company} pukul {time} WIB ({fair}).',
   'notification.email.open': 'Buka di Bursa:',
   'notification.email.footer': 'Email ini dikirim otomatis oleh Bursa, bursa kerja dan pasar warga.',
 } as const;
@@ -24,6 +27,9 @@ export const en = {
   'notification.new_order': 'New order {code} from {buyerName}: {total}.',
   'notification.order_status': 'Order {code} at {shopName}: {status}.',
   'notification.order_status.reason': 'Order {code} at {shopName}: {status} ({reason}).',
+  'notification.slot_booked': 'Your interview with {company} at {fair}: {time} WIB.',
+  'notification.slot_booked_booth': '{name} booked the {time} WIB interview slot at your booth at {fair}.',
+  'notification.slot_reminder': 'Reminder: your interview with {company} at {time} WIB ({fair}).',
   'notification.email.open': 'Open in Bursa:',
   'notification.email.footer': 'This email was sent automatically by Bursa, the job fair and marketplace.',
 } satisfies Record<keyof typeof id, string>;
