@@ -132,8 +132,8 @@ describe('header: brand, menu, then account and language; Tab follows what the e
     const context = await browser.newContext(options);
     const p = await context.newPage();
     await p.goto(`${app.url}/lowongan`);
-    const stops = await headerTabStops(p, 6);
-    expect(stops.map((s) => s.text)).toEqual(['Bursa', 'Lowongan', 'Pasar', 'Masuk', 'Daftar', 'English']);
+    const stops = await headerTabStops(p, 7);
+    expect(stops.map((s) => s.text)).toEqual(['Bursa', 'Lowongan', 'Pasar', 'Job fair', 'Masuk', 'Daftar', 'English']);
     expect(inReadingOrder(stops), JSON.stringify(stops)).toBe(true);
     await context.close();
   });

@@ -160,7 +160,7 @@ describe('a job fair', () => {
     await app.settle();
     await officer.goto(`${app.url}/saya/bursa-kerja/${fairId}`);
     await go(officer, '[data-testid=report-link]');
-    const total = officer.locator('[data-testid="report.total"] tbody tr td');
+    const total = officer.locator('[data-testid=report-total] tbody tr td');
     // registered, checked in, visits, applications, shortlisted, interviewed, attended, hired
     expect(await total.allTextContents()).toEqual([
       '1',
@@ -173,15 +173,15 @@ describe('a job fair', () => {
       '0',
     ]);
     expect(Number(await total.nth(2).textContent())).toBeGreaterThan(0);
-    expect(await officer.textContent('[data-testid="report.byDistrict"]')).toContain('Tangerang');
+    expect(await officer.textContent('[data-testid=report-districts]')).toContain('Tangerang');
     await expectAccessible(officer);
     const csv = await officer.request.get(
       `${app.url}${await officer.getAttribute('[data-testid=report-csv]', 'href')}`,
     );
     expect((await csv.text()).split('\r\n')[1]).toMatch(/^total,Bursa Kerja Uji Coba,1,1,\d+,1,1,1,0,0$/);
     await employer.goto(`${app.url}/saya/bursa-kerja/${fairId}/laporan?perusahaan=${companyId}`);
-    expect(await employer.locator('[data-testid="report.byEmployer"] tbody tr').count()).toBe(1);
-    expect(await employer.isVisible('[data-testid="report.byDistrict"]')).toBe(false);
+    expect(await employer.locator('[data-testid=report-employers] tbody tr').count()).toBe(1);
+    expect(await employer.isVisible('[data-testid=report-districts]')).toBe(false);
     const denied = await resident.goto(`${app.url}/saya/bursa-kerja/${fairId}/laporan?perusahaan=${companyId}`);
     expect(denied?.status()).toBe(403);
   });
