@@ -5,6 +5,7 @@ import { type Actor, loadConfig, todayInJakarta } from '@bursa/core/kernel';
 import { Profile } from '@bursa/core/profile';
 import { Vacancy } from '@bursa/core/vacancy';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
 import { expectAccessible } from '../support/axe.ts';
@@ -76,9 +77,20 @@ describe('a job fair', () => {
     await go(officer, 'button:has-text("Terbitkan")');
     expect(await officer.textContent('[data-testid=fair-status]')).toContain('Dibuka pendaftaran');
     await expectAccessible(officer);
+    // A banner: the fair's page and its link preview show it.
+    const banner = await sharp({ create: { width: 1600, height: 600, channels: 3, background: '#0b5d3b' } })
+      .jpeg()
+      .toBuffer();
+    await officer.setInputFiles('#f-banner', { name: 'banner.jpg', mimeType: 'image/jpeg', buffer: banner });
+    await officer.click('button:has-text("Unggah foto")');
+    await officer.waitForSelector('img.banner', { timeout: 20_000 });
     fairPath = '/bursa-kerja/bursa-kerja-uji-coba';
     await officer.goto(`${app.url}/bursa-kerja`);
     expect(await officer.textContent('main')).toContain('Bursa Kerja Uji Coba');
+    await officer.goto(`${app.url}${fairPath}`);
+    expect(await officer.getAttribute('meta[property="og:image"]', 'content')).toMatch(
+      /\/media\/img\/[0-9a-z]{20}-og\.jpg$/,
+    );
   });
 
   it('an employer asks for a booth, the officer approves it, the employer brings a vacancy and publishes slots', async () => {
@@ -92,7 +104,11 @@ describe('a job fair', () => {
     await employer.goto(`${app.url}/saya/perusahaan/${companyId}/booth/${fairId}`);
     await employer.fill('#f-intro', 'Kami membuka lowongan operator jahit untuk warga Tangerang.');
     await employer.check(`input[value="${vacancyId}"]`);
+    await employer.fill('[id="f-s.0.title"]', 'Cara lolos tes jahit');
+    await employer.fill('[id="f-s.0.time"]', '10:30');
+    await employer.fill('[id="f-s.0.where"]', 'Ruang 3');
     await go(employer, 'button[value=content]');
+    expect(await employer.textContent('main')).toContain('10.30 WIB · Cara lolos tes jahit · Ruang 3');
     expect(await employer.textContent('[data-testid=booth-vacancies]')).toBeTruthy();
     await employer.goto(`${app.url}/saya/perusahaan/${companyId}/booth/${fairId}`);
     await employer.fill('#f-count', '3');
@@ -184,5 +200,44 @@ describe('a job fair', () => {
     expect(await employer.isVisible('[data-testid=report-districts]')).toBe(false);
     const denied = await resident.goto(`${app.url}/saya/bursa-kerja/${fairId}/laporan?perusahaan=${companyId}`);
     expect(denied?.status()).toBe(403);
+  });
+
+  it('every fair route answers each role as the policy says', async () => {
+    const stranger = await (await browser.newContext(androidPhone)).newPage();
+    const get = async (who: Page | undefined, path: string) =>
+      who
+        ? (await who.request.get(`${app.url}${path}`, { maxRedirects: 0 })).status()
+        : (await fetch(`${app.url}${path}`, { redirect: 'manual' })).status;
+    const routes: [string, Record<string, number | number[]>][] = [
+      ['/bursa-kerja', { anon: 200, resident: 200, employer: 200, officer: 200 }],
+      [fairPath, { anon: 200, resident: 200, employer: 200, officer: 200 }],
+      [`${fairPath}/${companyId}`, { anon: 200, resident: 200, employer: 200, officer: 200 }],
+      [`${fairPath}/tiket`, { anon: 303, stranger: 303, resident: 200 }],
+      ['/saya/bursa-kerja', { anon: [302, 303], resident: 403, employer: 403, officer: 200 }],
+      [`/saya/bursa-kerja/${fairId}`, { anon: [302, 303], resident: 403, employer: 403, officer: 200 }],
+      [`/saya/bursa-kerja/${fairId}/check-in`, { anon: [302, 303], resident: 403, employer: 403, officer: 200 }],
+      [`/saya/bursa-kerja/${fairId}/laporan`, { anon: [302, 303], resident: 403, employer: 403, officer: 200 }],
+      [`/saya/bursa-kerja/${fairId}/laporan?perusahaan=${companyId}`, { resident: 403, employer: 200, officer: 200 }],
+      [
+        `/saya/perusahaan/${companyId}/booth/${fairId}`,
+        { anon: [302, 303], resident: 403, officer: 403, employer: 200 },
+      ],
+      [`${fairPath}/${companyId}/wawancara.ics?slot=SLOT%23x`, { anon: 401, stranger: 404, employer: 404 }],
+      ['/bursa-kerja/tidak-ada', { anon: 404, officer: 404 }],
+    ];
+    await stranger.goto(`${app.url}/daftar`);
+    await stranger.fill('#f-name', 'Orang Lain');
+    await stranger.fill('#f-phone', `0838${String(Date.now()).slice(-8)}`);
+    await stranger.fill('#f-password', 'rahasia2026');
+    await go(stranger, 'main button[type=submit]');
+    const pages: Record<string, Page | undefined> = { anon: undefined, stranger, resident, employer, officer };
+    const seen: string[] = [];
+    for (const [path, expected] of routes)
+      for (const [role, status] of Object.entries(expected)) {
+        const got = await get(pages[role], path);
+        seen.push(`${role} ${path} ${got}`);
+        expect([status].flat(), `${role} ${path}`).toContain(got);
+      }
+    expect(seen.length).toBeGreaterThan(30);
   });
 });

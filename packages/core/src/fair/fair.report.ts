@@ -127,7 +127,14 @@ export type ReportRow = {
   attended: number;
   hired: number;
 };
-export type FairReport = { fair: Info; total: ReportRow; byEmployer: ReportRow[]; byDistrict: ReportRow[] };
+export type FairReport = {
+  fair: Info;
+  total: ReportRow;
+  byEmployer: ReportRow[];
+  byDistrict: ReportRow[];
+  /** Kelurahan with anything counted (officers). */
+  byVillage: ReportRow[];
+};
 
 async function statsOf(db: Db, fairId: string, scopes: string[]) {
   const { FairStats } = statsEntities(db);
@@ -151,7 +158,8 @@ async function statsOf(db: Db, fairId: string, scopes: string[]) {
  * The fair report: totals, by employer (approved booths) and by the
  * candidates' kecamatan. Officers see all of it; a booth's members their own
  * booth's row. A fixed number of reads whatever the fair's size: the fair,
- * one page of booths, and BatchGets of counters.
+ * one page of booths, and BatchGets of counters (the regency's kecamatan and
+ * kelurahan: 117 slices for Kota Tangerang).
  */
 export const fairReport = fn(
   z.object({ fairId: z.string(), companyId: z.string().optional() }),
@@ -169,7 +177,12 @@ export const fairReport = fn(
       .filter((b) => b.status === 'approved' && (officer || b.companyId === companyId))
       .map((b) => ({ key: `company#${b.companyId}`, label: b.companyName }));
     const districts = officer ? regency.districts.map((d) => ({ key: `district#${d.code}`, label: d.name })) : [];
-    const slices = [{ key: 'all', label: fair.name }, ...employers, ...districts];
+    const villages = officer
+      ? regency.districts.flatMap((d) =>
+          d.villages.map((v) => ({ key: `village#${v.code}`, label: `${v.name}, ${d.name}` })),
+        )
+      : [];
+    const slices = [{ key: 'all', label: fair.name }, ...employers, ...districts, ...villages];
     const [stats, funnels] = await Promise.all([
       statsOf(
         ctx.db,
@@ -202,6 +215,7 @@ export const fairReport = fn(
       total: row(slices[0] as { key: string; label: string }),
       byEmployer: employers.map(row),
       byDistrict: districts.map(row),
+      byVillage: villages.map(row).filter((r) => r.registered || r.checkedIn || r.applications),
     };
   },
 );
@@ -230,5 +244,6 @@ export function reportCsv(report: FairReport): string {
   add('total', report.total);
   for (const r of report.byEmployer) add('perusahaan', r);
   for (const r of report.byDistrict) add('kecamatan', r);
+  for (const r of report.byVillage) add('kelurahan', r);
   return `${lines.join('\r\n')}\r\n`;
 }

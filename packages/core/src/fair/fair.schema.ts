@@ -69,7 +69,11 @@ export const boothContentSchema = boothKeySchema.extend({
   recruiters: z.array(z.string().trim().min(2).max(60)).max(5, 'fair.recruiters.max').default([]),
   sessions: z
     .array(
-      z.object({ title: z.string().trim().min(3).max(100), at: z.string(), where: z.string().trim().min(2).max(300) }),
+      z.object({
+        title: z.string().trim().min(3, 'fair.session.invalid').max(100, 'fair.session.invalid'),
+        at: z.iso.datetime('fair.session.invalid'),
+        where: z.string().trim().min(2, 'fair.session.invalid').max(300, 'fair.session.invalid'),
+      }),
     )
     .max(5, 'fair.sessions.max')
     .default([]),

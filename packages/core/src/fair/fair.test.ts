@@ -376,6 +376,9 @@ describe('the fair report', () => {
       hired: 1,
     });
     expect(report.byEmployer).toEqual([expect.objectContaining({ label: 'PT Garmen Cisadane', visits: 2, hired: 1 })]);
+    expect(report.byVillage).toEqual([
+      expect.objectContaining({ key: 'village#36.71.01.1001', registered: 2, hired: 1 }),
+    ]);
     expect(report.byDistrict.find((r) => r.key === 'district#36.71.01')).toMatchObject({
       registered: 2,
       checkedIn: 1,
@@ -386,6 +389,7 @@ describe('the fair report', () => {
     const own = await Fair.fairReport(as(employer), { fairId: fair.id, companyId });
     expect(own.byEmployer.map((r) => r.key)).toEqual([`company#${companyId}`]);
     expect(own.byDistrict).toEqual([]);
+    expect(own.byVillage).toEqual([]);
     await expect(Fair.fairReport(as(a), { fairId: fair.id, companyId })).rejects.toMatchObject({
       code: 'fair.officers_only',
     });

@@ -1,4 +1,5 @@
 import {
+  $add,
   executeTransactWrite,
   GetItemCommand,
   PutItemCommand,
@@ -6,6 +7,7 @@ import {
   QueryCommand,
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
+import { z } from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
@@ -15,6 +17,7 @@ import { conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { parseInput } from '../kernel/validation.ts';
+import { Media } from '../media/index.ts';
 import { Region } from '../region/index.ts';
 import { slugOf } from '../shop/product.use-cases.ts';
 import { type FairMode, type FairStatus, fairEntities } from './fair.entity.ts';
@@ -191,4 +194,16 @@ export const listFairs = fn(listSchema, async ({ cursor, limit }, ctx): Promise<
     .send();
   const next = encodeCursor(out.LastEvaluatedKey);
   return { items: (out.Items ?? []) as Info[], ...(next ? { cursor: next } : {}) };
+});
+
+/** An officer sets the fair's banner: a photo they uploaded (processed, public), shown on its page and in link previews. */
+export const setBanner = fn(z.object({ fairId: z.string(), imageId: z.string() }), async ({ fairId, imageId }, ctx) => {
+  const me = Account.requireSignedIn(ctx.actor);
+  if (!canManageFairs(me)) throw forbidden('fair.officers_only');
+  await getFair(ctx.db, fairId);
+  await Media.requireReady(ctx, me.userId, [imageId]);
+  await fairEntities(ctx.db)
+    .Fair.build(UpdateItemCommand)
+    .item({ id: fairId, banner: imageId, updatedAt: new Date(nowOf(ctx)).toISOString(), version: $add(1) } as never)
+    .send();
 });
