@@ -106,7 +106,20 @@ try {
   const shopId = (await (await fetch(`${stack.url}/saya`, { headers: seller })).text()).match(
     /\/saya\/toko\/([0-9a-z]{20})\/pesanan/,
   )?.[1];
+  // Job fairs: the live demo fair, one of its booths, Andi's ticket, the office's report.
+  const officer = await sessionOf(stack.url, 'petugas@disnaker.tangerangkota.go.id');
+  const liveFair = (await (await fetch(`${stack.url}/bursa-kerja`)).text()).match(
+    /href="(\/bursa-kerja\/virtual-job-fair[a-z0-9-]*)"/,
+  )?.[1];
+  const aBooth = (await (await fetch(`${stack.url}${liveFair}`)).text()).match(
+    /href="(\/bursa-kerja\/[a-z0-9-]+\/[0-9a-z]{20})"/,
+  )?.[1];
+  const fairAdmin = (await (await fetch(`${stack.url}${liveFair}`, { headers: officer })).text()).match(
+    /href="\/saya\/bursa-kerja\/([0-9a-z]{20})"/,
+  )?.[1];
   const signedIn: [string, Record<string, string>][] = [
+    [`${liveFair}/tiket`, seeker],
+    [`/saya/bursa-kerja/${fairAdmin}/laporan`, officer],
     ['/saya/pesanan', seeker],
     [`/saya/pesanan/${anOrder}`, seeker],
     ['/keranjang', seeker],
@@ -138,6 +151,9 @@ try {
       '/@dapurbuani?tab=posting',
       '/@dapurbuani?tab=ulasan',
       `${aProduct}`,
+      '/bursa-kerja',
+      `${liveFair}`,
+      `${aBooth}`,
     ].map((r): [string, Record<string, string>] => [r, {}]),
     ...signedIn,
   ];
