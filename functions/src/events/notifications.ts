@@ -133,7 +133,8 @@ async function slotChanged(ctx: Ctx, change: Change) {
     timeZone: 'Asia/Jakarta',
   }).format(new Date(String(after.startsAt)));
   const link = `/bursa-kerja/${booth.fairSlug}/${booth.companyId}`;
-  const at = new Date().toISOString();
+  // When it was booked (from the record itself, so a replayed record writes the same notification).
+  const at = String(after.bookedAt ?? after.startsAt);
   await toPerson(ctx, String(after.bookedBy), change, {
     kind: 'slot_booked',
     params: { company: booth.companyName, fair: booth.fairName, time },

@@ -162,6 +162,7 @@ const build = (table: BursaTable) => ({
       table: string().optional(),
       bookedBy: string().optional(),
       bookedName: string().optional(),
+      bookedAt: string().optional(),
       vacancyId: string().optional(),
       attendance: string().enum('attended', 'no_show').optional(),
       createdAt: string(),

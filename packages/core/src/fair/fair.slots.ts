@@ -36,6 +36,7 @@ export type Slot = {
   table?: string;
   bookedBy?: string;
   bookedName?: string;
+  bookedAt?: string;
   vacancyId?: string;
   attendance?: 'attended' | 'no_show';
   createdAt: string;
@@ -151,7 +152,15 @@ export const bookSlot = fn(bookSchema, async ({ fairId, companyId, key, vacancyI
       () =>
         executeTransactWrite(
           SlotEntity.build(UpdateTransaction)
-            .item({ fairId, companyId, key, bookedBy: me.userId, bookedName: app.applicantName, vacancyId } as never)
+            .item({
+              fairId,
+              companyId,
+              key,
+              bookedBy: me.userId,
+              bookedName: app.applicantName,
+              bookedAt: at,
+              vacancyId,
+            } as never)
             .options({ condition: { attr: 'bookedBy', exists: false } }),
           SlotBooking.build(PutTransaction)
             .item({
@@ -189,7 +198,15 @@ export const cancelBooking = fn(slotKeySchema, async ({ fairId, companyId, key }
   try {
     await executeTransactWrite(
       SlotEntity.build(UpdateTransaction)
-        .item({ fairId, companyId, key, bookedBy: $remove(), bookedName: $remove(), vacancyId: $remove() } as never)
+        .item({
+          fairId,
+          companyId,
+          key,
+          bookedBy: $remove(),
+          bookedName: $remove(),
+          bookedAt: $remove(),
+          vacancyId: $remove(),
+        } as never)
         .options({ condition: { attr: 'bookedBy', eq: me.userId } }),
       SlotBooking.build(DeleteTransaction).key({ vacancyId: slot.vacancyId, fairId, userId: me.userId }),
     );
