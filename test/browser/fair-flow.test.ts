@@ -61,7 +61,9 @@ afterAll(async () => {
 describe('a job fair', () => {
   it('an officer creates a fair, errors at their fields, then publishes it', async () => {
     await signIn(officer, 'petugas@disnaker.tangerangkota.go.id');
-    await officer.goto(`${app.url}/saya/bursa-kerja`);
+    await officer.goto(`${app.url}/saya`);
+    await go(officer, '[data-testid=fairs-admin-link]');
+    expect(new URL(officer.url()).pathname).toBe('/saya/bursa-kerja');
     await officer.fill('#f-name', 'Bursa Kerja Uji Coba');
     await officer.fill('#f-startDate', todayInJakarta(Date.now() + 2 * 86_400_000));
     await officer.fill('#f-endDate', todayInJakarta(Date.now() + 3 * 86_400_000));
@@ -140,6 +142,10 @@ describe('a job fair', () => {
     expect(resident.url()).toMatch(/\/tiket$/);
     expect(await resident.textContent('[data-testid=ticket-code]')).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     expect(await resident.isVisible('[data-testid=ticket-qr] svg')).toBe(true);
+    await expectAccessible(resident);
+    // The ticket is one tap away from /saya.
+    await resident.goto(`${app.url}/saya`);
+    expect(await resident.textContent('[data-testid=my-tickets]')).toContain('Bursa Kerja Uji Coba');
     await expectAccessible(resident);
     await resident.goto(`${app.url}${fairPath}/${companyId}`);
     await go(resident, '[data-testid=booth-vacancies] a:has-text("Lamar di booth ini")');

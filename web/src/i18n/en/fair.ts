@@ -24,6 +24,7 @@ export const fair = {
   'fair.quota': '{registered} of {quota} registered',
   'fair.register': 'Register and get a ticket',
   'fair.signInToRegister': 'Sign in to register',
+  'fair.myTickets': 'My job fair tickets',
   'fair.myTicket': 'See my ticket',
   'fair.shareText': 'Come to {name}! Register for free on Bursa.',
   'fair.manage': 'Manage the fair',

@@ -23,6 +23,7 @@ export const fair = {
   'fair.quota': '{registered} dari {quota} pendaftar',
   'fair.register': 'Daftar dan dapatkan tiket',
   'fair.signInToRegister': 'Masuk untuk mendaftar',
+  'fair.myTickets': 'Tiket bursa kerja saya',
   'fair.myTicket': 'Lihat tiket saya',
   'fair.shareText': 'Ayo ke {name}! Daftar gratis di Bursa.',
   'fair.manage': 'Kelola bursa kerja',
