@@ -21,6 +21,7 @@ import { countedOnce } from '../db/projected.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import { csvCell } from '../kernel/format.ts';
 import { Region } from '../region/index.ts';
 import { boothsOf } from './fair.booths.ts';
 import { canManageFairs } from './fair.policy.ts';
@@ -219,12 +220,6 @@ export const fairReport = fn(
     };
   },
 );
-
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** The report as CSV: one line per slice (total, employers, kecamatan). */
 export function reportCsv(report: FairReport): string {

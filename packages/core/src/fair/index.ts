@@ -4,6 +4,7 @@ export * from './fair.booths.ts';
 export { BOOTH_STATUSES, FAIR_MODES, FAIR_STATUSES, type FairMode, type FairStatus, SLOT_HOW } from './fair.entity.ts';
 export * as messages from './fair.messages.ts';
 export { boothCapabilities, canManageFairs, type FairCapabilities, fairCapabilities } from './fair.policy.ts';
+export * from './fair.reminders.ts';
 export * from './fair.report.ts';
 export type { FairFields } from './fair.schema.ts';
 export * from './fair.slots.ts';

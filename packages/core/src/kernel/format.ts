@@ -36,3 +36,13 @@ export function formatBytes(bytes: number, locale: Locale = 'id'): string {
   const mb = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
   return `${mb.format(bytes / (1024 * 1024))} MB`;
 }
+
+/**
+ * One CSV cell: quoted when needed, and a leading = + - @ defused so a
+ * spreadsheet never runs it as a formula (exports people open in Excel).
+ */
+export function csvCell(v: string | number): string {
+  const s = String(v);
+  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -4,6 +4,7 @@ export * from './cart.ts';
 export * as Order from './index.ts';
 export * from './order.entity.ts';
 export * from './order.lifecycle.ts';
+export * from './order.lists.ts';
 export * as messages from './order.messages.ts';
 export { canSettle, type OrderCapabilities, type OrderViewer, orderCapabilities } from './order.policy.ts';
 export { CODE_PATTERN, codeSchema, type PlaceOrderInput } from './order.schema.ts';

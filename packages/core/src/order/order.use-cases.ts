@@ -10,15 +10,13 @@ import {
   executeTransactWrite,
   GetItemCommand,
   PutTransaction,
-  QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
-import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Config } from '../kernel/config.ts';
-import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { nowOf } from '../kernel/ctx.ts';
 import { DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { Region } from '../region/index.ts';
@@ -34,7 +32,7 @@ import {
   type PaymentMethod,
 } from './order.entity.ts';
 import { type OrderCapabilities, orderCapabilities } from './order.policy.ts';
-import { listSchema, orderCodeSchema, placeOrderSchema, shopListSchema } from './order.schema.ts';
+import { orderCodeSchema, placeOrderSchema } from './order.schema.ts';
 
 export type OrderLine = {
   productId: string;
@@ -239,48 +237,6 @@ export const viewOrder = fn(orderCodeSchema, async ({ code }, ctx): Promise<Orde
   const can = orderCapabilities(order, { actor: me, role });
   if (!can.view) throw notFound('order.not_found');
   return { order, can, role };
-});
-
-async function pageOf(
-  ctx: Ctx,
-  index: 'gsi1' | 'gsi2',
-  partition: string,
-  cursor: string | undefined,
-  limit: number,
-): Promise<Page<Info>> {
-  const out = await ctx.db.table
-    .build(QueryCommand)
-    .entities(orderEntities(ctx.db).Order)
-    .query({ index, partition })
-    .options({
-      reverse: true,
-      limit,
-      ...(cursor
-        ? {
-            exclusiveStartKey: decodeCursor(
-              cursor,
-              (k) => k[`${index}pk`] === partition && k.pk?.startsWith('ORDER#') === true,
-            ),
-          }
-        : {}),
-    })
-    .send();
-  const next = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []) as Info[], ...(next ? { cursor: next } : {}) };
-}
-
-/** The signed-in person's orders, newest first, one page. */
-export const myOrders = fn(listSchema, async ({ cursor, limit }, ctx) => {
-  const me = Account.requireSignedIn(ctx.actor);
-  return pageOf(ctx, 'gsi1', `BUYER#${me.userId}`, cursor, limit);
-});
-
-/** A shop's orders, newest first, one page: its members (and officers) only. */
-export const shopOrders = fn(shopListSchema, async ({ shopId, cursor, limit }, ctx) => {
-  const me = Account.requireSignedIn(ctx.actor);
-  const role = await roleIn(ctx.db, me, shopId);
-  if (!role && !Account.isOfficer(me)) throw forbidden('shop.not_member');
-  return pageOf(ctx, 'gsi2', `SHOPORDERS#${shopId}`, cursor, limit);
 });
 
 /** The writes that give an order's reserved units back to the products (cancel, expiry). */

@@ -20,6 +20,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import { csvCell } from '../kernel/format.ts';
 import { roleIn } from '../shop/shop.use-cases.ts';
 import { orderEntities, PAYMENT_METHODS } from './order.entity.ts';
 import type { Info as Order } from './order.use-cases.ts';
@@ -198,13 +199,6 @@ export const salesOf = fn(
     };
   },
 );
-
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  // Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /**
  * A month's orders as CSV, for the seller's own books: an export, so it reads
