@@ -9,7 +9,7 @@ import { Bursa, firewallWanted, isProductionStage } from './infra/src/index.ts';
  * BURSA_SITE_URL, not SITE_URL: SST loads .env files, and a local SITE_URL
  * (localhost) must never reach a deployed stage. Stage settings:
  *   BURSA_DOMAIN + BURSA_CERTIFICATE_ARN   a custom domain and its ACM certificate (us-east-1)
- *   BURSA_CONCURRENCY=api:50,web:100,events:5,image:10   reserved concurrency per function
+ *   BURSA_CONCURRENCY=api:50,web:100,events:5,image:10,search:20   reserved concurrency per function
  *   BURSA_WEB_ACL_ARN   the edge firewall (deploy infra/bin/edge.ts in us-east-1 first; SST
  *                       keeps every stack in one region). Required in production unless
  *   BURSA_STRIPE_SECRET_ARN   card payments: a Secrets Manager secret {secretKey, webhookSecret}
@@ -47,11 +47,12 @@ export function concurrencyFrom(setting: string | undefined): {
   web?: number;
   events?: number;
   image?: number;
+  search?: number;
 } {
   const out: Record<string, number> = {};
   for (const part of (setting ?? '').split(',')) {
     const [name = '', value = ''] = part.split(':').map((x) => x.trim());
-    if (['api', 'web', 'events', 'image'].includes(name) && /^\d+$/.test(value)) out[name] = Number(value);
+    if (['api', 'web', 'events', 'image', 'search'].includes(name) && /^\d+$/.test(value)) out[name] = Number(value);
   }
   return out;
 }

@@ -21,6 +21,8 @@ export const lambdas = {
   image: path.join(root, 'functions/src/images/lambda.ts'),
   // Scheduled work: unpaid orders expire (EventBridge, every 15 minutes).
   jobs: path.join(root, 'functions/src/jobs/lambda.ts'),
+  // Search (Lambda Invoke from web and api) and its snapshot compaction (EventBridge). The only one with MiniSearch.
+  search: path.join(root, 'functions/src/search/lambda.ts'),
   // Secrets Manager's rotation function for the origin secret.
   rotate: path.join(root, 'functions/src/rotate/lambda.ts'),
   // The Astro server build (run `astro build` first), already self-contained.

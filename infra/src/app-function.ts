@@ -27,7 +27,7 @@ export interface AppEnvironment {
 
 export interface AppFunctionProps {
   /** Folder under dist/lambda/ holding the pre-bundled index.mjs. */
-  bundle: 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs';
+  bundle: 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs' | 'search';
   /** Variables left undefined are not set (core's config then uses its default). */
   environment: Partial<AppEnvironment>;
   production: boolean;

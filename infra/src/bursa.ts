@@ -9,6 +9,7 @@ import { JobsFunction } from './jobs-function.ts';
 import { LogBucket } from './log-bucket.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { OriginSecret } from './origin-secret.ts';
+import { SearchFunction } from './search-function.ts';
 import { Site } from './site.ts';
 import { isProductionStage } from './stage.ts';
 import { WebFunction } from './web-function.ts';
@@ -43,7 +44,7 @@ export interface BursaProps {
    */
   stripeSecretArn?: string;
   /** Reserved concurrency per function (a stage setting). @default none */
-  reservedConcurrency?: { api?: number; web?: number; events?: number; image?: number };
+  reservedConcurrency?: { api?: number; web?: number; events?: number; image?: number; search?: number };
 }
 
 export { isProductionStage };
@@ -61,6 +62,8 @@ export class Bursa extends Construct {
   readonly images: ImageFunction;
   /** Scheduled work: unpaid orders expire (EventBridge, every 15 minutes). */
   readonly jobs: JobsFunction;
+  /** Search: the web and the API invoke it; snapshots every 15 minutes. */
+  readonly search: SearchFunction;
   /** Rotates the origin secret (Secrets Manager's rotation function). */
   readonly originRotation: AppFunction;
   readonly site: Site;
@@ -156,6 +159,20 @@ export class Bursa extends Construct {
       },
       production,
     });
+    this.search = new SearchFunction(this, 'Search', {
+      table: this.table.table,
+      mediaBucket: this.media.bucket,
+      environment: {
+        STAGE: environment.STAGE,
+        TABLE_NAME: environment.TABLE_NAME,
+        MEDIA_BUCKET: environment.MEDIA_BUCKET,
+        HOME_REGENCY: environment.HOME_REGENCY,
+      },
+      production,
+      ...only(concurrency.search),
+    });
+    this.search.grantSearch(this.web);
+    this.search.grantSearch(this.api);
     this.site = new Site(this, 'Site', {
       webUrl: this.web.url,
       apiUrl: this.api.url,

@@ -4,13 +4,18 @@ import { loadConfig } from '@bursa/core/kernel';
 import { createStreamHandler } from '@bursa/functions/events/stream';
 import { processUpload } from '@bursa/functions/images/process';
 import { expireOrders, remindInterviews } from '@bursa/functions/jobs/expire';
+import { createSearchHandler } from '@bursa/functions/search/search';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { startLambdaLocal } from './lambda-local.ts';
 import { assertPortFree } from './ports.ts';
 import { type S3Local, startS3Local } from './s3-local.ts';
 import { startAppServer } from './server.ts';
 import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 import { type StripeLocal, startStripeLocal } from './stripe-local.ts';
+
+/** The search function's name under the local Invoke stand-in. */
+export const SEARCH_FUNCTION = 'bursa-search-local';
 
 export type StackOptions = {
   /** App port; 0 picks a free one. */
@@ -96,6 +101,12 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       await seedAll(db, config.homeRegency, { photos: true });
       await projections.settle(60_000);
     }
+    // The search function behind a stand-in of Lambda's Invoke API; the first snapshots now, then on the jobs' beat.
+    const search = createSearchHandler(config, db);
+    await search({ action: 'compact' });
+    const lambdas = await startLambdaLocal({ [SEARCH_FUNCTION]: search });
+    stops.push(lambdas.stop);
+    Object.assign(process.env, { SEARCH_FUNCTION_NAME: SEARCH_FUNCTION, LAMBDA_ENDPOINT: lambdas.endpoint });
     // From here on, the image function runs on every upload, as the bucket's event notification runs it in AWS.
     s3.onObjectCreated((key) => processUpload(config, db, key));
 
@@ -107,6 +118,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     const jobs = setInterval(() => {
       expireOrders(config, db).catch((e) => console.error('expire-orders:', (e as Error).message));
       remindInterviews(config, db).catch((e) => console.error('remind-interviews:', (e as Error).message));
+      search({ action: 'compact' }).catch((e) => console.error('search-compact:', (e as Error).message));
     }, 60_000);
     stops.push(async () => clearInterval(jobs));
     return { url: app.url, dynamodb, s3, projections, stripe, stop: stopAll };

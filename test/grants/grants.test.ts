@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
  * Needs `npm run build` (like any synth) and the whole suite in the same run.
  */
 
-type Kind = 'table' | 'index' | 'stream' | 'queue' | 'bucket' | 'object' | 'secret' | 'distribution' | '*';
+type Kind = 'table' | 'index' | 'stream' | 'queue' | 'bucket' | 'object' | 'secret' | 'distribution' | 'function' | '*';
 type Action = { action: string; resource: Kind };
 
 /** Granted to a role for AWS's own use of it, never sent by our code; each says why. */
@@ -29,6 +29,7 @@ const PLATFORM: Record<EntryPoint, (Action & { why: string })[]> = {
   rotate: [],
   image: [],
   jobs: [],
+  search: [],
   events: [
     // The event source mapping: Lambda reads the table's stream with the function's role.
     ...['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams'].map((a) => ({
@@ -56,6 +57,7 @@ const KIND_NAMES: Record<Kind, string> = {
   object: 'bucket objects',
   secret: 'the secret',
   distribution: 'the distribution',
+  function: 'a function',
   '*': '*',
 };
 const describeKind = (k: string) => KIND_NAMES[k as Kind] ?? k;
@@ -70,6 +72,7 @@ const sent = new Map<EntryPoint, Set<string>>([
   ['rotate', new Set()],
   ['image', new Set()],
   ['jobs', new Set()],
+  ['search', new Set()],
 ]);
 if (dir && existsSync(dir)) {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv'))) {
@@ -100,6 +103,7 @@ const functions: Record<EntryPoint, AppFunction> = {
   rotate: bursa.originRotation,
   image: bursa.images,
   jobs: bursa.jobs,
+  search: bursa.search,
 };
 
 type Statement = {
@@ -128,6 +132,7 @@ function kindOf(resource: unknown): string {
     }
     if (type === 'AWS::SQS::Queue' && getAtt[1] === 'Arn') return 'queue';
     if (type === 'AWS::S3::Bucket' && getAtt[1] === 'Arn') return 'bucket';
+    if (type === 'AWS::Lambda::Function' && getAtt[1] === 'Arn') return 'function';
   }
   const join = r?.['Fn::Join'] as [string, unknown[]] | undefined;
   // formatArn's `arn:…:cloudfront::<account>:distribution/<id>`.
@@ -141,6 +146,8 @@ function kindOf(resource: unknown): string {
     const base = kindOf(join[1][0]);
     if (base === 'table' && join[1][1] === '/index/*') return 'index';
     if (base === 'bucket' && join[1][1].startsWith('/')) return 'object';
+    // grantInvoke's `<function arn>:*`: its versions and aliases.
+    if (base === 'function' && join[1][1] === ':*') return 'function';
   }
   return JSON.stringify(resource);
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@bursa/core/kernel';
 import { processUpload } from '@bursa/functions/images/process';
+import { createSearchHandler } from '@bursa/functions/search/search';
+import { startLambdaLocal } from '../../scripts/local/lambda-local.ts';
 import { startS3Local } from '../../scripts/local/s3-local.ts';
 import { startAppServer } from '../../scripts/local/server.ts';
 import { startStripeLocal } from '../../scripts/local/stripe-local.ts';
@@ -37,12 +39,19 @@ export async function startTestApp() {
   // The browser tests look at pages, not volumes: a smaller demo seeds (and projects) far sooner.
   await seedAll(db, '36.71', { small: true });
   await projections.settle(60_000);
+  // The search function behind the Invoke stand-in, with its first snapshots, as npm start has it.
+  const search = createSearchHandler(loadConfig(), db);
+  await search({ action: 'compact' });
+  const lambdas = await startLambdaLocal({ 'bursa-search-test': search });
+  Object.assign(process.env, { SEARCH_FUNCTION_NAME: 'bursa-search-test', LAMBDA_ENDPOINT: lambdas.endpoint });
   const app = await startAppServer(0);
   process.env.SITE_URL = app.url;
   return {
     db,
     url: app.url,
     stripe,
+    /** The search function (compaction: `search({ action: 'compact' })`). */
+    search,
     /** Waits until the stream projections (the browse listing, name copies) have caught up with every write. */
     settle: async () => {
       await s3.settle();
@@ -53,6 +62,7 @@ export async function startTestApp() {
     stop: async () => {
       await app.stop();
       await projections.stop();
+      await lambdas.stop();
       await s3.stop();
       await stripe.stop();
     },

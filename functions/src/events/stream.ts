@@ -9,6 +9,7 @@ import { marketListing } from './market-listing.ts';
 import { notifications } from './notifications.ts';
 import { type Change, entityOf, type Projection } from './projection.ts';
 import { sales } from './sales.ts';
+import { searchIndex } from './search-index.ts';
 import { shopCounts } from './shop-counts.ts';
 import { vacancyListing } from './vacancy-listing.ts';
 
@@ -23,6 +24,7 @@ export const projections: readonly Projection[] = [
   marketListing,
   sales,
   fairReport,
+  searchIndex,
 ];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */

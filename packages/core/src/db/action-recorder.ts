@@ -15,7 +15,7 @@ import path from 'node:path';
  * bundled web app (its own copy of this module, its own ALS) all contribute.
  * Commands sent outside any entry (test setup, seeding) are not recorded.
  */
-export type EntryPoint = 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs';
+export type EntryPoint = 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs' | 'search';
 
 const entries = new AsyncLocalStorage<EntryPoint>();
 
@@ -32,7 +32,7 @@ export function currentEntry(): EntryPoint | undefined {
   return entries.getStore();
 }
 
-/** An IAM action and the kind of resource it is authorised on: `table` or `index` (DynamoDB), `bucket` or `object` (S3), `secret`, `distribution`. */
+/** An IAM action and the kind of resource it is authorised on: `table` or `index` (DynamoDB), `bucket` or `object` (S3), `secret`, `distribution`, `function` (Lambda). */
 export type AwsAction = { action: string; resource: string };
 
 type Input = Record<string, unknown> | undefined;
@@ -75,6 +75,8 @@ export function iamActionsOf(clientName: string, commandName: string, input: Inp
   // GetRandomPassword is the one Secrets Manager action not tied to a secret.
   if (service === 'secretsmanager')
     return [{ action: `${service}:${name}`, resource: input?.SecretId ? 'secret' : '*' }];
+  // Lambda's Invoke API is authorised as InvokeFunction on the function.
+  if (service === 'lambda' && name === 'Invoke') return [{ action: 'lambda:InvokeFunction', resource: 'function' }];
   if (service === 'cloudfront') return [{ action: `${service}:${name}`, resource: 'distribution' }];
   return [{ action: `${service}:${name}`, resource: '*' }];
 }

@@ -42,6 +42,13 @@ const configSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   /** Set only locally: the Stripe stand-in (scripts/local/stripe-local.ts). Unset in AWS: the real api.stripe.com. */
   STRIPE_API_URL: z.url().optional(),
+  /**
+   * The search function (functions/src/search) pages and the API ask. Unset: they search in
+   * their own process (the search function itself, and unit tests).
+   */
+  SEARCH_FUNCTION_NAME: z.string().min(1).optional(),
+  /** Set only locally: the stand-in for Lambda's Invoke API (scripts/local/lambda-local.ts). Unset in AWS. */
+  LAMBDA_ENDPOINT: z.url().optional(),
 });
 
 export type Config = {
@@ -59,6 +66,8 @@ export type Config = {
   mailFrom: string;
   sesEndpoint: string | undefined;
   stripe: { secretArn?: string; secretKey?: string; webhookSecret?: string; apiUrl?: string } | undefined;
+  searchFunction: string | undefined;
+  lambdaEndpoint: string | undefined;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -89,5 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             ...(c.STRIPE_API_URL ? { apiUrl: c.STRIPE_API_URL } : {}),
           }
         : undefined,
+    searchFunction: c.SEARCH_FUNCTION_NAME,
+    lambdaEndpoint: c.LAMBDA_ENDPOINT,
   };
 }

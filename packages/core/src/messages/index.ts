@@ -17,6 +17,7 @@ import * as notification from '../notification/notification.messages.ts';
 import * as order from '../order/order.messages.ts';
 import * as profile from '../profile/profile.messages.ts';
 import * as region from '../region/region.messages.ts';
+import * as search from '../search/search.messages.ts';
 import * as shop from '../shop/shop.messages.ts';
 import * as vacancy from '../vacancy/vacancy.messages.ts';
 
@@ -35,6 +36,7 @@ export const catalog = {
     ...order.id,
     ...profile.id,
     ...region.id,
+    ...search.id,
     ...shop.id,
     ...vacancy.id,
   },
@@ -50,6 +52,7 @@ export const catalog = {
     ...order.en,
     ...profile.en,
     ...region.en,
+    ...search.en,
     ...shop.en,
     ...vacancy.en,
   },

@@ -11,7 +11,7 @@ import { vacancyEntities } from './vacancy.entity.ts';
 import { listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
 import { capabilities, effectiveStatus, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
 import { browseSchema, byCompanySchema } from './vacancy.schema.ts';
-import type { Info, VacancyStatus } from './vacancy.use-cases.ts';
+import { getMany, type Info, type VacancyStatus } from './vacancy.use-cases.ts';
 
 /** Vacancy reads that return lists: the public browse, a company's vacancies, and the company-name projection. */
 
@@ -131,4 +131,25 @@ export async function refreshCompanyName(db: Db, companyId: string, companyName:
     }
   }
   return changed;
+}
+
+/**
+ * Every open vacancy of a regency, whole, 100 at a time: the listing's
+ * all-filters partition page by page, then one BatchGetItem per page. For
+ * rebuilding projections (the search index), never for a request.
+ */
+export async function* everyOpen(db: Db, regency: string): AsyncGenerator<Info[]> {
+  const { VacancyListing } = vacancyEntities(db);
+  let exclusiveStartKey: Record<string, string> | undefined;
+  do {
+    const page = await db.table
+      .build(QueryCommand)
+      .entities(VacancyListing)
+      .query({ partition: listingPartition({}) })
+      .options({ limit: 100, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+      .send();
+    const ids = (page.Items ?? []).filter((i) => i.districtCode.startsWith(`${regency}.`)).map((i) => i.id);
+    if (ids.length) yield await getMany(db, ids);
+    exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+  } while (exclusiveStartKey);
 }

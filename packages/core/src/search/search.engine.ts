@@ -1,0 +1,94 @@
+import type { Ctx } from '../kernel/ctx.ts';
+import { nowOf } from '../kernel/ctx.ts';
+import type { Collection } from './search.documents.ts';
+import { type Filters, find, type Hit } from './search.index.ts';
+import { readLog } from './search.log.ts';
+import { PREVIEW, type SearchQuery, type Tab } from './search.schema.ts';
+import { applyEntries, buildFromTable, type IndexState, loadSnapshot, logFrom } from './search.snapshot.ts';
+
+/**
+ * The in-process search engine: what the search function runs (and, with no
+ * search function configured, the process that asks). Each index is loaded
+ * once per process (its snapshot, or built from the table when there is none
+ * yet) and caught up with the change log before every query: one Query that
+ * usually returns only the last seconds' changes (docs/search.md, "Freshness").
+ */
+const loaded = new Map<string, Promise<IndexState>>();
+const catchingUp = new Map<string, Promise<void>>();
+
+export async function indexFor(ctx: Ctx, regency: string, collection: Collection): Promise<IndexState> {
+  const key = `${ctx.config.tableName}|${ctx.config.mediaBucket}|${regency}|${collection}`;
+  let opening = loaded.get(key);
+  if (!opening) {
+    opening = loadSnapshot(ctx, regency, collection).then((s) => s ?? buildFromTable(ctx, regency, collection));
+    loaded.set(key, opening);
+    opening.catch(() => loaded.delete(key));
+  }
+  const state = await opening;
+  // Queries arriving together share one read of the log.
+  let pending = catchingUp.get(key);
+  if (!pending) {
+    pending = readLog(ctx.db, regency, collection, logFrom(state.position))
+      .then((entries) => void applyEntries(state, entries))
+      .finally(() => catchingUp.delete(key));
+    catchingUp.set(key, pending);
+  }
+  await pending;
+  return state;
+}
+
+/** Tests and the bench: forget loaded indexes (the next query loads the snapshot again). */
+export function unloadAll() {
+  loaded.clear();
+}
+
+export type SearchResults = {
+  q: string;
+  tab: Tab;
+  /** Matches per collection, the filters applied. */
+  counts: Record<Collection, number>;
+  /** A page of the tab's collection, or the best few of each on the "all" tab. */
+  vacancies: Hit<'vacancies'>[];
+  products: Hit<'products'>[];
+  shops: Hit<'shops'>[];
+  /** The tab's facets: per dimension, how many matches each value has (the other filters applied). */
+  facets: Record<string, Record<string, number>>;
+  cursor?: string;
+};
+
+/** Runs a parsed search against the three indexes of the deployment's regency. */
+export async function runSearch(ctx: Ctx, q: SearchQuery): Promise<SearchResults> {
+  const regency = ctx.config.homeRegency;
+  const nowS = Math.floor(nowOf(ctx) / 1000);
+  const filters: Filters = {
+    districtCode: q.districtCode,
+    villageCode: q.villageCode,
+    type: q.type,
+    education: q.education,
+    category: q.category,
+    price: q.price,
+    graduate: q.graduate,
+  };
+  const run = async <C extends Collection>(c: C) =>
+    find((await indexFor(ctx, regency, c)).index, c, q.q, filters, nowS);
+  const [vacancies, products, shops] = await Promise.all([run('vacancies'), run('products'), run('shops')]);
+  const found = { vacancies, products, shops };
+  const offset = q.cursor ? Number(q.cursor) : 0;
+  const page = <C extends Collection>(c: C): Hit<C>[] => {
+    const hits = found[c].hits as unknown as Hit<C>[];
+    if (q.tab === 'all') return hits.slice(0, PREVIEW);
+    return q.tab === c ? hits.slice(offset, offset + q.limit) : [];
+  };
+  const active = q.tab === 'all' ? undefined : found[q.tab];
+  const next = active && offset + q.limit < active.hits.length ? String(offset + q.limit) : undefined;
+  return {
+    q: q.q,
+    tab: q.tab,
+    counts: { vacancies: vacancies.hits.length, products: products.hits.length, shops: shops.hits.length },
+    vacancies: page('vacancies'),
+    products: page('products'),
+    shops: page('shops'),
+    facets: active?.facets ?? {},
+    ...(next ? { cursor: next } : {}),
+  };
+}

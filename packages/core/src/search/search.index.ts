@@ -1,0 +1,246 @@
+import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
+import { LEVELS, type Level, meetsEducation } from '../education/index.ts';
+import type { Collection, Doc, DocOf } from './search.documents.ts';
+import { alternatives, indexTerms, queryWords, tokenize } from './search.text.ts';
+
+/**
+ * One MiniSearch index per regency and collection (docs/search.md). Matching
+ * fields and their weights, and the fields stored for cards and facets.
+ */
+const FIELDS: Record<Collection, { fields: string[]; boost: Record<string, number>; store: string[] }> = {
+  vacancies: {
+    fields: ['title', 'companyName', 'skills', 'text'],
+    boost: { title: 3, companyName: 1.5, skills: 1.5, text: 0.4 },
+    store: [
+      'title',
+      'companyName',
+      'companyId',
+      'type',
+      'minEducation',
+      'districtCode',
+      'villageCode',
+      'salaryMin',
+      'salaryMax',
+      'openings',
+      'closingDate',
+      'publishedAt',
+      'expiresAt',
+      'at',
+    ],
+  },
+  products: {
+    fields: ['title', 'shopName', 'category', 'text'],
+    boost: { title: 3, shopName: 1, category: 1, text: 0.4 },
+    store: [
+      'title',
+      'shopName',
+      'shopId',
+      'productId',
+      'slug',
+      'price',
+      'photo',
+      'status',
+      'madeToOrder',
+      'handle',
+      'category',
+      'districtCode',
+      'createdAt',
+      'at',
+    ],
+  },
+  shops: {
+    fields: ['name', 'handle', 'category', 'text'],
+    boost: { name: 3, handle: 2, category: 1, text: 0.6 },
+    store: [
+      'name',
+      'handle',
+      'shopId',
+      'avatar',
+      'bio',
+      'category',
+      'districtCode',
+      'villageCode',
+      'graduate',
+      'createdAt',
+      'at',
+    ],
+  },
+};
+
+/** Matching a query word as typed counts most, its root less, its synonyms and swapped letters least. */
+const WEIGHT = { word: 1, root: 0.7, group: 0.5, swap: 0.45 };
+
+/** Two neighbouring letters swapped (`gudnag` → `gudang`): one slip of the thumb, two edits for Levenshtein. */
+function swaps(word: string): string[] {
+  if (word.length < 4 || word.length > 12) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < word.length - 1; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return [...out];
+}
+
+export function indexOptions(collection: Collection): Options<Doc> {
+  const { fields, store } = FIELDS[collection];
+  return {
+    fields,
+    storeFields: store,
+    tokenize,
+    processTerm: (term) => indexTerms(term),
+    // Query terms are prepared by `queryTree`: taken as they are.
+    searchOptions: { tokenize: (t) => [t], processTerm: (t) => t },
+  };
+}
+
+export const createIndex = (collection: Collection) => new MiniSearch<Doc>(indexOptions(collection));
+/** An index from its serialized form (the object `JSON.parse` gives of a serialized index). */
+export const loadIndex = (collection: Collection, js: unknown) =>
+  MiniSearch.loadJS<Doc>(js as Parameters<typeof MiniSearch.loadJS>[0], indexOptions(collection));
+
+/** Adds a document or replaces the one with its id. */
+export function put(index: MiniSearch<Doc>, doc: Doc) {
+  if (index.has(doc.id)) index.replace(doc);
+  else index.add(doc);
+}
+export function remove(index: MiniSearch<Doc>, id: string) {
+  if (index.has(id)) index.discard(id);
+}
+
+/**
+ * A query word's alternatives: as typed, with typos forgiven from 4 letters
+ * (one edit; two from 7) and, for the last word, as a prefix (typing); its root
+ * and its synonym group exactly; with two neighbouring letters swapped.
+ */
+function wordQuery(word: string, last: boolean): Query {
+  const alt = alternatives(word);
+  const queries: Query[] = [
+    {
+      queries: [word],
+      fuzzy: word.length >= 7 ? 2 : word.length >= 4 ? 1 : false,
+      prefix: last && word.length >= 2,
+      boostTerm: () => WEIGHT.word,
+    },
+  ];
+  if (alt.root) queries.push({ queries: [alt.root], boostTerm: () => WEIGHT.root });
+  if (alt.group) queries.push({ queries: [alt.group], boostTerm: () => WEIGHT.group });
+  const swapped = swaps(word);
+  if (swapped.length) queries.push({ combineWith: 'OR', queries: swapped, boostTerm: () => WEIGHT.swap });
+  return { combineWith: 'OR', queries };
+}
+
+/** Every word must match (in one of its forms); `any` relaxes that to one word, for when all finds nothing. */
+export function queryTree(words: string[], combineWith: 'AND' | 'OR'): Query {
+  return { combineWith, queries: words.map((w, i) => wordQuery(w, i === words.length - 1)) };
+}
+
+// --- filters and facets ------------------------------------------------------------------
+
+export const PRICE_BANDS = ['0-25000', '25000-50000', '50000-100000', '100000-250000', '250000-'] as const;
+export type PriceBand = (typeof PRICE_BANDS)[number];
+const inBand = (price: number, band: string) => {
+  const [min, max] = band.split('-').map((n) => (n ? Number(n) : undefined));
+  return price >= (min ?? 0) && (max === undefined || price < max);
+};
+
+export type Filters = {
+  districtCode?: string | undefined;
+  villageCode?: string | undefined;
+  type?: string | undefined;
+  education?: Level | undefined;
+  category?: string | undefined;
+  price?: PriceBand | undefined;
+  graduate?: boolean | undefined;
+};
+
+/** Facet dimensions of each collection, with the value(s) a document counts under. */
+const DIMENSIONS: Record<Collection, Record<string, (d: Record<string, unknown>) => string[]>> = {
+  vacancies: {
+    districtCode: (d) => [String(d.districtCode)],
+    type: (d) => [String(d.type)],
+    // A vacancy counts under every education that meets its minimum (as the list filter works).
+    education: (d) => LEVELS.filter((l) => meetsEducation(l, d.minEducation as Level)),
+  },
+  products: {
+    category: (d) => [String(d.category)],
+    districtCode: (d) => [String(d.districtCode)],
+    price: (d) => PRICE_BANDS.filter((b) => inBand(Number(d.price), b)),
+  },
+  shops: {
+    category: (d) => [String(d.category)],
+    districtCode: (d) => [String(d.districtCode)],
+    graduate: (d) => (d.graduate ? ['1'] : []),
+  },
+};
+
+function wanted(collection: Collection, f: Filters): Record<string, string> {
+  const w: Record<string, string> = {};
+  for (const dim of Object.keys(DIMENSIONS[collection])) {
+    const v = f[dim as keyof Filters];
+    if (v !== undefined && v !== false) w[dim] = v === true ? '1' : String(v);
+  }
+  if (collection === 'vacancies' && f.villageCode) w.villageCode = f.villageCode;
+  return w;
+}
+
+const matches = (collection: Collection, d: Record<string, unknown>, w: Record<string, string>, skip?: string) =>
+  Object.entries(w).every(([dim, v]) =>
+    dim === skip ? true : dim === 'villageCode' ? d.villageCode === v : DIMENSIONS[collection][dim]?.(d).includes(v),
+  );
+
+export type Hit<C extends Collection> = Omit<DocOf<C>, 'text' | 'skills'> & { score: number };
+export type Found<C extends Collection> = {
+  /** Every match after the filters, best first. */
+  hits: Hit<C>[];
+  /** Per dimension, how many matches each value would have (the other filters applied). */
+  facets: Record<string, Record<string, number>>;
+};
+
+/**
+ * Runs a query: every word must match (relaxed to any word when that finds
+ * nothing), filters applied, ordered by relevance then freshness (the newest
+ * of equally good matches first); an empty query lists everything, newest first.
+ * Expired vacancies are never returned.
+ */
+export function find<C extends Collection>(
+  index: MiniSearch<Doc>,
+  collection: C,
+  q: string,
+  filters: Filters,
+  nowS: number,
+): Found<C> {
+  const words = queryWords(q, collection);
+  const live = (r: SearchResult) => collection !== 'vacancies' || Number(r.expiresAt) > nowS;
+  let results: SearchResult[];
+  if (words.length === 0) {
+    results = index.search(MiniSearch.wildcard, { filter: live });
+    results.sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  } else {
+    const boostDocument = (_id: unknown, _term: string, stored?: Record<string, unknown>) => freshness(stored, nowS);
+    results = index.search(queryTree(words, 'AND'), { filter: live, boostDocument });
+    if (results.length === 0 && words.length > 1)
+      results = index.search(queryTree(words, 'OR'), { filter: live, boostDocument });
+  }
+  const w = wanted(collection, filters);
+  const facets: Found<C>['facets'] = {};
+  for (const [dim, valuesOf] of Object.entries(DIMENSIONS[collection])) {
+    const counts: Record<string, number> = {};
+    for (const r of results) {
+      if (!matches(collection, r, w, dim)) continue;
+      for (const v of valuesOf(r)) counts[v] = (counts[v] ?? 0) + 1;
+    }
+    facets[dim] = counts;
+  }
+  const hits = results
+    .filter((r) => matches(collection, r, w))
+    .map(({ terms: _t, queryTerms: _q, match: _m, ...rest }) => rest as unknown as Hit<C>);
+  return { hits, facets };
+}
+
+/** Up to a quarter more for what is new today, fading over about a month: relevance first, then freshness. */
+function freshness(stored: Record<string, unknown> | undefined, nowS: number) {
+  const at = Date.parse(String(stored?.at ?? ''));
+  if (Number.isNaN(at)) return 1;
+  const days = Math.max(0, nowS - at / 1000) / 86_400;
+  return 1 + 0.25 * 2 ** (-days / 30);
+}

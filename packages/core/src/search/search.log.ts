@@ -1,0 +1,119 @@
+import { PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
+import type { Db } from '../db/client.ts';
+import { Shop } from '../shop/index.ts';
+import { Vacancy } from '../vacancy/index.ts';
+import { type Collection, type Doc, productDoc, regencyOfCode, shopDoc, vacancyDoc } from './search.documents.ts';
+import { searchEntities } from './search.entity.ts';
+
+/**
+ * The change log (docs/search.md, "Freshness"): the search-index stream
+ * projection writes each searchable item's document as it now is, or its
+ * removal; every search function reads what was written since its snapshot.
+ */
+
+/** Changes kept in the log: far longer than between two snapshots (15 minutes). */
+const LOG_DAYS = 2;
+
+export type Change = { collection: Collection; regency: string; docId: string; stamp: string; doc?: Doc };
+
+/** The order of one document's changes: its source's `updatedAt`, then version. */
+export const stampOf = (updatedAt: string, version: number) => `${updatedAt}#${String(version).padStart(9, '0')}`;
+
+type Img = Record<string, unknown> | undefined;
+
+/**
+ * The changes one stream record makes to the indexes: a vacancy's or a shop's
+ * own document; a product's (with its shop's copy); and, when a shop's name,
+ * handle or kecamatan changed, each of its products' documents again.
+ */
+export async function changesFor(db: Db, entity: string, before: Img, after: Img, now: string): Promise<Change[]> {
+  const source = (after ?? before) as Record<string, unknown> | undefined;
+  if (!source) return [];
+  // A removed item's change is stamped now: later than anything it had.
+  const stamp = after ? stampOf(String(after.updatedAt ?? ''), Number(after.version ?? 0)) : stampOf(now, 0);
+  if (entity === 'Vacancy') {
+    const v = Vacancy.fromImage(db, after);
+    const old = Vacancy.fromImage(db, before);
+    const regency = String((v ?? old)?.regencyCode ?? '');
+    const doc = vacancyDoc(v);
+    // Nothing to say about a draft that stays a draft.
+    if (!doc && !vacancyDoc(old)) return [];
+    return [{ collection: 'vacancies', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
+  }
+  if (entity === 'Product') {
+    const shop = await Shop.get(db, String(source.shopId)).catch(() => undefined);
+    if (!shop) return [];
+    const doc = productDoc(after as Shop.Product | undefined, shop);
+    if (!doc && !productDoc(before as Shop.Product | undefined, shop)) return [];
+    return [
+      { collection: 'products', regency: shop.regencyCode, docId: String(source.id), stamp, ...(doc ? { doc } : {}) },
+    ];
+  }
+  if (entity === 'Shop') {
+    const s = after as Shop.Info | undefined;
+    const b = before as Shop.Info | undefined;
+    const doc = shopDoc(s);
+    const regency = String(source.regencyCode ?? regencyOfCode(String(source.districtCode ?? '')));
+    const out: Change[] = [{ collection: 'shops', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
+    const copied = (x: Shop.Info | undefined) => (x ? [x.handle, x.name, x.districtCode].join('|') : '');
+    if (b && s && copied(b) !== copied(s)) {
+      for await (const p of Shop.everyProductOf(db, s.id)) {
+        const pdoc = productDoc(p, s);
+        if (!pdoc) continue;
+        // Later than both the product's own change and the shop's.
+        const pstamp = [stampOf(p.updatedAt, p.version), stamp].sort().at(-1) as string;
+        out.push({ collection: 'products', regency: s.regencyCode, docId: p.id, stamp: pstamp, doc: pdoc });
+      }
+    }
+    return out;
+  }
+  return [];
+}
+
+/** Appends changes to the log (idempotent: the same change written twice is one more harmless entry). */
+export async function appendChanges(db: Db, changes: Change[], now: string): Promise<void> {
+  const { SearchChange } = searchEntities(db);
+  const expiresAt = Math.floor(Date.parse(now) / 1000) + LOG_DAYS * 86_400;
+  for (const c of changes) {
+    await SearchChange.build(PutItemCommand)
+      .item({
+        regency: c.regency,
+        collection: c.collection,
+        writtenAt: now,
+        docId: c.docId,
+        stamp: c.stamp,
+        ...(c.doc ? { doc: JSON.stringify(c.doc) } : {}),
+        expiresAt,
+      })
+      .send();
+  }
+}
+
+export type LogEntry = { writtenAt: string; docId: string; stamp: string; doc?: Doc };
+
+/**
+ * The changes written at or after `from`, oldest first, a page of 500 at a
+ * time (one Query per page on the log's partition).
+ */
+export async function readLog(db: Db, regency: string, collection: Collection, from: string): Promise<LogEntry[]> {
+  const { SearchChange } = searchEntities(db);
+  const out: LogEntry[] = [];
+  let exclusiveStartKey: Record<string, string> | undefined;
+  do {
+    const page = await db.table
+      .build(QueryCommand)
+      .entities(SearchChange)
+      .query({ partition: `SEARCHLOG#${regency}#${collection}`, range: { gte: from } })
+      .options({ limit: 500, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+      .send();
+    for (const i of page.Items ?? [])
+      out.push({
+        writtenAt: i.writtenAt,
+        docId: i.docId,
+        stamp: i.stamp,
+        ...(i.doc ? { doc: JSON.parse(i.doc) as Doc } : {}),
+      });
+    exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+  } while (exclusiveStartKey);
+  return out;
+}

@@ -1,0 +1,182 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetItemCommand, PutItemCommand } from 'dynamodb-toolbox';
+import type MiniSearch from 'minisearch';
+import { isConditionFailure } from '../db/conditions.ts';
+import type { Ctx } from '../kernel/ctx.ts';
+import { nowOf } from '../kernel/ctx.ts';
+import { mediaClient } from '../media/media.client.ts';
+import { Shop } from '../shop/index.ts';
+import { Vacancy } from '../vacancy/index.ts';
+import { type Collection, type Doc, productDoc, shopDoc, vacancyDoc } from './search.documents.ts';
+import { searchEntities } from './search.entity.ts';
+import { createIndex, loadIndex, put, remove } from './search.index.ts';
+import { type LogEntry, readLog, stampOf } from './search.log.ts';
+
+/**
+ * An index in memory and what it holds: per document the stamp of the change
+ * it reflects (removed ones too), and the log position it is complete up to.
+ * Snapshots are this state, gzipped JSON in the media bucket under `search/`
+ * (never served: CloudFront serves `media/` only).
+ */
+export type IndexState = {
+  collection: Collection;
+  index: MiniSearch<Doc>;
+  stamps: Map<string, string>;
+  position: string;
+};
+
+/**
+ * How far back a reader rereads the log: a change becomes visible a few
+ * milliseconds after the time it is keyed by, and two projections may write
+ * out of order; rereading what it has already seen is harmless (stamps).
+ */
+export const OVERLAP_MS = 10_000;
+/** A snapshot older than this is rebuilt from the table rather than caught up (the log keeps two days). */
+const MAX_CATCH_UP_MS = 24 * 3_600_000;
+
+export const logFrom = (position: string) => new Date(Date.parse(position) - OVERLAP_MS).toISOString();
+
+/** Applies log entries; returns how many changed the index. */
+export function applyEntries(state: IndexState, entries: LogEntry[]): number {
+  let applied = 0;
+  for (const e of entries) {
+    if (e.writtenAt > state.position) state.position = e.writtenAt;
+    const held = state.stamps.get(e.docId);
+    if (held !== undefined && held >= e.stamp) continue;
+    state.stamps.set(e.docId, e.stamp);
+    if (e.doc) put(state.index, e.doc);
+    else remove(state.index, e.docId);
+    applied++;
+  }
+  return applied;
+}
+
+/** Builds an index from the table: every open vacancy, listed product or shop of the regency. */
+export async function buildFromTable(ctx: Ctx, regency: string, collection: Collection): Promise<IndexState> {
+  const position = new Date(nowOf(ctx)).toISOString();
+  const state: IndexState = { collection, index: createIndex(collection), stamps: new Map(), position };
+  const add = (doc: Doc | undefined, stamp: string) => {
+    if (!doc) return;
+    state.stamps.set(doc.id, stamp);
+    put(state.index, doc);
+  };
+  if (collection === 'vacancies')
+    for await (const page of Vacancy.everyOpen(ctx.db, regency))
+      for (const v of page) add(vacancyDoc(v), stampOf(v.updatedAt, v.version));
+  if (collection === 'products')
+    for await (const page of Shop.everyListedProduct(ctx.db, regency))
+      for (const { product, shop } of page) add(productDoc(product, shop), stampOf(product.updatedAt, product.version));
+  if (collection === 'shops')
+    for await (const page of Shop.everyShop(ctx.db, regency))
+      for (const s of page) add(shopDoc(s), stampOf(s.updatedAt, s.version));
+  return state;
+}
+
+type SnapshotFile = { v: 1; position: string; stamps: [string, string][]; index: unknown };
+
+/** The current snapshot, or undefined when there is none yet. */
+export async function loadSnapshot(ctx: Ctx, regency: string, collection: Collection): Promise<IndexState | undefined> {
+  const { SearchSnapshot } = searchEntities(ctx.db);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const { Item } = await SearchSnapshot.build(GetItemCommand).key({ regency, collection }).send();
+    if (!Item) return undefined;
+    try {
+      const out = await mediaClient(ctx.config).send(
+        new GetObjectCommand({ Bucket: ctx.config.mediaBucket, Key: Item.key }),
+      );
+      const bytes = await out.Body?.transformToByteArray();
+      if (!bytes) return undefined;
+      const file = JSON.parse(gunzipSync(bytes).toString('utf8')) as SnapshotFile;
+      return {
+        collection,
+        index: loadIndex(collection, file.index),
+        stamps: new Map(file.stamps),
+        position: file.position,
+      };
+    } catch (e) {
+      // Replaced (and deleted) between reading the pointer and the object: read the pointer again.
+      if ((e as { name?: string }).name !== 'NoSuchKey' || attempt > 0) throw e;
+    }
+  }
+  return undefined;
+}
+
+export type CompactResult = {
+  collection: Collection;
+  docs: number;
+  bytes: number;
+  applied: number;
+  rebuilt: boolean;
+  skipped: boolean;
+  ms: number;
+};
+
+/**
+ * Writes a new snapshot: the current one caught up with the log, or, when
+ * there is none (or it is more than a day behind), one built from the table.
+ * Nothing is written when the log holds nothing new. The pointer moves only
+ * if no one else moved it meanwhile; the old object is deleted after.
+ */
+export async function compact(
+  ctx: Ctx,
+  regency: string,
+  collection: Collection,
+  opts: { rebuild?: boolean } = {},
+): Promise<CompactResult> {
+  const started = Date.now();
+  const { SearchSnapshot } = searchEntities(ctx.db);
+  const { Item: pointer } = await SearchSnapshot.build(GetItemCommand).key({ regency, collection }).send();
+  let state = opts.rebuild || !pointer ? undefined : await loadSnapshot(ctx, regency, collection);
+  const rebuilt = !state || nowOf(ctx) - Date.parse(state.position) > MAX_CATCH_UP_MS;
+  if (rebuilt || !state) state = await buildFromTable(ctx, regency, collection);
+  const before = state.position;
+  const entries = await readLog(ctx.db, regency, collection, logFrom(state.position));
+  const applied = applyEntries(state, entries);
+  const docs = state.index.documentCount;
+  if (!rebuilt && state.position === before && applied === 0)
+    return { collection, docs, bytes: pointer?.bytes ?? 0, applied, rebuilt, skipped: true, ms: Date.now() - started };
+  const body = gzipSync(
+    JSON.stringify({
+      v: 1,
+      position: state.position,
+      stamps: [...state.stamps],
+      index: state.index,
+    } satisfies SnapshotFile),
+  );
+  const builtAt = new Date(nowOf(ctx)).toISOString();
+  const key = `search/${regency}/${collection}/${builtAt.replace(/[:.]/g, '-')}.json.gz`;
+  const s3 = mediaClient(ctx.config);
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: ctx.config.mediaBucket,
+      Key: key,
+      Body: body,
+      ContentType: 'application/json',
+      ContentEncoding: 'gzip',
+    }),
+  );
+  try {
+    await SearchSnapshot.build(PutItemCommand)
+      .item({
+        regency,
+        collection,
+        key,
+        position: state.position,
+        docs,
+        bytes: body.length,
+        builtAt,
+        buildMs: Date.now() - started,
+      })
+      .options({ condition: pointer ? { attr: 'key', eq: pointer.key } : { attr: 'key', exists: false } })
+      .send();
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    // Someone else wrote a newer snapshot meanwhile: theirs stands, ours goes.
+    await s3.send(new DeleteObjectCommand({ Bucket: ctx.config.mediaBucket, Key: key }));
+    return { collection, docs, bytes: body.length, applied, rebuilt, skipped: true, ms: Date.now() - started };
+  }
+  if (pointer && pointer.key !== key)
+    await s3.send(new DeleteObjectCommand({ Bucket: ctx.config.mediaBucket, Key: pointer.key }));
+  return { collection, docs, bytes: body.length, applied, rebuilt, skipped: false, ms: Date.now() - started };
+}
