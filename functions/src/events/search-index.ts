@@ -8,14 +8,14 @@ import { entityOf, type Projection } from './projection.ts';
  * becoming searchable, changing, or leaving) is appended with the document as
  * it now is; search functions read it within a second, and the snapshot
  * compaction folds it in. Idempotent: a replayed record appends an entry with
- * the same stamp, which readers ignore.
+ * the same document again, which changes nothing.
  */
 export const searchIndex: Projection = {
   name: 'search-index',
   entities: ['Vacancy', 'Product', 'Shop'],
   async apply(ctx, change) {
     const now = new Date(nowOf(ctx)).toISOString();
-    const changes = await Search.changesFor(ctx.db, entityOf(change), change.oldImage, change.newImage, now);
+    const changes = await Search.changesFor(ctx.db, entityOf(change), change.oldImage, change.newImage);
     if (changes.length) await Search.appendChanges(ctx.db, changes, now);
   },
 };

@@ -10,8 +10,8 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
  *                   snapshot; expires (TTL) after two days, long after the next snapshot.
  *   SearchSnapshot  pk = SEARCHSNAP#<regency>#<collection>   sk = SNAPSHOT
  *                   where the current snapshot is in S3 and which changes it holds (`position`).
- * `stamp` orders changes to one document (`<updatedAt>#<version>`): a change older than what an
- * index already holds is ignored, so reading the log twice, or out of order, is harmless.
+ * `stamp` orders changes to one document (its source's version, zero-padded): a change older than
+ * what an index already holds is ignored, so reading the log twice, or out of order, is harmless.
  */
 const build = (table: BursaTable) => ({
   SearchChange: new Entity({

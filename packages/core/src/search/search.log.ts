@@ -1,4 +1,5 @@
-import { PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
+import { BatchPutRequest, QueryCommand } from 'dynamodb-toolbox';
+import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
 import { Shop } from '../shop/index.ts';
 import { Vacancy } from '../vacancy/index.ts';
@@ -16,8 +17,13 @@ const LOG_DAYS = 2;
 
 export type Change = { collection: Collection; regency: string; docId: string; stamp: string; doc?: Doc };
 
-/** The order of one document's changes: its source's `updatedAt`, then version. */
-export const stampOf = (updatedAt: string, version: number) => `${updatedAt}#${String(version).padStart(9, '0')}`;
+/**
+ * The order of one document's changes: its source item's version (every edit
+ * bumps it; a removal counts one more). Writes that leave the version alone
+ * (a badge decided) tie, and ties go to the entry written later: the log is
+ * read in the order the projection wrote it, which is the item's stream order.
+ */
+export const stampOf = (version: number) => String(version).padStart(9, '0');
 
 type Img = Record<string, unknown> | undefined;
 
@@ -26,11 +32,11 @@ type Img = Record<string, unknown> | undefined;
  * own document; a product's (with its shop's copy); and, when a shop's name,
  * handle or kecamatan changed, each of its products' documents again.
  */
-export async function changesFor(db: Db, entity: string, before: Img, after: Img, now: string): Promise<Change[]> {
+export async function changesFor(db: Db, entity: string, before: Img, after: Img): Promise<Change[]> {
   const source = (after ?? before) as Record<string, unknown> | undefined;
   if (!source) return [];
-  // A removed item's change is stamped now: later than anything it had.
-  const stamp = after ? stampOf(String(after.updatedAt ?? ''), Number(after.version ?? 0)) : stampOf(now, 0);
+  // A removed item's change comes after anything it had.
+  const stamp = stampOf(after ? Number(after.version ?? 0) : Number(before?.version ?? 0) + 1);
   if (entity === 'Vacancy') {
     const v = Vacancy.fromImage(db, after);
     const old = Vacancy.fromImage(db, before);
@@ -60,9 +66,8 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
       for await (const p of Shop.everyProductOf(db, s.id)) {
         const pdoc = productDoc(p, s);
         if (!pdoc) continue;
-        // Later than both the product's own change and the shop's.
-        const pstamp = [stampOf(p.updatedAt, p.version), stamp].sort().at(-1) as string;
-        out.push({ collection: 'products', regency: s.regencyCode, docId: p.id, stamp: pstamp, doc: pdoc });
+        // The product's own version: it ties with the product's last change and, written later, wins.
+        out.push({ collection: 'products', regency: s.regencyCode, docId: p.id, stamp: stampOf(p.version), doc: pdoc });
       }
     }
     return out;
@@ -70,13 +75,14 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
   return [];
 }
 
-/** Appends changes to the log (idempotent: the same change written twice is one more harmless entry). */
+/** Appends changes to the log, 25 to a BatchWriteItem (a replayed record appends the same documents again: harmless). */
 export async function appendChanges(db: Db, changes: Change[], now: string): Promise<void> {
   const { SearchChange } = searchEntities(db);
   const expiresAt = Math.floor(Date.parse(now) / 1000) + LOG_DAYS * 86_400;
-  for (const c of changes) {
-    await SearchChange.build(PutItemCommand)
-      .item({
+  await writeInBatches(
+    db,
+    changes.map((c) =>
+      SearchChange.build(BatchPutRequest).item({
         regency: c.regency,
         collection: c.collection,
         writtenAt: now,
@@ -84,9 +90,9 @@ export async function appendChanges(db: Db, changes: Change[], now: string): Pro
         stamp: c.stamp,
         ...(c.doc ? { doc: JSON.stringify(c.doc) } : {}),
         expiresAt,
-      })
-      .send();
-  }
+      }),
+    ),
+  );
 }
 
 export type LogEntry = { writtenAt: string; docId: string; stamp: string; doc?: Doc };

@@ -43,7 +43,8 @@ export function applyEntries(state: IndexState, entries: LogEntry[]): number {
   for (const e of entries) {
     if (e.writtenAt > state.position) state.position = e.writtenAt;
     const held = state.stamps.get(e.docId);
-    if (held !== undefined && held >= e.stamp) continue;
+    // Older than what is held: skip. Equal: the later entry (read later) wins.
+    if (held !== undefined && held > e.stamp) continue;
     state.stamps.set(e.docId, e.stamp);
     if (e.doc) put(state.index, e.doc);
     else remove(state.index, e.docId);
@@ -63,13 +64,12 @@ export async function buildFromTable(ctx: Ctx, regency: string, collection: Coll
   };
   if (collection === 'vacancies')
     for await (const page of Vacancy.everyOpen(ctx.db, regency))
-      for (const v of page) add(vacancyDoc(v), stampOf(v.updatedAt, v.version));
+      for (const v of page) add(vacancyDoc(v), stampOf(v.version));
   if (collection === 'products')
     for await (const page of Shop.everyListedProduct(ctx.db, regency))
-      for (const { product, shop } of page) add(productDoc(product, shop), stampOf(product.updatedAt, product.version));
+      for (const { product, shop } of page) add(productDoc(product, shop), stampOf(product.version));
   if (collection === 'shops')
-    for await (const page of Shop.everyShop(ctx.db, regency))
-      for (const s of page) add(shopDoc(s), stampOf(s.updatedAt, s.version));
+    for await (const page of Shop.everyShop(ctx.db, regency)) for (const s of page) add(shopDoc(s), stampOf(s.version));
   return state;
 }
 
@@ -134,7 +134,8 @@ export async function compact(
   const entries = await readLog(ctx.db, regency, collection, logFrom(state.position));
   const applied = applyEntries(state, entries);
   const docs = state.index.documentCount;
-  if (!rebuilt && state.position === before && applied === 0)
+  // Nothing written to the log since the snapshot: it stands.
+  if (!rebuilt && state.position === before)
     return { collection, docs, bytes: pointer?.bytes ?? 0, applied, rebuilt, skipped: true, ms: Date.now() - started };
   const body = gzipSync(
     JSON.stringify({
