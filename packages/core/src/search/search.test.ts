@@ -267,9 +267,11 @@ describe('filters, facets and pages agree with the lists', () => {
   it('bad input is a validation error naming the field, before anything is searched', async () => {
     const err = await find({ q: 'x'.repeat(101) }).catch((e) => e);
     expect(err).toBeInstanceOf(DomainError);
-    expect(((err as DomainError).details?.fields as { code: string }[]).map((d) => d.code)).toContain('search.q.max');
+    expect((((err as DomainError).details?.fields ?? []) as { code: string }[]).map((d) => d.code)).toContain(
+      'search.q.max',
+    );
     const bad = await find({ q: 'kue', tab: 'bukan' as never, price: '1-2' as never, cursor: 'abc' }).catch((e) => e);
-    expect(((bad as DomainError).details?.fields as { path: string }[]).map((d) => d.path).sort()).toEqual([
+    expect((((bad as DomainError).details?.fields ?? []) as { path: string }[]).map((d) => d.path).sort()).toEqual([
       'cursor',
       'price',
       'tab',
