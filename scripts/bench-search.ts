@@ -961,58 +961,97 @@ const mb = (bytes: number) => bytes / 1_048_576;
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 
+/** Rows as an aligned text table (first column left, the rest right) and as a markdown table. */
+function grid(head: string[], rows: string[][]): { text: string[]; md: string[] } {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return {
+    text: [line(head), ...rows.map(line)],
+    md: [
+      `| ${head.join(' | ')} |`,
+      `|${head.map((_, i) => (i === 0 ? '---' : '--:')).join('|')}|`,
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ],
+  };
+}
+
 function report(m: MemoryPart, fresh: Freshness | undefined, freshNote: string) {
-  const lines: string[] = [];
-  const md: string[] = [];
   const totalDocs = m.indexes.reduce((s, x) => s + x.docs, 0);
   const totalHeap = m.indexes.reduce((s, x) => s + x.heapMB, 0);
   const totalCold = m.indexes.reduce((s, x) => s + x.coldMs, 0);
   const totalGz = m.indexes.reduce((s, x) => s + x.gzipBytes, 0);
-  const heapWord = m.gc ? 'heap after gc' : 'heapUsed delta (no gc: rough)';
-
-  lines.push(
-    `\nsearch at scale ${m.scale} (Kota Tangerang = 1), ${m.node}, ${heapWord}`,
-    'collection        docs  build s   terms  snapshot gz  raw JSON  cold ms (gunzip+parse+load)   heap MB  peak MB  MB/10k  ms/10k',
+  const totalRaw = m.indexes.reduce((s, x) => s + x.rawBytes, 0);
+  const heapWord = m.gc ? 'heap measured after gc()' : 'heapUsed deltas WITHOUT gc (rough)';
+  const idx = grid(
+    [
+      'collection',
+      'docs',
+      'build s',
+      'terms',
+      'snapshot gz MB',
+      'raw JSON MB',
+      'cold load ms',
+      'gunzip+parse+load ms',
+      'heap MB',
+      'load peak MB',
+      'MB/10k docs',
+      'ms/10k docs',
+    ],
+    [
+      ...m.indexes.map((x) => {
+        const per = 10_000 / x.docs;
+        return [
+          x.collection,
+          x.docs.toLocaleString('en'),
+          f1(x.buildMs / 1000),
+          x.terms.toLocaleString('en'),
+          f1(mb(x.gzipBytes)),
+          f1(mb(x.rawBytes)),
+          f0(x.coldMs),
+          `${f0(x.gunzipMs)}+${f0(x.parseMs)}+${f0(x.loadIndexMs)}`,
+          f0(x.heapMB),
+          f0(x.peakMB),
+          f1(x.heapMB * per),
+          f0(x.coldMs * per),
+        ];
+      }),
+      [
+        'all three',
+        totalDocs.toLocaleString('en'),
+        f1(m.indexes.reduce((s, x) => s + x.buildMs, 0) / 1000),
+        '',
+        f1(mb(totalGz)),
+        f1(mb(totalRaw)),
+        f0(totalCold),
+        '',
+        f0(totalHeap),
+        '',
+        f1((totalHeap * 10_000) / totalDocs),
+        f0((totalCold * 10_000) / totalDocs),
+      ],
+    ],
   );
-  md.push(
-    '| collection | docs | build s | terms | snapshot gzip | raw JSON | cold load ms | gunzip / parse / loadIndex ms | heap MB | load peak MB | MB per 10k | cold ms per 10k |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+  const qs = grid(
+    ['query (find on all three)', 'hits vac/prod/shop', 'rounds', 'p50 ms', 'p99 ms'],
+    [
+      ...m.queries.map((q) => [q.q, q.hits.join(' / '), String(q.rounds), f1(q.p50), f1(q.p99)]),
+      ['overall', '', String(m.overall.samples), f1(m.overall.p50), f1(m.overall.p99)],
+    ],
   );
-  for (const x of m.indexes) {
-    const per = 10_000 / x.docs;
-    lines.push(
-      `${x.collection.padEnd(12)} ${String(x.docs).padStart(9)} ${f1(x.buildMs / 1000).padStart(8)} ${String(x.terms).padStart(7)} ${`${f1(mb(x.gzipBytes))} MB`.padStart(12)} ${`${f1(mb(x.rawBytes))} MB`.padStart(9)} ${f0(x.coldMs).padStart(8)} (${f0(x.gunzipMs)}+${f0(x.parseMs)}+${f0(x.loadIndexMs)})`.padEnd(
-        92,
-      ) +
-        ` ${f0(x.heapMB).padStart(7)} ${f0(x.peakMB).padStart(8)} ${f1(x.heapMB * per).padStart(7)} ${f0(x.coldMs * per).padStart(7)}`,
-    );
-    md.push(
-      `| ${x.collection} | ${x.docs.toLocaleString('en')} | ${f1(x.buildMs / 1000)} | ${x.terms.toLocaleString('en')} | ${f1(mb(x.gzipBytes))} MB | ${f1(mb(x.rawBytes))} MB | ${f0(x.coldMs)} | ${f0(x.gunzipMs)} / ${f0(x.parseMs)} / ${f0(x.loadIndexMs)} | ${f0(x.heapMB)} | ${f0(x.peakMB)} | ${f1(x.heapMB * per)} | ${f0(x.coldMs * per)} |`,
-    );
-  }
-  lines.push(
-    `${'all three'.padEnd(12)} ${String(totalDocs).padStart(9)} ${''.padStart(8)} ${''.padStart(7)} ${`${f1(mb(totalGz))} MB`.padStart(12)} ${''.padStart(9)} ${f0(totalCold).padStart(8)}`.padEnd(
-      92,
-    ) + ` ${f0(totalHeap).padStart(7)}`,
-  );
-  md.push(
-    `| all three | ${totalDocs.toLocaleString('en')} | | | ${f1(mb(totalGz))} MB | | ${f0(totalCold)} | | ${f0(totalHeap)} | | ${f1((totalHeap * 10_000) / totalDocs)} | ${f0((totalCold * 10_000) / totalDocs)} |`,
-  );
-
-  lines.push('', 'query (all three indexes)    hits v/p/s            rounds  p50 ms  p99 ms');
-  const qmd = ['| query | hits (vacancies / products / shops) | rounds | p50 ms | p99 ms |', '|---|--:|--:|--:|--:|'];
-  for (const q of m.queries) {
-    lines.push(
-      `${q.q.padEnd(28)} ${q.hits.join(' / ').padEnd(21)} ${String(q.rounds).padStart(6)} ${f1(q.p50).padStart(7)} ${f1(q.p99).padStart(7)}`,
-    );
-    qmd.push(`| ${q.q} | ${q.hits.join(' / ')} | ${q.rounds} | ${f1(q.p50)} | ${f1(q.p99)} |`);
-  }
-  lines.push(
-    `${'overall'.padEnd(28)} ${''.padEnd(21)} ${String(m.overall.samples).padStart(6)} ${f1(m.overall.p50).padStart(7)} ${f1(m.overall.p99).padStart(7)}`,
-    `  per collection p50/p99 ms: ${(['vacancies', 'products', 'shops'] as const).map((c) => `${c} ${f1(m.perCollection[c].p50)}/${f1(m.perCollection[c].p99)}`).join(', ')}`,
-  );
-  qmd.push(`| **overall** | | ${m.overall.samples} | ${f1(m.overall.p50)} | ${f1(m.overall.p99)} |`);
-
+  const perCollection = (['vacancies', 'products', 'shops'] as const)
+    .map((c) => `${c} ${f1(m.perCollection[c].p50)}/${f1(m.perCollection[c].p99)}`)
+    .join(', ');
+  const lines = [
+    '',
+    `search at scale ${m.scale} (1 = Kota Tangerang), ${m.node}, ${heapWord}`,
+    ...idx.text,
+    '',
+    ...qs.text,
+    `per collection p50/p99 ms: ${perCollection}`,
+  ];
+  const md = idx.md;
+  const qmd = qs.md;
   const fmd: string[] = [];
   if (fresh) {
     lines.push(
@@ -1060,7 +1099,7 @@ function report(m: MemoryPart, fresh: Freshness | undefined, freshNote: string) 
     '',
     ...qmd,
     '',
-    `Per collection p50/p99 ms: ${(['vacancies', 'products', 'shops'] as const).map((c) => `${c} ${f1(m.perCollection[c].p50)}/${f1(m.perCollection[c].p99)}`).join(', ')}.`,
+    `Per collection p50/p99 ms: ${perCollection}.`,
     '',
     '### Freshness',
     '',

@@ -61,6 +61,13 @@ const cases: Case[] = [
     expect: { anonymous: SIGN_IN_FIRST, resident: OK, member: OK, otherEmployer: OK, officer: OK },
   },
   {
+    // Public: only public items are indexed (open vacancies, listed products, shops).
+    route: 'GET /api/search',
+    method: 'GET',
+    path: () => '/api/search?q=operator&tab=vacancies',
+    expect: { anonymous: OK, resident: OK, member: OK, otherEmployer: OK, officer: OK },
+  },
+  {
     route: 'GET /api/companies/:id',
     method: 'GET',
     path: (w) => `/api/companies/${w.companyA}`,

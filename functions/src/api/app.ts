@@ -10,6 +10,7 @@ import { companyRoutes } from './routes/companies.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { regionRoutes } from './routes/regions.ts';
+import { searchRoutes } from './routes/search.ts';
 import { seekerRoutes } from './routes/seeker.ts';
 import { stripeRoutes } from './routes/stripe.ts';
 import { vacancyRoutes } from './routes/vacancies.ts';
@@ -45,6 +46,7 @@ export function createApi(deps: Deps) {
   api.route('/vacancies', vacancyRoutes);
   api.route('/vacancies/:vacancyId/applications', applicationRoutes);
   api.route('/stripe', stripeRoutes);
+  api.route('/search', searchRoutes);
   api.notFound(notFoundResponse);
   api.onError(toErrorResponse);
   return api;
