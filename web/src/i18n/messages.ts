@@ -20,6 +20,7 @@ const ids = {
   ...id.shop,
   ...id.order,
   ...id.fair,
+  ...id.search,
 };
 type Key = keyof typeof ids;
 const ens: Record<Key, string> = {
@@ -33,6 +34,7 @@ const ens: Record<Key, string> = {
   ...en.shop,
   ...en.order,
   ...en.fair,
+  ...en.search,
 };
 
 const dictionaries: Record<Locale, Record<Key, string>> = { id: ids, en: ens };

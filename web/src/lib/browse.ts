@@ -1,9 +1,10 @@
 /**
  * /lowongan's query string. The names are Indonesian words a resident can
  * read in a shared link (?kecamatan=36.71.04&jenis=full_time); core's
- * browseVacancies takes districtCode/type/education/cursor.
+ * browseVacancies takes districtCode/type/education/cursor. With words (`q`)
+ * the same filters go to search instead (its cursor is its own).
  */
-export const BROWSE_PARAMS = { kecamatan: 'districtCode', jenis: 'type', pendidikan: 'education' } as const;
+export const BROWSE_PARAMS = { q: 'q', kecamatan: 'districtCode', jenis: 'type', pendidikan: 'education' } as const;
 export const CURSOR_PARAM = 'lanjut';
 /** Core's field paths, shown at this page's inputs. */
 export const BROWSE_RENAME = { districtCode: 'kecamatan', type: 'jenis', education: 'pendidikan' };

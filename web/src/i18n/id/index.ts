@@ -8,3 +8,4 @@ export { pipeline } from './pipeline.ts';
 export { seeker } from './seeker.ts';
 export { shop } from './shop.ts';
 export { vacancy } from './vacancy.ts';
+export { search } from './search.ts';
