@@ -39,7 +39,9 @@ describe('search on a phone', () => {
     await searchFromHeader(page, 'pnjahit');
     await expect(page.locator('h1').textContent()).resolves.toContain('pnjahit');
     const vacancies = page.locator('[data-testid=vacancy-card]');
-    await expect(vacancies.allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('Operator Jahit')]));
+    await expect(vacancies.allTextContents()).resolves.toEqual(
+      expect.arrayContaining([expect.stringContaining('Operator Jahit')]),
+    );
     // Tabs with counts: "Lowongan (n)", and the market's tailor too.
     const tabs = await page.locator('nav.tabs a').allTextContents();
     expect(tabs[0]).toBe('Semua');
@@ -53,13 +55,17 @@ describe('search on a phone', () => {
   it('a tab lists one kind with filters that count; choosing one narrows the list and keeps the words', async () => {
     await page.goto(`${app.url}/cari?q=kue`);
     await Promise.all([page.waitForURL(/tampil=produk/), page.click('nav.tabs a:has-text("Produk")')]);
-    const count = async () => Number((await page.locator('[data-testid=search-count]').textContent())?.match(/\d+/)?.[0]);
+    const count = async () =>
+      Number((await page.locator('[data-testid=search-count]').textContent())?.match(/\d+/)?.[0]);
     const before = await count();
     expect(before).toBeGreaterThan(0);
     const kuliner = await page.locator('#f-kategori option[value=kuliner]').textContent();
     expect(kuliner).toMatch(/\(\d+\)$/);
     await page.selectOption('#f-kategori', 'kuliner');
-    await Promise.all([page.waitForURL(/kategori=kuliner/), page.click('[data-testid=search-filters] button[type=submit]')]);
+    await Promise.all([
+      page.waitForURL(/kategori=kuliner/),
+      page.click('[data-testid=search-filters] button[type=submit]'),
+    ]);
     expect(page.url()).toContain('q=kue');
     expect(await count()).toBe(Number(kuliner?.match(/\((\d+)\)$/)?.[1]));
     await expectAccessible(page);
@@ -70,7 +76,9 @@ describe('search on a phone', () => {
     await expect(page.locator('nav.tabs a').nth(1).textContent()).resolves.toMatch(/^Vacancies \(\d+\)$/);
     await expect(page.locator('[data-testid=vacancy-card]').first().textContent()).resolves.toContain('Sopir');
     await page.goto(`${app.url}/en/cari?q=zzzqqq`);
-    await expect(page.locator('[data-testid=search-empty]').textContent()).resolves.toContain('Nothing found for “zzzqqq”');
+    await expect(page.locator('[data-testid=search-empty]').textContent()).resolves.toContain(
+      'Nothing found for “zzzqqq”',
+    );
     await expectAccessible(page);
   });
 
@@ -82,7 +90,13 @@ describe('search on a phone', () => {
       actor: { userId: sellerId, name: 'Ani', roles: ['resident' as const] },
     };
     const { shop } = await Shop.byHandle(ctx, { handle: 'dapurbuani' });
-    await Shop.createProduct(ctx, { shopId: shop.id, title: 'Klepon Gula Aren', price: 12_000, category: 'kuliner', stock: 20 });
+    await Shop.createProduct(ctx, {
+      shopId: shop.id,
+      title: 'Klepon Gula Aren',
+      price: 12_000,
+      category: 'kuliner',
+      stock: 20,
+    });
     await app.settle();
     await page.goto(`${app.url}/cari?q=kelepon&tampil=produk`);
     await expect(page.locator('[data-testid=search-results]').textContent()).resolves.toContain('Klepon Gula Aren');
@@ -90,8 +104,12 @@ describe('search on a phone', () => {
 
   it('the list pages take words: /lowongan?q= with a filter, /pasar?q=', async () => {
     await page.goto(`${app.url}/lowongan?q=supir&kecamatan=`);
-    await expect(page.locator('[data-testid=jobs-found]').textContent()).resolves.toMatch(/^\d+ lowongan cocok dengan “supir”$/);
-    await expect(page.locator('[data-testid=vacancy-card]').first().textContent()).resolves.toContain('Sopir Pengiriman');
+    await expect(page.locator('[data-testid=jobs-found]').textContent()).resolves.toMatch(
+      /^\d+ lowongan cocok dengan “supir”$/,
+    );
+    await expect(page.locator('[data-testid=vacancy-card]').first().textContent()).resolves.toContain(
+      'Sopir Pengiriman',
+    );
     await page.goto(`${app.url}/pasar?q=lapis`);
     await expect(page.locator('[data-testid=market-products]').textContent()).resolves.toContain('Kue Lapis Legit');
     await expectAccessible(page);

@@ -5,7 +5,12 @@ import type { Search } from '@bursa/core/search';
  * (`/cari?q=penjahit&tampil=lowongan&kecamatan=36.71.02`), and core's names.
  */
 export const TAB_PARAM: Record<string, Search.Tab> = { lowongan: 'vacancies', produk: 'products', toko: 'shops' };
-export const TAB_WORD: Record<Search.Tab, string | undefined> = { all: undefined, vacancies: 'lowongan', products: 'produk', shops: 'toko' };
+export const TAB_WORD: Record<Search.Tab, string | undefined> = {
+  all: undefined,
+  vacancies: 'lowongan',
+  products: 'produk',
+  shops: 'toko',
+};
 export const SEARCH_PARAMS = {
   kecamatan: 'districtCode',
   jenis: 'type',
@@ -20,7 +25,12 @@ export const SEARCH_RENAME: Record<string, string> = {
   tab: 'tampil',
   cursor: 'lanjut',
 };
-export type SearchParams = { q: string; tab: Search.Tab; filters: Partial<Record<keyof typeof SEARCH_PARAMS, string>>; cursor?: string };
+export type SearchParams = {
+  q: string;
+  tab: Search.Tab;
+  filters: Partial<Record<keyof typeof SEARCH_PARAMS, string>>;
+  cursor?: string;
+};
 
 export function readSearchQuery(params: URLSearchParams): SearchParams & { input: Record<string, string> } {
   const q = (params.get('q') ?? '').trim();

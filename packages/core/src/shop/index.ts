@@ -8,7 +8,6 @@ export { PRODUCT_STATUSES } from './product.entity.ts';
 export type { ProductFields } from './product.schema.ts';
 export * from './product.use-cases.ts';
 export * from './shop.badge.ts';
-export * from './shop.reads.ts';
 export { countChange, countDelta } from './shop.counts.ts';
 export { CATEGORIES, DELIVERY, MAX_MEMBERS, SHOP_KINDS } from './shop.entity.ts';
 export * as messages from './shop.messages.ts';
@@ -20,6 +19,7 @@ export {
   type ShopCapabilities,
   type ShopViewer,
 } from './shop.policy.ts';
+export * from './shop.reads.ts';
 export { handleSchema, RESERVED_HANDLES, type ShopFields } from './shop.schema.ts';
 export * from './shop.use-cases.ts';
 export * from './social.comments.ts';

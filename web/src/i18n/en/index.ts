@@ -5,7 +5,7 @@ export { fair } from './fair.ts';
 export { home } from './home.ts';
 export { order } from './order.ts';
 export { pipeline } from './pipeline.ts';
+export { search } from './search.ts';
 export { seeker } from './seeker.ts';
 export { shop } from './shop.ts';
 export { vacancy } from './vacancy.ts';
-export { search } from './search.ts';
