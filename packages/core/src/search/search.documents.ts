@@ -87,7 +87,7 @@ const opt = <K extends string, V>(k: K, v: V | undefined | null | '' | 0) =>
 
 /** An open vacancy's document; none for drafts and closed ones (expiry is checked when searching). */
 export function vacancyDoc(v: Vacancy | undefined): VacancyDoc | undefined {
-  if (!v || v.status !== 'open' || !v.publishedAt) return undefined;
+  if (v?.status !== 'open' || !v.publishedAt) return undefined;
   return {
     id: v.id,
     title: v.title,
