@@ -1,12 +1,37 @@
+import { loadConfig } from '@bursa/core/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld, vacancyInput, type World } from './test-support.ts';
+import { type LambdaLocal, startLambdaLocal } from '../../../scripts/local/lambda-local.ts';
+import { createSearchHandler } from '../search/search.ts';
+import { createApi } from './app.ts';
+import { Agent, createWorld, vacancyInput, type World } from './test-support.ts';
 
-/** GET /api/search: what a client that is not a page gets, and its errors in the asker's language. */
+/**
+ * GET /api/search: what a client that is not a page gets, and its errors in
+ * the asker's language. The API asks the search function through Lambda's
+ * Invoke API (the local stand-in), as it does in AWS.
+ */
 let w: World;
+let lambdas: LambdaLocal;
+let searcher: Agent;
 beforeAll(async () => {
   w = await createWorld();
+  const config = loadConfig({ ...process.env, TABLE_NAME: w.db.tableName });
+  lambdas = await startLambdaLocal({ 'bursa-search-api': createSearchHandler(config, w.db) });
+  const api = createApi({
+    config: loadConfig({
+      ...process.env,
+      TABLE_NAME: w.db.tableName,
+      SEARCH_FUNCTION_NAME: 'bursa-search-api',
+      LAMBDA_ENDPOINT: lambdas.endpoint,
+    }),
+    db: w.db,
+  });
+  searcher = new Agent(api, 'Pencari');
 });
-afterAll(() => w.stop());
+afterAll(async () => {
+  await lambdas?.stop();
+  await w?.stop();
+});
 
 describe('GET /api/search', () => {
   it('finds an open vacancy by a derived word, with counts and facets, cacheable briefly at the edge', async () => {
@@ -16,7 +41,7 @@ describe('GET /api/search', () => {
     );
     expect(created.status).toBe(201);
     await w.settle();
-    const res = await w.agents.anonymous.get('/api/search?q=menjahit&tab=vacancies');
+    const res = await searcher.get('/api/search?q=menjahit&tab=vacancies');
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toContain('s-maxage=15');
     expect(res.body.counts.vacancies).toBe(1);
@@ -26,11 +51,11 @@ describe('GET /api/search', () => {
   });
 
   it('a wrong field is a 400 with a stable code and a message in the asker’s language', async () => {
-    const id = await w.agents.anonymous.get(`/api/search?q=${'a'.repeat(101)}`);
+    const id = await searcher.get(`/api/search?q=${'a'.repeat(101)}`);
     expect(id.status).toBe(400);
     expect(id.body.details.fields[0]).toMatchObject({ path: 'q', code: 'search.q.max' });
     expect(id.body.details.fields[0].message).toBe('Kata pencarian maksimal 100 huruf.');
-    const en = await w.agents.anonymous.get('/api/search?tab=everything', { headers: { 'accept-language': 'en' } });
+    const en = await searcher.get('/api/search?tab=everything', { headers: { 'accept-language': 'en' } });
     expect(en.status).toBe(400);
     expect(en.body.details.fields[0]).toMatchObject({ path: 'tab', message: 'Choose vacancies, products or shops.' });
   });
