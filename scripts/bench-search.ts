@@ -840,18 +840,24 @@ async function memoryPart(): Promise<MemoryPart> {
   const queries: QueryFigures[] = [];
   const budgetMs = Number(process.env.BENCH_SEARCH_QUERY_MS ?? 2500);
   for (const q of QUERIES) {
+    // As runSearch does for the "all" tab: no facets; any word only when all words find nothing anywhere.
+    const strict = (['vacancies', 'products', 'shops'] as const).map(
+      (c) => find(loaded[c].index, c, q, {}, nowS, { facets: false }).hits.length,
+    );
+    const mode: 'all' | 'any' = strict.every((h) => h === 0) && q.trim().includes(' ') ? 'any' : 'all';
+    const opts = { facets: false, mode };
     const hits = (['vacancies', 'products', 'shops'] as const).map(
-      (c) => find(loaded[c].index, c, q, {}, nowS).hits.length,
+      (c) => find(loaded[c].index, c, q, {}, nowS, opts).hits.length,
     ) as [number, number, number];
     for (let i = 0; i < 2; i++)
-      for (const c of ['vacancies', 'products', 'shops'] as const) find(loaded[c].index, c, q, {}, nowS);
+      for (const c of ['vacancies', 'products', 'shops'] as const) find(loaded[c].index, c, q, {}, nowS, opts);
     const times: number[] = [];
     const began = performance.now();
     while (times.length < 50 && (times.length < 10 || performance.now() - began < budgetMs)) {
       const t0 = performance.now();
       for (const c of ['vacancies', 'products', 'shops'] as const) {
         const tc = performance.now();
-        find(loaded[c].index, c, q, {}, nowS);
+        find(loaded[c].index, c, q, {}, nowS, opts);
         perCol[c].push(performance.now() - tc);
       }
       times.push(performance.now() - t0);
@@ -988,6 +994,7 @@ function report(m: MemoryPart, fresh: Freshness | undefined, freshNote: string) 
       'collection',
       'docs',
       'build s',
+      'built MB',
       'terms',
       'snapshot gz MB',
       'raw JSON MB',
@@ -1005,6 +1012,7 @@ function report(m: MemoryPart, fresh: Freshness | undefined, freshNote: string) 
           x.collection,
           x.docs.toLocaleString('en'),
           f1(x.buildMs / 1000),
+          f0(x.builtMB),
           x.terms.toLocaleString('en'),
           f1(mb(x.gzipBytes)),
           f1(mb(x.rawBytes)),
@@ -1020,6 +1028,7 @@ function report(m: MemoryPart, fresh: Freshness | undefined, freshNote: string) 
         'all three',
         totalDocs.toLocaleString('en'),
         f1(m.indexes.reduce((s, x) => s + x.buildMs, 0) / 1000),
+        f0(m.indexes.reduce((s, x) => s + x.builtMB, 0)),
         '',
         f1(mb(totalGz)),
         f1(mb(totalRaw)),
@@ -1072,34 +1081,45 @@ function report(m: MemoryPart, fresh: Freshness | undefined, freshNote: string) 
     fmd.push(`Not measured in this run (${freshNote}).`);
   }
 
-  // Scale plan: where one function's memory or cold load gives out, from this run's rates.
+  // Scale plan: where one function's memory or cold load gives out, from this run's rates (linear extrapolation).
   const prod = m.indexes.find((x) => x.collection === 'products') ?? (m.indexes[0] as IndexFigures);
-  const mbPer10k = (totalHeap * 10_000) / totalDocs;
-  const peakPer10k = (Math.max(totalHeap, totalHeap - prod.heapMB + prod.peakMB) * 10_000) / totalDocs;
-  const msPer10k = (totalCold * 10_000) / totalDocs;
+  const per10k = (x: number, docs: number) => (x * 10_000) / docs;
+  const mbPer10k = per10k(totalHeap, totalDocs);
+  const msPer10k = per10k(totalCold, totalDocs);
+  // Loading is synchronous per snapshot: the worst moment is the last (largest) one's peak on top of the others.
+  const peakPer10k = per10k(totalHeap - prod.heapMB + Math.max(prod.heapMB, prod.peakMB), totalDocs);
+  const prodPeakPer10k = per10k(Math.max(prod.heapMB, prod.peakMB), prod.docs);
+  const prodMsPer10k = per10k(prod.coldMs, prod.docs);
+  const prodShare = prod.docs / totalDocs;
   const runtimeMB = 150; // Node, the AWS SDK and the function's code, before any index
-  const docsFor = (limitMB: number) => ((limitMB - runtimeMB) / peakPer10k) * 10_000;
-  const docsForCold = (ms: number) => (ms / msPer10k) * 10_000;
+  const usable = (configMB: number) => configMB * 0.7 - runtimeMB; // 30 % headroom for queries and compaction
   const k = (n: number) =>
     n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} M` : `${Math.round(n / 1000).toLocaleString('en')}k`;
-  const planDocs3g = docsFor(3072 * 0.7);
-  const planDocs10g = docsFor(10_240 * 0.7);
-  const planCold = docsForCold(3000);
+  // One function holding a regency's three indexes:
+  const memAll3g = (usable(3072) / peakPer10k) * 10_000;
+  const memAll10g = (usable(10_240) / peakPer10k) * 10_000;
+  const coldAll = (3000 / msPer10k) * 10_000;
+  // A function per collection: products (the largest) decide; as regency documents at this run's mix.
+  const coldProd = (3000 / prodMsPer10k) * 10_000;
+  const memProd3g = (usable(3072) / prodPeakPer10k) * 10_000;
+  const splitAt = Math.min(coldAll, memAll3g);
+  const openSearchAt = Math.min(coldProd, memProd3g) / prodShare;
+  const tangerangs = (n: number) => (n * m.scale) / totalDocs;
   const command = `BENCH_SEARCH_SCALE=${m.scale} npx tsx scripts/bench-search.ts`;
   const out = [
     '## Search at regency scale (measured)',
     '',
-    `Synthetic, deterministic Kota Tangerang corpus at scale ${m.scale} (1 = 25,000 vacancies, 100,000 products, 10,000 shops; Indonesian titles and 100–400-character descriptions from word lists, with addresses, WhatsApp numbers and a 2 % sprinkle of misspellings), documents built by the real \`vacancyDoc\`/\`productDoc\`/\`shopDoc\`, indexed with the real index options. ${m.node}, 2-core machine; heap measured ${m.gc ? 'after `gc()` (node --expose-gc)' : 'as heapUsed deltas WITHOUT gc (rough)'}; cold load is gunzip + JSON.parse + loadIndex (+ the stamps map), median of 3.`,
+    `Synthetic, deterministic Kota Tangerang corpus at scale ${m.scale} (1 = 25,000 vacancies, 100,000 products, 10,000 shops; Indonesian titles and 100–400-character descriptions composed from word lists, with addresses, WhatsApp numbers and a 2 % sprinkle of misspellings), documents built by the real \`vacancyDoc\`/\`productDoc\`/\`shopDoc\` and indexed with the real index options (\`createIndex\`/\`put\`/\`loadIndex\`/\`find\`). Node ${m.node} on this 2-core machine; heap ${m.gc ? 'measured after `gc()` (child `node --expose-gc`)' : 'as heapUsed deltas WITHOUT gc (rough)'}. Snapshot = gzip(JSON {v, position, stamps, index}) as \`compact\` writes it; cold load = gunzip + JSON.parse + loadIndex + the stamps map, as \`loadSnapshot\` does (median of 3).`,
     '',
     ...md,
     '',
-    'Load peak: heap right after loading, before the parsed JSON is collected (what a cold start must fit).',
+    'Heap: the loaded index (and its stamps) after gc. Load peak: heap right after loading, before the parsed JSON is collected (what a cold start must fit on top of what is already loaded).',
     '',
     `### Warm queries (\`find\` on all three indexes, as \`runSearch\` asks them; no filters)`,
     '',
     ...qmd,
     '',
-    `Per collection p50/p99 ms: ${perCollection}.`,
+    `Per collection p50/p99 ms: ${perCollection}. Latency follows the number of matches (every match is scored, faceted and sorted; there is no top-k cut), not the corpus size as such.`,
     '',
     '### Freshness',
     '',
@@ -1107,11 +1127,12 @@ function report(m: MemoryPart, fresh: Freshness | undefined, freshNote: string) 
     '',
     '### Scale plan (draft)',
     '',
-    `- Measured: **${f1(mbPer10k)} MB and ${f0(msPer10k)} ms of cold load per 10k documents** (the three collections together; products alone ${f1((prod.heapMB * 10_000) / prod.docs)} MB and ${f0((prod.coldMs * 10_000) / prod.docs)} ms per 10k). One Tangerang-sized regency (${totalDocs.toLocaleString('en')} documents): ${f0(totalHeap)} MB of heap, ${f1(mb(totalGz))} MB of snapshots, ${f1(totalCold / 1000)} s to load all three cold on this machine.`,
-    `- Memory: with about ${runtimeMB} MB for the runtime and the load peak (${f1(peakPer10k)} MB per 10k at worst) kept under 70 % of the function's memory, a 3 GB search function holds about **${k(planDocs3g)} documents**, the 10 GB maximum about ${k(planDocs10g)}. Compaction holds the index and its serialized copy at once (raw JSON ${f1(mb(prod.rawBytes))} MB for the products here), so it needs the same headroom.`,
-    `- Cold load: the first search after a cold start waits for the three snapshots (loaded in parallel, but JSON.parse and loadIndex are CPU-bound on one thread). A cold load over ~3 s comes at about **${k(planCold)} documents** per function at this machine's speed (Lambda below 1,769 MB gets less than one vCPU: slower).`,
-    `- Split the indexes first: one search function per regency (each regency is its own set of snapshots already), then per collection (products are ${Math.round((prod.docs / totalDocs) * 100)} % of the documents and ${Math.round((prod.heapMB / totalHeap) * 100)} % of the memory). Do that when a regency passes ~${k(Math.min(planCold, planDocs3g))} documents or its cold load passes 3 s.`,
-    `- Move to Amazon OpenSearch Serverless behind the same port (\`Search.search\` → another engine; the change log and documents stay) when one collection of one regency alone passes ~${k(Math.min(planCold, planDocs3g))} documents (cold load over 3 s even when split), or a multi-regency deployment passes ~${k(planDocs10g)} documents in all (more than a few 10 GB functions, where the OpenSearch Serverless monthly floor of roughly US$175–350 is cheaper than keeping them warm), or when search needs what MiniSearch lacks (aggregations over millions, geo). At Tangerang's size (${k(totalDocs)}) one in-process function is ${f1(planDocs3g / totalDocs)}× below the 3 GB memory point and ${f1(planCold / totalDocs)}× below the 3 s cold-load point.`,
+    `- **Measured rates:** ${f1(mbPer10k)} MB of heap and ${f0(msPer10k)} ms of cold load per 10k documents, the three collections together (products alone: ${f1(per10k(prod.heapMB, prod.docs))} MB and ${f0(prodMsPer10k)} ms per 10k). This corpus (${totalDocs.toLocaleString('en')} documents): ${f0(totalHeap)} MB of heap, ${f1(mb(totalGz))} MB of snapshots (${f1(mb(totalRaw))} MB of JSON), ${f1(totalCold / 1000)} s to load all three cold, warm queries p50 ${f1(m.overall.p50)} ms / p99 ${f1(m.overall.p99)} ms for the three indexes.`,
+    `- **Assumptions:** about ${runtimeMB} MB for the runtime before any index; indexes and the load peak kept under 70 % of the function's memory (queries allocate per match; compaction holds the index plus its JSON and gzip copies: ${f1(mb(prod.rawBytes))} MB of JSON for products here); linear growth (vocabulary saturates, which flatters larger corpora; real text has a longer tail of words than word lists, which does not); Lambda gets one full vCPU at 1,769 MB and less below, so cold loads there are this machine's or slower.`,
+    `- **One function per regency, all three indexes (today):** memory runs out at about **${k(memAll3g)} documents** with 3 GB (${k(memAll10g)} at the 10 GB maximum); the cold load passes 3 s at about **${k(coldAll)} documents**. Tangerang at full size (${k(totalDocs / m.scale)}) is at ${f0((100 * totalDocs) / m.scale / coldAll)} % of the cold-load point and ${f0((100 * totalDocs) / m.scale / memAll3g)} % of the 3 GB point.`,
+    `- **Split by collection** (a search function, or at least a snapshot load, per collection; products are ${Math.round(prodShare * 100)} % of the documents and ${Math.round((prod.heapMB / totalHeap) * 100)} % of the memory) when a regency passes ~${k(splitAt)} documents (${f1(tangerangs(splitAt))}× Tangerang) or its measured cold load passes 3 s. Multi-regency deployments: never more than one regency per function (\`indexFor\` already keys indexes by regency; \`runSearch\` serves \`homeRegency\` only).`,
+    `- **Move to Amazon OpenSearch Serverless** behind the same port (\`Search.search\`; documents and the change log stay as they are) when a regency passes ~**${k(openSearchAt)} documents** (${f1(tangerangs(openSearchAt))}× Tangerang: the products index alone then loads cold in over 3 s or needs more than a 3 GB function, even after the split), or a deployment needs more than ~${k(memAll10g)} documents in all served by one function (one 10 GB function's worth), or when it runs so many regency functions that their warm-keeping and compaction cost more than OpenSearch Serverless' monthly floor (roughly US$175–350, STACK-NOTES).`,
+    "- Cheaper steps before moving: index fewer description characters (`TEXT_MAX`; descriptions are most of an index's terms per document), keep one search function warm (provisioned concurrency) so a cold load is rare, or shard products by kecamatan.",
     '',
     `Reproduce: \`${command}\` (or at the end of \`npm run bench\`; \`BENCH_SEARCH=0\` skips it).`,
     '',

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
+import { benchSearch } from './bench-search.ts';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
 import { startStack } from './local/stack.ts';
 import { DEMO_PASSWORD } from './seed/demo.ts';
@@ -16,6 +17,7 @@ import { DEMO_PASSWORD } from './seed/demo.ts';
  * request costs), counted by core's opt-in instrumentation (BURSA_DB_METRICS).
  *
  * BENCH_REQUESTS (default 2000) and BENCH_CONCURRENCY (default 16) tune the load.
+ * Ends with search at a regency's scale (scripts/bench-search.ts; BENCH_SEARCH=0 skips it).
  */
 process.env.BURSA_DB_METRICS = '1';
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -205,6 +207,7 @@ try {
       `${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB`,
     );
   }
+  if (process.env.BENCH_SEARCH !== '0') await benchSearch({ stack });
 } finally {
   await stack.stop();
 }

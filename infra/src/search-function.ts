@@ -32,7 +32,7 @@ export class SearchFunction extends AppFunction {
       bundle: 'search',
       environment: props.environment,
       production: props.production,
-      // The indexes live in memory (docs/search.md, "Scale plan": about 1.3 KB per product), and
+      // The indexes live in memory (docs/search.md, "Measured": about 2.8 KB per document, 375 MB for Tangerang), and
       // memory buys CPU for the cold load.
       memorySize: 1536,
       // A rebuild from the table reads every open vacancy, listed product and shop.

@@ -1,7 +1,7 @@
 import type { Ctx } from '../kernel/ctx.ts';
 import { nowOf } from '../kernel/ctx.ts';
-import type { Collection } from './search.documents.ts';
-import { type Filters, find, type Hit } from './search.index.ts';
+import { COLLECTIONS, type Collection } from './search.documents.ts';
+import { type Filters, find, type Hit, type Mode, wordCount } from './search.index.ts';
 import { readLog } from './search.log.ts';
 import { PREVIEW, type SearchQuery, type Tab } from './search.schema.ts';
 import { applyEntries, buildFromTable, type IndexState, loadSnapshot, logFrom } from './search.snapshot.ts';
@@ -69,9 +69,21 @@ export async function runSearch(ctx: Ctx, q: SearchQuery): Promise<SearchResults
     price: q.price,
     graduate: q.graduate,
   };
-  const run = async <C extends Collection>(c: C) =>
-    find((await indexFor(ctx, regency, c)).index, c, q.q, filters, nowS);
-  const [vacancies, products, shops] = await Promise.all([run('vacancies'), run('products'), run('shops')]);
+  const run = async <C extends Collection>(c: C, mode: Mode) =>
+    find((await indexFor(ctx, regency, c)).index, c, q.q, filters, nowS, { mode, facets: q.tab === c });
+  let [vacancies, products, shops] = await Promise.all([
+    run('vacancies', 'all'),
+    run('products', 'all'),
+    run('shops', 'all'),
+  ]);
+  // Nothing anywhere has every word: relax to any word, everywhere at once (never only where all was empty).
+  const several = COLLECTIONS.some((c) => wordCount(q.q, c) > 1);
+  if (several && !vacancies.hits.length && !products.hits.length && !shops.hits.length)
+    [vacancies, products, shops] = await Promise.all([
+      run('vacancies', 'any'),
+      run('products', 'any'),
+      run('shops', 'any'),
+    ]);
   const found = { vacancies, products, shops };
   const offset = q.cursor ? Number(q.cursor) : 0;
   const page = <C extends Collection>(c: C): Hit<C>[] => {

@@ -196,11 +196,15 @@ export type Found<C extends Collection> = {
   facets: Record<string, Record<string, number>>;
 };
 
+/** How the words combine: all must match, or (when that finds nothing anywhere) any. */
+export type Mode = 'all' | 'any';
+
 /**
- * Runs a query: every word must match (relaxed to any word when that finds
- * nothing), filters applied, ordered by relevance then freshness (the newest
- * of equally good matches first); an empty query lists everything, newest first.
- * Expired vacancies are never returned.
+ * Runs a query: every word must match (`any`: one is enough; the caller
+ * relaxes only when all finds nothing in any collection), filters applied,
+ * ordered by relevance then freshness (the newest of equally good matches
+ * first); an empty query lists everything, newest first. Expired vacancies are
+ * never returned. Facets only when asked (a tab's page, not the "all" preview).
  */
 export function find<C extends Collection>(
   index: MiniSearch<Doc>,
@@ -208,6 +212,7 @@ export function find<C extends Collection>(
   q: string,
   filters: Filters,
   nowS: number,
+  options: { mode?: Mode; facets?: boolean } = {},
 ): Found<C> {
   const words = queryWords(q, collection);
   const live = (r: SearchResult) => collection !== 'vacancies' || Number(r.expiresAt) > nowS;
@@ -216,30 +221,43 @@ export function find<C extends Collection>(
     results = index.search(MiniSearch.wildcard, { filter: live });
     results.sort((a, b) => String(b.at).localeCompare(String(a.at)));
   } else {
-    const boostDocument = (_id: unknown, _term: string, stored?: Record<string, unknown>) => freshness(stored, nowS);
-    results = index.search(queryTree(words, 'AND'), { filter: live, boostDocument });
-    if (results.length === 0 && words.length > 1)
-      results = index.search(queryTree(words, 'OR'), { filter: live, boostDocument });
+    // The boost is asked per matching term and document: each date is parsed once per query.
+    const ages = new Map<string, number>();
+    const boostDocument = (_id: unknown, _term: string, stored?: Record<string, unknown>) => {
+      const at = String(stored?.at ?? '');
+      let boost = ages.get(at);
+      if (boost === undefined) {
+        boost = freshness(at, nowS);
+        ages.set(at, boost);
+      }
+      return boost;
+    };
+    results = index.search(queryTree(words, options.mode === 'any' ? 'OR' : 'AND'), { filter: live, boostDocument });
   }
   const w = wanted(collection, filters);
   const facets: Found<C>['facets'] = {};
-  for (const [dim, valuesOf] of Object.entries(DIMENSIONS[collection])) {
-    const counts: Record<string, number> = {};
-    for (const r of results) {
-      if (!matches(collection, r, w, dim)) continue;
-      for (const v of valuesOf(r)) counts[v] = (counts[v] ?? 0) + 1;
+  if (options.facets !== false) {
+    for (const [dim, valuesOf] of Object.entries(DIMENSIONS[collection])) {
+      const counts: Record<string, number> = {};
+      for (const r of results) {
+        if (!matches(collection, r, w, dim)) continue;
+        for (const v of valuesOf(r)) counts[v] = (counts[v] ?? 0) + 1;
+      }
+      facets[dim] = counts;
     }
-    facets[dim] = counts;
   }
-  const hits = results
-    .filter((r) => matches(collection, r, w))
-    .map(({ terms: _t, queryTerms: _q, match: _m, ...rest }) => rest as unknown as Hit<C>);
+  const hits = (Object.keys(w).length ? results.filter((r) => matches(collection, r, w)) : results).map(
+    ({ terms: _t, queryTerms: _q, match: _m, ...rest }) => rest as unknown as Hit<C>,
+  );
   return { hits, facets };
 }
 
+/** How many words a query searches with in this collection (0: it lists everything). */
+export const wordCount = (q: string, collection: Collection) => queryWords(q, collection).length;
+
 /** Up to a quarter more for what is new today, fading over about a month: relevance first, then freshness. */
-function freshness(stored: Record<string, unknown> | undefined, nowS: number) {
-  const at = Date.parse(String(stored?.at ?? ''));
+function freshness(iso: string, nowS: number) {
+  const at = Date.parse(iso);
   if (Number.isNaN(at)) return 1;
   const days = Math.max(0, nowS - at / 1000) / 86_400;
   return 1 + 0.25 * 2 ** (-days / 30);
