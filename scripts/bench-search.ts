@@ -840,11 +840,14 @@ async function memoryPart(): Promise<MemoryPart> {
   const queries: QueryFigures[] = [];
   const budgetMs = Number(process.env.BENCH_SEARCH_QUERY_MS ?? 2500);
   for (const q of QUERIES) {
-    // As runSearch does for the "all" tab: no facets; any word only when all words find nothing anywhere.
-    const strict = (['vacancies', 'products', 'shops'] as const).map(
-      (c) => find(loaded[c].index, c, q, {}, nowS, { facets: false }).hits.length,
-    );
-    const mode: 'all' | 'any' = strict.every((h) => h === 0) && q.trim().includes(' ') ? 'any' : 'all';
+    // As runSearch does for the "all" tab: no facets; typos forgiven, then any word, only when nothing is found anywhere.
+    const count = (mode: Search.Mode) =>
+      (['vacancies', 'products', 'shops'] as const).reduce(
+        (n, c) => n + find(loaded[c].index, c, q, {}, nowS, { facets: false, mode }).hits.length,
+        0,
+      );
+    const mode: Search.Mode =
+      count('exact') > 0 ? 'exact' : count('typos') > 0 || !q.trim().includes(' ') ? 'typos' : 'any';
     const opts = { facets: false, mode };
     const hits = (['vacancies', 'products', 'shops'] as const).map(
       (c) => find(loaded[c].index, c, q, {}, nowS, opts).hits.length,

@@ -71,19 +71,13 @@ export async function runSearch(ctx: Ctx, q: SearchQuery): Promise<SearchResults
   };
   const run = async <C extends Collection>(c: C, mode: Mode) =>
     find((await indexFor(ctx, regency, c)).index, c, q.q, filters, nowS, { mode, facets: q.tab === c });
-  let [vacancies, products, shops] = await Promise.all([
-    run('vacancies', 'all'),
-    run('products', 'all'),
-    run('shops', 'all'),
-  ]);
-  // Nothing anywhere has every word: relax to any word, everywhere at once (never only where all was empty).
-  const several = COLLECTIONS.some((c) => wordCount(q.q, c) > 1);
-  if (several && !vacancies.hits.length && !products.hits.length && !shops.hits.length)
-    [vacancies, products, shops] = await Promise.all([
-      run('vacancies', 'any'),
-      run('products', 'any'),
-      run('shops', 'any'),
-    ]);
+  const all = (mode: Mode) => Promise.all([run('vacancies', mode), run('products', mode), run('shops', mode)]);
+  const none = (r: { hits: unknown[] }[]) => r.every((x) => x.hits.length === 0);
+  // Each step only when nothing anywhere was found by the one before (search.index.ts, Mode).
+  let found3 = await all('exact');
+  if (none(found3) && q.q) found3 = await all('typos');
+  if (none(found3) && COLLECTIONS.some((c) => wordCount(q.q, c) > 1)) found3 = await all('any');
+  const [vacancies, products, shops] = found3;
   const found = { vacancies, products, shops };
   const offset = q.cursor ? Number(q.cursor) : 0;
   const page = <C extends Collection>(c: C): Hit<C>[] => {

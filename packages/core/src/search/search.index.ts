@@ -108,30 +108,41 @@ export function remove(index: MiniSearch<Doc>, id: string) {
 }
 
 /**
- * A query word's alternatives: as typed, with typos forgiven from 4 letters
- * (one edit; two from 7) and, for the last word, as a prefix (typing); its root
- * and its synonym group exactly; with two neighbouring letters swapped.
+ * A query word's alternatives: as typed and, for the last word, as a prefix
+ * (typing); its root and its synonym group exactly; and, with `typos`, within
+ * one edit from 4 letters (two from 7) or with two neighbouring letters swapped.
  */
-function wordQuery(word: string, last: boolean): Query {
+function wordQuery(word: string, last: boolean, typos: boolean): Query {
   const alt = alternatives(word);
   const queries: Query[] = [
     {
       queries: [word],
-      fuzzy: word.length >= 7 ? 2 : word.length >= 4 ? 1 : false,
+      fuzzy: typos ? (word.length >= 7 ? 2 : word.length >= 4 ? 1 : false) : false,
       prefix: last && word.length >= 2,
       boostTerm: () => WEIGHT.word,
     },
   ];
   if (alt.root) queries.push({ queries: [alt.root], boostTerm: () => WEIGHT.root });
   if (alt.group) queries.push({ queries: [alt.group], boostTerm: () => WEIGHT.group });
-  const swapped = swaps(word);
+  const swapped = typos ? swaps(word) : [];
   if (swapped.length) queries.push({ combineWith: 'OR', queries: swapped, boostTerm: () => WEIGHT.swap });
   return { combineWith: 'OR', queries };
 }
 
-/** Every word must match (in one of its forms); `any` relaxes that to one word, for when all finds nothing. */
-export function queryTree(words: string[], combineWith: 'AND' | 'OR'): Query {
-  return { combineWith, queries: words.map((w, i) => wordQuery(w, i === words.length - 1)) };
+/**
+ * How hard a query tries, in order, each only when the one before found
+ * nothing in any collection: `exact` (every word, as typed, as a prefix for
+ * the last, by root or synonym), `typos` (the same, forgiving typos), `any`
+ * (one word is enough, typos forgiven). Typos are not forgiven while exact
+ * words find something, so "supir" does not also bring "super", nor "madu" "maju".
+ */
+export type Mode = 'exact' | 'typos' | 'any';
+
+export function queryTree(words: string[], mode: Mode): Query {
+  return {
+    combineWith: mode === 'any' ? 'OR' : 'AND',
+    queries: words.map((w, i) => wordQuery(w, i === words.length - 1, mode !== 'exact')),
+  };
 }
 
 // --- filters and facets ------------------------------------------------------------------
@@ -196,12 +207,9 @@ export type Found<C extends Collection> = {
   facets: Record<string, Record<string, number>>;
 };
 
-/** How the words combine: all must match, or (when that finds nothing anywhere) any. */
-export type Mode = 'all' | 'any';
-
 /**
- * Runs a query: every word must match (`any`: one is enough; the caller
- * relaxes only when all finds nothing in any collection), filters applied,
+ * Runs a query in a mode (the caller relaxes it only when nothing is found in
+ * any collection), filters applied,
  * ordered by relevance then freshness (the newest of equally good matches
  * first); an empty query lists everything, newest first. Expired vacancies are
  * never returned. Facets only when asked (a tab's page, not the "all" preview).
@@ -232,7 +240,7 @@ export function find<C extends Collection>(
       }
       return boost;
     };
-    results = index.search(queryTree(words, options.mode === 'any' ? 'OR' : 'AND'), { filter: live, boostDocument });
+    results = index.search(queryTree(words, options.mode ?? 'exact'), { filter: live, boostDocument });
   }
   const w = wanted(collection, filters);
   const facets: Found<C>['facets'] = {};

@@ -143,6 +143,23 @@ describe('what search returns', () => {
     expect((await find({ q: 'pempek' })).counts.products).toBe(0);
   });
 
+  it('typos are forgiven only when the words as typed find nothing anywhere', async () => {
+    await Shop.createProduct(as(seller), {
+      shopId: shop.id,
+      title: 'Kopi Super Robusta',
+      price: 30_000,
+      category: 'kuliner',
+      stock: 9,
+    });
+    await projections.settle();
+    // "supir" finds the driver vacancy as typed (sopir's group), so "super" (one edit away) is not offered.
+    const supir = await find({ q: 'supir' });
+    expect(supir.vacancies.map((v) => v.title)).toContain('Sopir Pengiriman (SIM B1)');
+    expect(supir.counts.products).toBe(0);
+    // "supre" finds nothing as typed: then the typo is forgiven.
+    expect((await find({ q: 'supre', tab: 'products' })).products.map((p) => p.title)).toContain('Kopi Super Robusta');
+  });
+
   it("a shop's rename reaches its products' cards", async () => {
     const p = await Shop.createProduct(as(seller), {
       shopId: shop.id,
