@@ -71,6 +71,21 @@ describe('search on a phone', () => {
     await expectAccessible(page);
   });
 
+  it('on /cari, typing offers suggestions (the one script there); the header ships none', async () => {
+    await page.goto(`${app.url}/cari`);
+    expect(await page.locator('script').count()).toBe(1);
+    await page.locator('#cari-q').pressSequentially('operator ja', { delay: 30 });
+    await page.waitForFunction(() => document.querySelectorAll('#cari-q-suggestions option').length > 0, null, {
+      timeout: 5000,
+    });
+    const options = await page
+      .locator('#cari-q-suggestions option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toContain('Operator Jahit');
+    await page.goto(`${app.url}/lowongan`);
+    expect(await page.locator('script').count()).toBe(0);
+  });
+
   it('in English under /en, and nothing found says so', async () => {
     await page.goto(`${app.url}/en/cari?q=sopir`);
     await expect(page.locator('nav.tabs a').nth(1).textContent()).resolves.toMatch(/^Vacancies \(\d+\)$/);
