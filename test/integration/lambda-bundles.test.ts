@@ -221,6 +221,43 @@ describe('Lambda bundles', () => {
     expect(await jobs()).toEqual({ expired: 0, reminded: 0 });
   });
 
+  it('search answers from its indexes, fed by the events bundle’s log, and writes snapshots (the only bundle with MiniSearch)', async () => {
+    const s3 = await startS3Local({
+      directory: mkdtempSync(path.join(tmpdir(), 'bursa-s3-')),
+      buckets: ['bursa-media-search-bundle'],
+    });
+    try {
+      Object.assign(process.env, { S3_ENDPOINT: s3.endpoint, MEDIA_BUCKET: 'bursa-media-search-bundle' });
+      // The vacancy reopened (version 3): events lists it and appends it to the search log.
+      const reopened = { ...vacancyItem('open'), version: 3, updatedAt: '2026-01-07T02:00:00.000Z' };
+      expect(await events(streamEvent('MODIFY', 7, vacancyItem('closed'), reopened), {})).toEqual({
+        batchItemFailures: [],
+      });
+      const search = (await import(path.join(dist, 'search/index.mjs'))).handler as (e: unknown) => Promise<unknown>;
+      const found = (await search({ action: 'search', query: { q: 'penjahit', tab: 'vacancies' } })) as {
+        counts: Record<string, number>;
+        vacancies: { id: string; title: string }[];
+      };
+      expect(found.counts.vacancies).toBe(1);
+      expect(found.vacancies[0]).toMatchObject({ id: reopened.id, title: 'Operator Jahit' });
+      const compacted = (await search({ action: 'compact' })) as {
+        collection: string;
+        docs: number;
+        skipped: boolean;
+      }[];
+      expect(compacted.map((r) => [r.collection, r.skipped])).toEqual([
+        ['vacancies', false],
+        ['products', false],
+        ['shops', false],
+      ]);
+      expect(compacted[0]?.docs).toBe(1);
+      await expect(search({ action: 'search', query: { q: 'x'.repeat(101) } })).rejects.toThrow();
+    } finally {
+      await s3.stop();
+      for (const name of ['S3_ENDPOINT', 'MEDIA_BUCKET']) delete process.env[name];
+    }
+  });
+
   it('both refuse requests that did not come through CloudFront (no origin secret)', async () => {
     const apiRes = await api(event('GET', '/api/health', '', false), {});
     expect(apiRes.statusCode).toBe(403);
