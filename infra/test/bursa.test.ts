@@ -23,6 +23,7 @@ function synth(props: BursaProps) {
     webId: id(bursa.web),
     eventsId: id(bursa.events),
     imageId: id(bursa.images),
+    searchId: id(bursa.search),
   };
 }
 const stackId = (fn: AppFunction) => dev.stack.getLogicalId(fn.function.node.defaultChild as CfnFunction);
@@ -119,8 +120,15 @@ describe('functions', () => {
       MemorySize: 1024,
       Timeout: 30,
     });
-    // api, web, events, images and the origin secret's rotation function.
-    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 6);
+    // The search function: its indexes in memory, five minutes for a rebuild from the table.
+    expect(dev.template.toJSON().Resources[dev.searchId].Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 1536,
+      Timeout: 300,
+    });
+    // api, web, events, images, jobs, search and the origin secret's rotation function.
+    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);
   });
 
   it('get the environment core/config.ts reads, and never a local endpoint', () => {
@@ -138,6 +146,8 @@ describe('functions', () => {
           HOME_REGENCY: '36.71',
           // The secret's ARN, read at run time: never its value.
           ORIGIN_SECRET_ARN: { Ref: expect.stringMatching(/^BursaOriginSecret/) },
+          // Searches go to the search function.
+          SEARCH_FUNCTION_NAME: { Ref: expect.stringMatching(/^BursaSearchFunction/) },
         });
       }
     }
@@ -213,8 +223,46 @@ describe('functions', () => {
             'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] }, '/uploads/*']],
           },
         }),
+        // Searching: invoking the search function (and its versions), nothing else.
+        expect.objectContaining({
+          Action: 'lambda:InvokeFunction',
+          Resource: [
+            { 'Fn::GetAtt': [expect.stringMatching(/^BursaSearchFunction/), 'Arn'] },
+            { 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^BursaSearchFunction/), 'Arn'] }, ':*']] },
+          ],
+        }),
       ]);
     }
+  });
+
+  it('search: invoked by web and api and every 15 minutes to compact; reads the table, keeps its snapshots under search/', () => {
+    const bucketArn = { 'Fn::GetAtt': [expect.stringMatching(/^BursaMediaBucket/), 'Arn'] };
+    expect(tableStatements(dev.searchId)).toEqual([
+      {
+        actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+        resource: tableArn,
+      },
+    ]);
+    const rest = statementsOf(dev.template, roleOf(dev.template, dev.searchId)).filter(
+      (st) => ![st.Action].flat().some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(rest).toEqual([
+      expect.objectContaining({
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        Resource: { 'Fn::Join': ['', [bucketArn, '/search/*']] },
+      }),
+    ]);
+    const env = dev.template.toJSON().Resources[dev.searchId].Properties.Environment.Variables;
+    expect(Object.keys(env).sort()).toEqual(['HOME_REGENCY', 'MEDIA_BUCKET', 'STAGE', 'TABLE_NAME']);
+    dev.template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [dev.searchId, 'Arn'] },
+          Input: JSON.stringify({ action: 'compact' }),
+        }),
+      ],
+    });
   });
 
   it('images: invoked by the bucket for uploads/ only; reads and deletes uploads, writes media/img/, records the Image', () => {

@@ -42,7 +42,8 @@ beforeAll(async () => {
   await seedDemo(db, config);
   await seedShops(db, config);
   await projections.settle(60_000);
-});
+  // The whole demo (every employer and all 12 shops) seeds and projects: generous on a busy 2-core machine.
+}, 180_000);
 
 afterAll(async () => {
   await projections?.stop();

@@ -66,7 +66,7 @@ beforeAll(async () => {
     delivery: ['pickup'],
   });
   await projections.settle(60_000);
-});
+}, 180_000);
 
 afterAll(async () => {
   await projections?.stop();
