@@ -53,6 +53,7 @@ describe('stream consumer', () => {
       'market-listing:Product,Shop',
       'sales:Order',
       'fair-report:Registration,Slot',
+      'search-index:Vacancy,Product,Shop',
     ]);
   });
 });
