@@ -51,7 +51,9 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
       // Fast start and a small footprint matter more than peak JIT throughput here.
       '-XX:TieredStopAtLevel=1',
       '-XX:+UseSerialGC',
-      '-Xmx512m',
+      // Every test file's table stays in memory until the run ends: room enough that the
+      // collector never thrashes late in a full run (24 GiB machines; it takes what it needs).
+      '-Xmx2g',
       `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       path.join(dir, 'DynamoDBLocal.jar'),

@@ -30,7 +30,9 @@ type Img = Record<string, unknown> | undefined;
 /**
  * The changes one stream record makes to the indexes: a vacancy's or a shop's
  * own document; a product's (with its shop's copy); and, when a shop's name,
- * handle or kecamatan changed, each of its products' documents again.
+ * handle or kecamatan changed, each of its products' documents again. A
+ * change that leaves a document as it was (stock taken, a setting changed)
+ * writes nothing.
  */
 export async function changesFor(db: Db, entity: string, before: Img, after: Img): Promise<Change[]> {
   const source = (after ?? before) as Record<string, unknown> | undefined;
@@ -42,15 +44,16 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
     const old = Vacancy.fromImage(db, before);
     const regency = String((v ?? old)?.regencyCode ?? '');
     const doc = vacancyDoc(v);
-    // Nothing to say about a draft that stays a draft.
-    if (!doc && !vacancyDoc(old)) return [];
+    // Nothing to say when what search holds does not change (a draft edited, an application counted).
+    if (same(doc, vacancyDoc(old))) return [];
     return [{ collection: 'vacancies', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
   }
   if (entity === 'Product') {
     const shop = await Shop.get(db, String(source.shopId)).catch(() => undefined);
     if (!shop) return [];
     const doc = productDoc(after as Shop.Product | undefined, shop);
-    if (!doc && !productDoc(before as Shop.Product | undefined, shop)) return [];
+    // A sale takes stock, an edit changes nothing searchable: nothing to write.
+    if (same(doc, productDoc(before as Shop.Product | undefined, shop))) return [];
     return [
       { collection: 'products', regency: shop.regencyCode, docId: String(source.id), stamp, ...(doc ? { doc } : {}) },
     ];
@@ -60,7 +63,9 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
     const b = before as Shop.Info | undefined;
     const doc = shopDoc(s);
     const regency = String(source.regencyCode ?? regencyOfCode(String(source.districtCode ?? '')));
-    const out: Change[] = [{ collection: 'shops', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
+    const out: Change[] = same(doc, shopDoc(b))
+      ? []
+      : [{ collection: 'shops', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
     const copied = (x: Shop.Info | undefined) => (x ? [x.handle, x.name, x.districtCode].join('|') : '');
     if (b && s && copied(b) !== copied(s)) {
       for await (const p of Shop.everyProductOf(db, s.id)) {
@@ -74,6 +79,9 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
   }
   return [];
 }
+
+/** Two documents (or absences) alike: built by the same function, so their JSON compares. */
+const same = (a: Doc | undefined, b: Doc | undefined) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Appends changes to the log, 25 to a BatchWriteItem (a replayed record appends the same documents again: harmless). */
 export async function appendChanges(db: Db, changes: Change[], now: string): Promise<void> {
