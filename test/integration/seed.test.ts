@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAll } from '../../scripts/seed/index.ts';
 import { drawPhoto } from '../../scripts/seed/shops.ts';
+import { relevanceSuite } from '../search/relevance.ts';
 import { createTestDb } from '../support/db.ts';
 import { startProjections } from '../support/projections.ts';
 
@@ -151,6 +152,12 @@ describe('seed', { timeout: 180_000 }, () => {
     expect(new Set(open.map((v) => v.minEducation)).size).toBeGreaterThanOrEqual(4);
     expect((await Company.get(db, open[0]?.companyId ?? '')).name).toBe(open[0]?.companyName);
   });
+
+  // Search on the same demo data: the relevance suite (test/search/relevance.ts).
+  relevanceSuite(
+    () => as(),
+    () => projections.settle(SETTLE_MS),
+  );
 });
 
 describe('demo photos', () => {

@@ -1,58 +1,18 @@
-/// <reference path="../../scripts/types/s3rver.d.ts" />
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Db } from '@bursa/core/db';
-import { type Config, type Ctx, loadConfig } from '@bursa/core/kernel';
+import type { Ctx } from '@bursa/core/kernel';
 import { Search } from '@bursa/core/search';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type S3Local, startS3Local } from '../../scripts/local/s3-local.ts';
-import { seedDemo } from '../../scripts/seed/demo.ts';
-import { seedRegions } from '../../scripts/seed/regions.ts';
-import { seedShops } from '../../scripts/seed/shops.ts';
-import { createTestDb } from '../support/db.ts';
-import { startProjections } from '../support/projections.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The relevance suite: what residents type, against the demo data (the
  * employers, vacancies and shops `npm start` seeds), and what must be among
  * the first five results. Affixes, typos, everyday variants and synonyms,
- * several words, Indonesian mixed with English, typing (prefixes).
+ * several words, Indonesian mixed with English, typing (prefixes). It runs in
+ * test/integration/seed.test.ts, on the demo that file seeds (one seeding of
+ * the whole demo per run, not two).
  */
-let db: Db;
-let s3: S3Local;
-let config: Config;
-let projections: Awaited<ReturnType<typeof startProjections>>;
-const ctx = (): Ctx => ({ db, config, actor: undefined });
-
-beforeAll(async () => {
-  db = await createTestDb();
-  s3 = await startS3Local({
-    directory: mkdtempSync(path.join(tmpdir(), 'bursa-s3-')),
-    buckets: ['bursa-media-search'],
-  });
-  config = loadConfig({
-    ...process.env,
-    TABLE_NAME: db.tableName,
-    S3_ENDPOINT: s3.endpoint,
-    MEDIA_BUCKET: 'bursa-media-search',
-  });
-  projections = await startProjections(db);
-  await seedRegions(db);
-  await seedDemo(db, config);
-  await seedShops(db, config);
-  await projections.settle(60_000);
-  // The whole demo (every employer and all 12 shops) seeds and projects: generous on a busy 2-core machine.
-}, 180_000);
-
-afterAll(async () => {
-  await projections?.stop();
-  await s3?.stop();
-});
-
 type Case = [query: string, tab: Search.Collection, expected: string, why: string];
 
-const CASES: Case[] = [
+export const CASES: Case[] = [
   // affixes: the root finds its derived words, and back
   ['melamar jahit', 'vacancies', 'Operator Jahit', 'melamar is a collection word, jahit the root'],
   ['penjahit', 'vacancies', 'Operator Jahit', 'pen- + jahit'],
@@ -114,24 +74,33 @@ const CASES: Case[] = [
 
 const titleOf = (c: Search.Collection, h: Record<string, unknown>) => String(c === 'shops' ? h.name : h.title);
 
-describe('relevance: what residents type finds what they mean (top 5, demo data)', () => {
-  it('has at least 40 queries', () => expect(CASES.length).toBeGreaterThanOrEqual(40));
+/**
+ * Registers the suite; `ctx` reads the seeded demo (call it inside a describe
+ * whose earlier tests seeded it: test/integration/seed.test.ts, which seeds
+ * exactly what `npm start` does).
+ */
+export function relevanceSuite(ctx: () => Ctx, settle: () => Promise<void>) {
+  describe('relevance: what residents type finds what they mean (top 5, demo data)', () => {
+    beforeAll(settle);
 
-  it.each(CASES)('%s (%s) → %s', async (q, tab, expected) => {
-    const r = await Search.search(ctx(), { q, tab });
-    const top = r[tab].slice(0, 5).map((h) => titleOf(tab, h as Record<string, unknown>));
-    expect(top, `top 5 for "${q}"`).toContain(expected);
-  });
+    it('has at least 40 queries', () => expect(CASES.length).toBeGreaterThanOrEqual(40));
 
-  it('the best match comes first: an exact title word beats a synonym', async () => {
-    const r = await Search.search(ctx(), { q: 'sopir', tab: 'vacancies' });
-    expect(r.vacancies[0]?.title).toBe('Sopir Pengiriman (SIM B1)');
-    const k = await Search.search(ctx(), { q: 'keripik ceker pedas', tab: 'products' });
-    expect(k.products[0]?.title).toBe('Keripik Ceker Pedas 250 g');
-  });
+    it.each(CASES)('%s (%s) → %s', async (q, tab, expected) => {
+      const r = await Search.search(ctx(), { q, tab });
+      const top = r[tab].slice(0, 5).map((h) => titleOf(tab, h as Record<string, unknown>));
+      expect(top, `top 5 for "${q}"`).toContain(expected);
+    });
 
-  it('words that mean nothing find nothing, not everything', async () => {
-    const r = await Search.search(ctx(), { q: 'xyzzy qwerty' });
-    expect(r.counts).toEqual({ vacancies: 0, products: 0, shops: 0 });
+    it('the best match comes first: an exact title word beats a synonym', async () => {
+      const r = await Search.search(ctx(), { q: 'sopir', tab: 'vacancies' });
+      expect(r.vacancies[0]?.title).toBe('Sopir Pengiriman (SIM B1)');
+      const k = await Search.search(ctx(), { q: 'keripik ceker pedas', tab: 'products' });
+      expect(k.products[0]?.title).toBe('Keripik Ceker Pedas 250 g');
+    });
+
+    it('words that mean nothing find nothing, not everything', async () => {
+      const r = await Search.search(ctx(), { q: 'xyzzy qwerty' });
+      expect(r.counts).toEqual({ vacancies: 0, products: 0, shops: 0 });
+    });
   });
-});
+}
