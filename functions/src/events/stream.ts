@@ -44,13 +44,19 @@ export function createStreamHandler(deps: EventDeps, use: readonly Projection[] 
       const change = toChange(record);
       if (!change) continue;
       const entity = entityOf(change);
+      let current = '';
       try {
-        for (const p of use) if (p.entities.includes(entity)) await p.apply(ctx, change);
+        for (const p of use) {
+          if (!p.entities.includes(entity)) continue;
+          current = p.name;
+          await p.apply(ctx, change);
+        }
       } catch (e) {
         console.error(
           JSON.stringify({
             level: 'error',
             msg: 'projection failed',
+            projection: current,
             sequenceNumber: change.sequenceNumber,
             entity,
             error: String(e),
