@@ -14,7 +14,11 @@ export default defineConfig({
     // Two cores: two test files at a time, next to one JVM.
     maxWorkers: 2,
     testTimeout: 30_000,
-    hookTimeout: 90_000,
+    // A seeded app (the browser tests) can take minutes while the other worker seeds too.
+    hookTimeout: 180_000,
+    // One DynamoDB Local serves both workers and their stream pollers: a request may wait
+    // its turn for seconds. Patient timeouts here (outage.test.ts sets the deployed 2 s).
+    env: { DYNAMODB_TIMEOUT_MS: '6000' },
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {

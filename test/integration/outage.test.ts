@@ -15,7 +15,13 @@ let app: Awaited<ReturnType<typeof startAppServer>>;
 beforeAll(async () => {
   ddb = await startDynamoDbLocal();
   const tableName = 'outage';
-  Object.assign(process.env, { DYNAMODB_ENDPOINT: ddb.endpoint, TABLE_NAME: tableName, AWS_REGION: 'ap-southeast-3' });
+  // The deployed timeouts (2 s a request), not the test run's patient ones: this file measures failing fast.
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: ddb.endpoint,
+    TABLE_NAME: tableName,
+    AWS_REGION: 'ap-southeast-3',
+    DYNAMODB_TIMEOUT_MS: '2000',
+  });
   const db = createDb({ region: 'ap-southeast-3', dynamodbEndpoint: ddb.endpoint, tableName });
   await ensureTable(db.raw, tableName);
   await seedAll(db);

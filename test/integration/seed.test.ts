@@ -20,7 +20,7 @@ import { startProjections } from '../support/projections.ts';
 const SETTLE_MS = 120_000;
 
 // Seeding writes a few hundred items and hashes 35 passwords: minutes, not seconds, on a busy 2-core machine.
-describe('seed', { timeout: 180_000 }, () => {
+describe('seed', { timeout: 300_000 }, () => {
   let db: Awaited<ReturnType<typeof createTestDb>>;
   let projections: Awaited<ReturnType<typeof startProjections>>;
   const officer: Actor = { userId: 'officer', name: 'Petugas', roles: ['resident', 'officer'] };

@@ -17,7 +17,12 @@ export async function createTestDb(): Promise<Db> {
   Object.assign(process.env, { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, AWS_REGION: 'ap-southeast-3' });
   // Emails go to a folder the test can read (the local outbox), never to SES.
   process.env.MAIL_OUTBOX ??= mkdtempSync(path.join(tmpdir(), 'bursa-outbox-'));
-  const db = createDb({ region: 'ap-southeast-3', dynamodbEndpoint: endpoint, tableName });
+  const db = createDb({
+    region: 'ap-southeast-3',
+    dynamodbEndpoint: endpoint,
+    tableName,
+    dynamodbTimeoutMs: Number(process.env.DYNAMODB_TIMEOUT_MS ?? 2000),
+  });
   await ensureTable(db.raw, tableName);
   return db;
 }

@@ -13,12 +13,19 @@ import { reportUnavailable } from './unavailable.ts';
  */
 export type Db = { doc: DynamoDBDocumentClient; raw: DynamoDBClient; tableName: string; table: BursaTable };
 
-export function createDb(config: Pick<Config, 'region' | 'dynamodbEndpoint' | 'tableName'>): Db {
+export function createDb(
+  config: Pick<Config, 'region' | 'dynamodbEndpoint' | 'tableName'> & Partial<Pick<Config, 'dynamodbTimeoutMs'>>,
+): Db {
   const raw = new DynamoDBClient({
     region: config.region,
     // Fail fast instead of hanging when DynamoDB does not answer (a Lambda has seconds, not minutes):
-    // connect within 1 s, answer within 2 s, 3 attempts (about 6 s in all) with the SDK's backoff, then 503 service.unavailable.
-    requestHandler: { connectionTimeout: 1000, requestTimeout: 2000, throwOnRequestTimeout: true },
+    // connect within 1 s, answer within 2 s (DYNAMODB_TIMEOUT_MS), 3 attempts (about 6 s in all) with the
+    // SDK's backoff, then 503 service.unavailable.
+    requestHandler: {
+      connectionTimeout: 1000,
+      requestTimeout: config.dynamodbTimeoutMs ?? 2000,
+      throwOnRequestTimeout: true,
+    },
     maxAttempts: 3,
     ...(config.dynamodbEndpoint
       ? {

@@ -12,6 +12,11 @@ const configSchema = z.object({
   TABLE_NAME: z.string().min(3).default('bursa-local'),
   /** Set only locally: the DynamoDB Local endpoint. Unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
+  /**
+   * How long one DynamoDB request may take before it is retried (3 attempts, then 503).
+   * 2 s in AWS; the test run sets more, since one DynamoDB Local serves two busy test workers.
+   */
+  DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   MEDIA_BUCKET: z.string().min(3).default('bursa-media-local'),
   /** Set only locally: the s3rver endpoint. Unset in AWS. */
   S3_ENDPOINT: z.url().optional(),
@@ -56,6 +61,7 @@ export type Config = {
   region: string;
   tableName: string;
   dynamodbEndpoint: string | undefined;
+  dynamodbTimeoutMs: number;
   mediaBucket: string;
   s3Endpoint: string | undefined;
   siteUrl: string;
@@ -80,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     region: c.AWS_REGION,
     tableName: c.TABLE_NAME,
     dynamodbEndpoint: c.DYNAMODB_ENDPOINT,
+    dynamodbTimeoutMs: c.DYNAMODB_TIMEOUT_MS,
     mediaBucket: c.MEDIA_BUCKET,
     s3Endpoint: c.S3_ENDPOINT,
     siteUrl: c.SITE_URL.replace(/\/$/, ''),
