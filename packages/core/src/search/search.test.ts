@@ -322,7 +322,13 @@ describe('the search function', () => {
     });
     const viaFunction = await Search.search({ db, config: remote, actor: undefined }, { q: 'kue lapis' });
     const inProcess = await find({ q: 'kue lapis' });
-    expect(viaFunction).toEqual(inProcess);
+    // The same answer (scores aside: freshness moves with the clock between the two calls).
+    const shape = (r: Search.SearchResults) => ({
+      counts: r.counts,
+      ids: [r.vacancies, r.products, r.shops].map((hits) => hits.map((h) => h.id)),
+      facets: r.facets,
+    });
+    expect(shape(viaFunction)).toEqual(shape(inProcess));
     expect(viaFunction.counts.products).toBeGreaterThan(0);
     const broken = { ...remote, searchFunction: 'broken' };
     const err = await Search.search({ db, config: broken, actor: undefined }, { q: 'kue' }).catch((e) => e);
