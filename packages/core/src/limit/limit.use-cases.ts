@@ -71,7 +71,8 @@ export async function take(db: Db, rule: Rule, subject: string, now = Date.now()
     }
     const { Item } = await Counter.build(GetItemCommand).key(key).send();
     if (Item?.windowEnds !== undefined && Item.windowEnds > nowS) {
-      if ((Item.count ?? 0) >= rule.max) throw limited(rule.code, Item.windowEnds - nowS);
+      // A window another request opened a moment later than this one's clock read still lasts `per` at most.
+      if ((Item.count ?? 0) >= rule.max) throw limited(rule.code, Math.min(rule.per, Item.windowEnds - nowS));
       continue; // room was made meanwhile (cannot happen in a fixed window, but never loop on a guess)
     }
     try {
