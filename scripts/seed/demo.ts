@@ -31,6 +31,11 @@ type DemoVacancy = {
   openings: number;
   closesInDays: number;
   questions?: { text: string; kind: 'yes_no' | 'text' }[];
+  /**
+   * Held vacancies (an unverified company's, or one asking for money) are approved by the
+   * demo officer unless this is set: then it waits in the office's review queue (/kantor/tinjauan).
+   */
+  leaveHeld?: true;
 };
 
 type DemoEmployer = {
@@ -250,6 +255,18 @@ const employers: DemoEmployer[] = [
         openings: 2,
         closesInDays: 15,
       },
+      {
+        title: 'Asisten Apoteker',
+        description:
+          'Menyiapkan obat sesuai resep, mencatat stok apotek klinik, dan melayani pasien. Lulusan D3 Farmasi.',
+        type: 'full_time',
+        minEducation: 'D3',
+        skills: ['farmasi', 'stok obat'],
+        salaryMin: 4_200_000,
+        openings: 1,
+        closesInDays: 25,
+        leaveHeld: true,
+      },
     ],
   },
   {
@@ -283,6 +300,19 @@ const employers: DemoEmployer[] = [
         skills: ['jaringan', 'Windows'],
         openings: 2,
         closesInDays: 12,
+      },
+      {
+        // A scam's pattern, for the office's review queue: held for its money phrases.
+        title: 'Telemarketing Aplikasi',
+        description:
+          'Menawarkan aplikasi kasir ke UMKM lewat telepon. Peserta wajib membayar biaya pelatihan Rp250.000, transfer ke rekening perusahaan sebelum mulai.',
+        type: 'part_time',
+        minEducation: 'SMA',
+        skills: ['komunikasi'],
+        salaryMin: 1_500_000,
+        openings: 10,
+        closesInDays: 20,
+        leaveHeld: true,
       },
     ],
   },
@@ -338,14 +368,16 @@ export async function seedDemo(
     const existing = new Set((await Vacancy.listByCompany(as(employer), { companyId })).vacancies.map((v) => v.title));
     for (const v of e.vacancies) {
       if (existing.has(v.title)) continue;
-      const { closesInDays, ...input } = v;
-      await Vacancy.create(as(employer), {
+      const { closesInDays, leaveHeld, ...input } = v;
+      const created = await Vacancy.create(as(employer), {
         companyId,
         ...input,
         districtCode: e.company.villageCode.slice(0, 8),
         closingDate: todayInJakarta(Date.now() + closesInDays * 86_400_000),
         publish: true,
       });
+      // Unverified companies' vacancies are held for review (HOLD_UNVERIFIED_VACANCIES): the officer has looked at most.
+      if (created.status === 'review' && !leaveHeld) await Vacancy.approve(as(officer), { id: created.id });
       vacancies++;
     }
   }

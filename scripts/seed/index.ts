@@ -5,6 +5,8 @@ import { Media } from '@bursa/core/media';
 import { processUpload } from '@bursa/functions/images/process';
 import { seedDemo } from './demo.ts';
 import { seedFairs } from './fairs.ts';
+import { seedOutcomes } from './outcomes.ts';
+import { seedProgrammes } from './programmes.ts';
 import { seedRegions } from './regions.ts';
 import { seedSeekers } from './seekers.ts';
 import { seedShops } from './shops.ts';
@@ -60,5 +62,9 @@ export async function seedAll(
     options.photos ? photoPipeline(db, config) : undefined,
     options.small ? 4 : undefined,
   );
+  // The office's programmes and cohorts: their lists hold demo sellers and seekers (completions badge their shops).
+  await seedProgrammes(db, config, { small: options.small ?? false });
+  // A year of backdated activity for the office's outcomes dashboard (after the programmes: participants count in their cohorts).
+  await seedOutcomes(db, config, { employers, seekers: actors, small: options.small ?? false });
   return { regions, ...demo, ...seekers, fairs, ...shops };
 }

@@ -3,13 +3,17 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoLogins } from '../../scripts/seed/demo.ts';
 import { startTestApp } from '../support/app.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { androidPhone, launchBrowser } from '../support/browser.ts';
 import { outbox } from '../support/db.ts';
 
 /**
  * Issue 7 in the browser: a stale edit form is refused (no lost edit), a
  * verified company's rename waits for the office, and an officer's rejection
- * reason reaches the company's members.
+ * reason reaches the company's members. And issue 13, the office: /kantor is
+ * officers' only; a cohort's graduate gets the badge on their shop; a reported
+ * vacancy hidden by an officer leaves the lists; the dashboard's CSV carries
+ * the page's numbers; the audit log records each step.
  */
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: Browser;
@@ -86,7 +90,7 @@ describe('no lost edits, verification that means something (browser)', () => {
     expect(await o.textContent('[data-testid=queue-review]')).toContain('PT Sinar Garmen Tangerang');
     await o.goto(companyUrl);
     await o.fill('#f-reason', 'Nama instansi pemerintah tidak boleh dipakai.');
-    expect((await submit(o, 'button.danger'))?.status()).toBe(200);
+    expect((await submit(o, 'form:has(input[name=decision][value=reject]) button.danger'))?.status()).toBe(200);
     await o.close();
 
     await p.goto(companyUrl);
@@ -202,5 +206,136 @@ describe('security headers (browser)', () => {
     const title = framed ? await framed.title().catch(() => '') : '';
     expect(title).not.toContain('Bursa');
     await context.close();
+  });
+});
+
+describe('the office (browser)', () => {
+  it('keeps /kantor and its queues to officers', async () => {
+    const anon = await browser.newPage();
+    const res = await anon.goto(`${app.url}/kantor`);
+    expect(new URL(res?.url() ?? '').pathname).toBe('/masuk');
+    await anon.close();
+    // A job seeker (the employer's session may have ended with the password reset above).
+    const seeker = await signedIn(demoLogins[2].login);
+    const p = await seeker.newPage();
+    for (const path of ['/kantor', '/kantor/program', '/kantor/laporan', '/kantor/tinjauan', '/kantor/audit'])
+      expect((await p.goto(`${app.url}${path}`))?.status(), path).toBe(403);
+    // Downloads too (a file, so fetched rather than opened).
+    expect((await p.request.get(`${app.url}/kantor/unduh.csv`)).status()).toBe(403);
+    expect((await p.request.get(`${app.url}/kantor/unduh.xlsx`)).status()).toBe(403);
+    expect(await p.locator('[data-testid=nav-office]').count()).toBe(0);
+    await seeker.close();
+    const o = await officer.newPage();
+    await o.goto(`${app.url}/`);
+    await o.click('[data-testid=nav-office]');
+    expect(new URL(o.url()).pathname).toBe('/kantor');
+    await o.close();
+  });
+
+  it('runs a cohort: adds a participant by phone, marks completion, and the graduate’s shop shows the badge', async () => {
+    const visitor = await browser.newPage();
+    await visitor.goto(`${app.url}/@batik.cisadane`);
+    expect(await visitor.locator('[data-testid=graduate-badge]').count()).toBe(0);
+
+    const o = await officer.newPage();
+    await o.goto(`${app.url}/kantor/program`);
+    await expectAccessible(o);
+    await o.selectOption('#f-kind', 'wirausaha_baru');
+    await o.fill('#f-name', 'Wirausaha Baru Batik 2026');
+    expect((await submit(o, '[data-testid=programme-form] button[type=submit]'))?.status()).toBe(200);
+    await o.fill('#f-name', 'Angkatan 1');
+    await o.fill('#f-track', 'Membatik');
+    await o.fill('#f-startDate', '2026-09-01');
+    await o.fill('#f-endDate', '2026-11-15');
+    await o.fill('#f-institution', 'BLK Kota Tangerang');
+    await o.fill('#f-capacity', '20');
+    expect((await submit(o, '[data-testid=cohort-form] button[type=submit]'))?.status()).toBe(200);
+    const cohortUrl = o.url();
+    await o.fill('[data-testid=participant-form] input[name=name]', 'Rizky Maulana');
+    await o.fill('[data-testid=participant-phone]', '0812-9000-1004');
+    expect((await submit(o, '[data-testid=participant-form] button[type=submit]'))?.status()).toBe(200);
+    const row = o.locator('[data-testid=participant-row]', { hasText: 'Rizky Maulana' });
+    expect(await row.count()).toBe(1);
+    expect(
+      (
+        await submit(o, '[data-testid=participant-row]:has-text("Rizky Maulana") [data-testid=complete-button]')
+      )?.status(),
+    ).toBe(200);
+    expect(await o.textContent('[data-testid=followup-table]')).toContain('Rizky Maulana');
+    await expectAccessible(o);
+
+    await visitor.goto(`${app.url}/@batik.cisadane`);
+    expect(await visitor.textContent('[data-testid=graduate-badge]')).toContain('Angkatan 1');
+    await visitor.close();
+
+    await o.goto(`${app.url}/kantor/audit`);
+    const audit = await o.textContent('[data-testid=audit-table]');
+    expect(audit).toContain('Menandai peserta lulus');
+    expect(audit).toContain('Membuat angkatan');
+    await o.goto(cohortUrl.replace(app.url, `${app.url}/en`));
+    expect(await o.textContent('[data-testid=followup-table]')).toContain('Rizky Maulana');
+    await o.close();
+  });
+
+  it('hides a reported vacancy: it leaves /lowongan, its page says it is not available, and the audit log says who and why', async () => {
+    const seeker = await signedIn(demoLogins[2].login);
+    const s = await seeker.newPage();
+    await s.goto(`${app.url}/lowongan`);
+    const href = (await s.getAttribute('main a[href^="/lowongan/"]', 'href')) as string;
+    const title = (await s.textContent(`main a[href="${href}"]`))?.trim() as string;
+    await s.goto(`${app.url}${href}`);
+    await s.click('[data-testid=report-form] >> xpath=ancestor::details/summary');
+    await s.selectOption('[data-testid=report-reason]', 'scam');
+    await s.fill(
+      '[data-testid=report-form] textarea[name=note]',
+      'Diminta transfer biaya medical check up lewat WhatsApp.',
+    );
+    expect((await submit(s, '[data-testid=report-form] button[type=submit]'))?.status()).toBe(200);
+    expect(await s.textContent('[data-testid=reported]')).toBeTruthy();
+
+    const o = await officer.newPage();
+    await o.goto(`${app.url}/kantor/laporan`);
+    await expectAccessible(o);
+    const item = `[data-testid=report-item]:has-text(${JSON.stringify(title)})`;
+    await o.fill(`${item} textarea[name=reason]`, 'Meminta biaya dari pelamar.');
+    expect((await submit(o, `${item} [data-testid=hide-button]`))?.status()).toBe(200);
+    await app.settle();
+
+    await s.goto(`${app.url}/lowongan`);
+    expect(await s.locator(`main a[href="${href}"]`).count()).toBe(0);
+    const gone = await s.goto(`${app.url}${href}`);
+    expect(gone?.status()).toBe(404);
+    expect(await s.content()).not.toContain(title);
+    await o.goto(`${app.url}/kantor/audit`);
+    expect(await o.textContent('[data-testid=audit-table]')).toContain('Meminta biaya dari pelamar.');
+    await Promise.all([o.close(), seeker.close()]);
+  });
+
+  it('shows the funnel on the dashboard, and the CSV download carries the same numbers', async () => {
+    const o = await officer.newPage();
+    await o.goto(`${app.url}/kantor`);
+    await expectAccessible(o);
+    const figure = async (name: string) => Number(await o.getAttribute(`[data-testid=figure-${name}]`, 'data-value'));
+    // CSV columns are the counters' names; the page's figures are labelled for people.
+    const shown = {
+      applications: await figure('applicants'),
+      hired: await figure('hired'),
+      orders: await figure('orders'),
+      sales: await figure('sales'),
+    };
+    expect(shown.applications).toBeGreaterThan(0);
+    expect(shown.orders).toBeGreaterThan(0);
+    expect(await o.locator('[data-testid=funnel-chart] svg, svg[data-testid=funnel-chart]').count()).toBeGreaterThan(0);
+    const csvHref = (await o.getAttribute('[data-testid=download-csv]', 'href')) as string;
+    const csv = (await (await o.request.get(new URL(csvHref, app.url).toString())).text()).trim().split('\r\n');
+    const header = (csv[0] ?? '').split(',');
+    const total = (csv.at(-1) ?? '').split(',');
+    expect(total[header.indexOf('kelurahan')]).toBe('TOTAL');
+    for (const [name, value] of Object.entries(shown)) expect(Number(total[header.indexOf(name)]), name).toBe(value);
+    const xlsx = await o.request.get(
+      new URL((await o.getAttribute('[data-testid=download-xlsx]', 'href')) as string, app.url).toString(),
+    );
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    await o.close();
   });
 });

@@ -9,6 +9,7 @@ import { contextFor, getServices } from './lib/services.ts';
 /** Pages only a signed-in person can open: anyone else is sent to sign in, and comes back afterwards. */
 const SIGNED_IN_ONLY = [
   /^\/saya(\/|$)/,
+  /^\/kantor(\/|$)/,
   /^\/keranjang(\/|$)/,
   /^\/beranda$/,
   /^\/lowongan\/[^/]+\/(ubah|lamar)$/,

@@ -46,6 +46,26 @@ async function freshCompany(w: World): Promise<string> {
   return res.body.id;
 }
 
+/** A fresh verified company, for revoking. */
+async function freshVerifiedCompany(w: World): Promise<string> {
+  const id = await freshCompany(w);
+  expect((await w.agents.officer.post(`/api/companies/${id}/verify`)).status).toBe(200);
+  return id;
+}
+
+/** A fresh vacancy of company A held for review (it asks for money), for decisions that use it up. */
+async function freshHeldVacancy(w: World): Promise<string> {
+  const description = 'Pelamar wajib membayar biaya pendaftaran sebelum wawancara di kantor kami.';
+  const res = await w.agents.member.post(
+    `/api/companies/${w.companyA}/vacancies`,
+    vacancyInput({ description, publish: true }),
+  );
+  expect(res.body.status).toBe('review');
+  return res.body.id;
+}
+
+const NOT_REVIEWER = [403, 'vacancy.review.officer_only'] as const;
+
 /** A fresh open vacancy of company A, for actions that use it up (closing). */
 async function freshOpenVacancy(w: World): Promise<string> {
   const res = await w.agents.member.post(`/api/companies/${w.companyA}/vacancies`, vacancyInput({ publish: true }));
@@ -199,6 +219,56 @@ const cases: Case[] = [
     path: async (w) => `/api/vacancies/${await freshOpenVacancy(w)}/close`,
     body: () => ({ reason: 'Lowongan meminta biaya pendaftaran.' }),
     expect: { anonymous: SIGN_IN_FIRST, resident: NOT_MEMBER, member: OK, otherEmployer: NOT_MEMBER, officer: OK },
+  },
+  {
+    route: 'POST /api/companies/:id/revoke {reason}',
+    method: 'POST',
+    path: async (w) => `/api/companies/${await freshVerifiedCompany(w)}/revoke`,
+    body: () => ({ reason: 'NIB ternyata milik usaha lain.' }),
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_OFFICER,
+      member: NOT_OFFICER,
+      otherEmployer: NOT_OFFICER,
+      officer: OK,
+    },
+  },
+  {
+    route: 'GET /api/vacancies/review',
+    method: 'GET',
+    path: () => '/api/vacancies/review',
+    expect: {
+      anonymous: NOT_REVIEWER,
+      resident: NOT_REVIEWER,
+      member: NOT_REVIEWER,
+      otherEmployer: NOT_REVIEWER,
+      officer: OK,
+    },
+  },
+  {
+    route: 'POST /api/vacancies/:id/approve',
+    method: 'POST',
+    path: async (w) => `/api/vacancies/${await freshHeldVacancy(w)}/approve`,
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_REVIEWER,
+      member: NOT_REVIEWER,
+      otherEmployer: NOT_REVIEWER,
+      officer: OK,
+    },
+  },
+  {
+    route: 'POST /api/vacancies/:id/reject {reason}',
+    method: 'POST',
+    path: async (w) => `/api/vacancies/${await freshHeldVacancy(w)}/reject`,
+    body: () => ({ reason: 'Meminta biaya dari pelamar.' }),
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_REVIEWER,
+      member: NOT_REVIEWER,
+      otherEmployer: NOT_REVIEWER,
+      officer: OK,
+    },
   },
   {
     // Last: it makes whoever succeeds an employer of a new company.

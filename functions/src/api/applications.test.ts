@@ -84,6 +84,8 @@ beforeAll(async () => {
   await Account.grantRole(db, agents.officer.userId as string, 'officer');
   const a = await agents.member.post('/api/companies', companyInput());
   await agents.otherEmployer.post('/api/companies', companyInput({ name: 'CV Lain', sector: 'logistik' }));
+  // Verified by an officer first, as in real life: its vacancy opens at once instead of waiting for review.
+  expect((await agents.officer.post(`/api/companies/${a.body.id}/verify`)).status).toBe(200);
   const v = await agents.member.post(`/api/companies/${a.body.id}/vacancies`, vacancyInput({ publish: true }));
   vacancyId = v.body.id;
   expect((await agents.seeker.request('PUT', '/api/me/profile', { json: profile })).status).toBe(200);

@@ -113,9 +113,12 @@ const routes: Route[] = [
   { method: 'PATCH', path: (w) => `/api/companies/${w.companyA}` },
   { method: 'POST', path: (w) => `/api/companies/${w.companyA}/verify` },
   { method: 'POST', path: (w) => `/api/companies/${w.companyA}/reject` },
+  { method: 'POST', path: (w) => `/api/companies/${w.companyA}/revoke` },
   { method: 'POST', path: (w) => `/api/companies/${w.companyA}/vacancies` },
   { method: 'PATCH', path: (w) => `/api/vacancies/${w.openVacancy}` },
   { method: 'POST', path: (w) => `/api/vacancies/${w.draftVacancy}/close` },
+  { method: 'POST', path: (w) => `/api/vacancies/${w.draftVacancy}/approve` },
+  { method: 'POST', path: (w) => `/api/vacancies/${w.draftVacancy}/reject` },
 ];
 const roles: Role[] = ['anonymous', 'resident', 'member', 'otherEmployer', 'officer'];
 

@@ -58,7 +58,9 @@ describe('companies', () => {
       manageVacancies: false,
       verify: false,
       reject: false,
+      revoke: false,
       seeReview: false,
+      seeOfficeNotes: false,
     });
     // The version to send back in If-Match when editing.
     expect(pub.headers.get('etag')).toBe('"1"');
@@ -123,7 +125,7 @@ describe('companies', () => {
     const statuses = res.body.vacancies.map((v: { id: string; effectiveStatus: string }) => [v.id, v.effectiveStatus]);
     expect(statuses).toContainEqual([w.openVacancy, 'open']);
     expect(statuses).toContainEqual([w.draftVacancy, 'draft']);
-    const counted = { draft: 0, open: 0, closed: 0 } as Record<string, number>;
+    const counted = { draft: 0, review: 0, open: 0, closed: 0 } as Record<string, number>;
     for (const [, s] of statuses) counted[s] = (counted[s] ?? 0) + 1;
     expect(res.body.counts).toEqual(counted);
   });

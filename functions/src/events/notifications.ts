@@ -3,6 +3,7 @@ import { Application } from '@bursa/core/application';
 import { Company } from '@bursa/core/company';
 import { Fair } from '@bursa/core/fair';
 import { type Ctx, formatRupiah } from '@bursa/core/kernel';
+import type { Moderation } from '@bursa/core/moderation';
 import { Notification } from '@bursa/core/notification';
 import type { Order } from '@bursa/core/order';
 import { Shop } from '@bursa/core/shop';
@@ -19,11 +20,12 @@ type Event = { kind: Notification.Kind; params: Record<string, string>; link: st
  *   a vacancy closed by an officer, a company verified → the company's members
  *   a new order → the shop's members; an order's status changed by someone else → its buyer
  *   an interview slot booked at a fair → the candidate and the booth's company members
+ *   content hidden by an officer (a report case decided) → its owners: the company's members, the shop's, or the author
  * Idempotent: Notification.deliver refuses a second delivery of the same record.
  */
 export const notifications: Projection = {
   name: 'notifications',
-  entities: ['Application', 'Vacancy', 'Company', 'Order', 'Slot'],
+  entities: ['Application', 'Vacancy', 'Company', 'Order', 'Slot', 'ReportCase'],
   async apply(ctx, change) {
     const entity = entityOf(change);
     if (entity === 'Order') return orderChanged(ctx, change);
@@ -31,6 +33,7 @@ export const notifications: Projection = {
     if (entity === 'Application') return applicationChanged(ctx, change);
     if (entity === 'Vacancy') return vacancyChanged(ctx, change);
     if (entity === 'Company') return companyChanged(ctx, change);
+    if (entity === 'ReportCase') return contentHidden(ctx, change);
   },
 };
 
@@ -77,6 +80,15 @@ async function vacancyChanged(ctx: Ctx, change: Change) {
 async function companyChanged(ctx: Ctx, change: Change) {
   const before = change.oldImage;
   const after = change.newImage;
+  // Verification revoked by an officer (company.review.ts): the members read why.
+  if (before?.status === 'verified' && after?.status === 'unverified') {
+    return toMembers(ctx, String(after.id), change, {
+      kind: 'company_revoked',
+      params: { companyName: String(after.name), reason: String(after.reviewNote ?? '') },
+      link: `/perusahaan/${String(after.id)}`,
+      at: String(after.updatedAt),
+    });
+  }
   // Newly verified only.
   if (after?.status !== 'verified' || before?.status === 'verified') return;
   await toMembers(ctx, String(after.id), change, {
@@ -147,6 +159,24 @@ async function slotChanged(ctx: Ctx, change: Change) {
     link,
     at,
   });
+}
+
+/** A report case newly decided "hide": whoever owns the thing reads why, with a link to it (they still see it). */
+async function contentHidden(ctx: Ctx, change: Change) {
+  const before = change.oldImage as Moderation.Case | undefined;
+  const after = change.newImage as Moderation.Case | undefined;
+  if (after?.status !== 'hidden' || before?.status === 'hidden') return;
+  const event: Event = {
+    kind: 'content_hidden',
+    params: { what: after.kind, name: after.targetName, reason: after.hiddenReason ?? '' },
+    link: after.link,
+    at: after.decidedAt ?? after.lastAt,
+  };
+  if (after.companyId && (after.kind === 'vacancy' || after.kind === 'company'))
+    return toMembers(ctx, after.companyId, change, event);
+  if (after.authorId) return toPerson(ctx, after.authorId, change, event);
+  if (after.shopId)
+    for (const m of await Shop.membersOf(ctx, after.shopId)) await toPerson(ctx, m.userId, change, event);
 }
 
 async function toMembers(ctx: Ctx, companyId: string, change: Change, event: Event) {

@@ -46,14 +46,19 @@ describe('stream consumer', () => {
     expect(projections.map((p) => `${p.name}:${p.entities.join(',')}`)).toEqual([
       'vacancy-listing:Vacancy',
       'company-renamed:Company',
+      'company-names:Company',
+      'moderation-company:Company',
       'application-funnel:Application',
-      'notifications:Application,Vacancy,Company,Order,Slot',
+      'notifications:Application,Vacancy,Company,Order,Slot,ReportCase',
       'mail-outbox:Mail',
       'shop-counts:Follow,Post,Product,Like,Comment,Review',
       'market-listing:Product,Shop',
       'sales:Order',
       'fair-report:Registration,Slot',
       'search-index:Vacancy,Product,Shop',
+      'outcome-counters:Vacancy,Application,Product,Order',
+      'programme-link:Login,Participant,Shop',
+      'programme-followup:Application,Shop,Product,Order',
     ]);
   });
 });

@@ -2,11 +2,16 @@ import { type Db, runAsEntry, unmarshallImage } from '@bursa/core/db';
 import type { Config, Ctx } from '@bursa/core/kernel';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { applicationFunnel } from './application-funnel.ts';
+import { companyNames } from './company-names.ts';
 import { companyRenamed } from './company-renamed.ts';
 import { fairReport } from './fair-report.ts';
 import { mailOutbox } from './mail-outbox.ts';
 import { marketListing } from './market-listing.ts';
+import { moderationCompany } from './moderation-company.ts';
 import { notifications } from './notifications.ts';
+import { outcomeCounters } from './outcome-counters.ts';
+import { programmeFollowup } from './programme-followup.ts';
+import { programmeLink } from './programme-link.ts';
 import { type Change, entityOf, type Projection } from './projection.ts';
 import { sales } from './sales.ts';
 import { searchIndex } from './search-index.ts';
@@ -17,6 +22,8 @@ import { vacancyListing } from './vacancy-listing.ts';
 export const projections: readonly Projection[] = [
   vacancyListing,
   companyRenamed,
+  companyNames,
+  moderationCompany,
   applicationFunnel,
   notifications,
   mailOutbox,
@@ -25,6 +32,9 @@ export const projections: readonly Projection[] = [
   sales,
   fairReport,
   searchIndex,
+  outcomeCounters,
+  programmeLink,
+  programmeFollowup,
 ];
 
 /** What the stream consumer needs: built once per container, passed in so tests use real local services. */

@@ -21,6 +21,11 @@ const ids = {
   ...id.order,
   ...id.fair,
   ...id.search,
+  ...id.office,
+  ...id.review,
+  ...id.moderation,
+  ...id.programme,
+  ...id.dashboard,
 };
 type Key = keyof typeof ids;
 const ens: Record<Key, string> = {
@@ -35,6 +40,11 @@ const ens: Record<Key, string> = {
   ...en.order,
   ...en.fair,
   ...en.search,
+  ...en.office,
+  ...en.review,
+  ...en.moderation,
+  ...en.programme,
+  ...en.dashboard,
 };
 
 const dictionaries: Record<Locale, Record<Key, string>> = { id: ids, en: ens };

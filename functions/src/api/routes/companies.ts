@@ -28,6 +28,11 @@ export const companyRoutes = new Hono<ApiEnv>()
     const body = asObject(await readJsonBody(c));
     return c.json(await Company.reject(c.var.ctx, { ...body, id: c.req.param('id') } as never));
   })
+  // Officers take a verified company's verification back, with a reason (company.review.ts).
+  .post('/:id/revoke', async (c) => {
+    const body = asObject(await readJsonBody(c));
+    return c.json(await Company.revoke(c.var.ctx, { ...body, id: c.req.param('id') } as never));
+  })
   .get('/:id/vacancies', async (c) => c.json(await Vacancy.listByCompany(c.var.ctx, { companyId: c.req.param('id') })))
   .post('/:id/vacancies', async (c) => {
     const body = await readJsonBody(c);

@@ -15,6 +15,8 @@ export const vacancyRoutes = new Hono<ApiEnv>()
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(page);
   })
+  // Officers: vacancies held for review, oldest first (?cursor=…&limit=…; vacancy.review.ts).
+  .get('/review', async (c) => c.json(await Vacancy.reviewQueue(c.var.ctx, c.req.query())))
   .get('/:id', async (c) => {
     const view = await Vacancy.view(c.var.ctx, { id: c.req.param('id') });
     // The version to send back in If-Match when editing.
@@ -29,4 +31,9 @@ export const vacancyRoutes = new Hono<ApiEnv>()
   .post('/:id/close', async (c) => {
     const body = await readOptionalJsonBody(c);
     return c.json(await Vacancy.close(c.var.ctx, { ...asObject(body), id: c.req.param('id') }));
+  })
+  .post('/:id/approve', async (c) => c.json(await Vacancy.approve(c.var.ctx, { id: c.req.param('id') })))
+  .post('/:id/reject', async (c) => {
+    const body = asObject(await readJsonBody(c));
+    return c.json(await Vacancy.reject(c.var.ctx, { ...body, id: c.req.param('id') } as never));
   });

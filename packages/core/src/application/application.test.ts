@@ -21,7 +21,12 @@ let seekers: Actor[];
 const officer: Actor = { userId: 'officer-1', name: 'Petugas', roles: ['officer', 'resident'] };
 let vacancyId: string;
 let companyId: string;
-const as = (actor: Actor | undefined): Ctx => ({ db, config: loadConfig({ TABLE_NAME: db.tableName }), actor });
+// The company is verified only later (the subject of a test below): its vacancy opens at once, not held.
+const as = (actor: Actor | undefined): Ctx => ({
+  db,
+  config: loadConfig({ TABLE_NAME: db.tableName, HOLD_UNVERIFIED_VACANCIES: 'false' }),
+  actor,
+});
 const saveProfile = (actor: Actor) => Profile.save(as(actor), profile as never);
 
 const profile = {

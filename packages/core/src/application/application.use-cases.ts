@@ -94,7 +94,9 @@ export const view = fn(applicationKeySchema, async ({ vacancyId, userId }, ctx):
 export const apply = fn(applySchema, async ({ vacancyId, coverNote, answers, fairId }, ctx): Promise<Info> => {
   const me = Account.requireSignedIn(ctx.actor);
   const [vacancy, profile] = await Promise.all([Vacancy.get(ctx.db, vacancyId), Profile.find(ctx.db, me.userId)]);
-  if (Vacancy.effectiveStatus(vacancy, nowOf(ctx)) !== 'open') throw conflict('application.vacancy_not_open');
+  // Hidden by an officer (or with its company): as good as closed for applicants.
+  if (Vacancy.effectiveStatus(vacancy, nowOf(ctx)) !== 'open' || Vacancy.Moderation.isHidden(vacancy))
+    throw conflict('application.vacancy_not_open');
   const ready = Profile.completeness(profile);
   if (!profile || !ready.canApply) {
     throw new DomainError('validation', 'application.profile_incomplete', { details: { missing: ready.missing } });

@@ -1,4 +1,4 @@
-import { Entity, item, map, number, string } from 'dynamodb-toolbox';
+import { boolean, Entity, item, map, number, record, string } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 
@@ -8,6 +8,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
  *               gsi1pk = COMPANIES#<queue: unverified, review, verified, rejected>   gsi1sk = <createdAt>#<id>   (verificationQueue)
  *   Membership  pk = USER#<userId>      sk = MEMBER#COMPANY#<companyId>       (myCompanies; isMember)
  *               gsi1pk = COMPANY#<companyId>   gsi1sk = MEMBER#<userId>     (membersOf: the rename projection)
+ *   CompanyNameKey  pk = COMPANYNAME#<key>   sk = COMPANYNAME   (lookalikeKeys: verified companies by name key, company.lookalike.ts)
  * Vacancies share the company's gsi1 partition (gsi1sk = VACANCY#<id>), see vacancy.entity.ts.
  */
 export const SECTORS = [
@@ -56,9 +57,24 @@ const build = (table: BursaTable) => {
     /** The officer's reason when a registration or a change is rejected: shown to the company's members. */
     reviewNote: string().optional(),
     verifiedAt: string().optional(),
+    /**
+     * Set on create and rename when the name is the same as, or one letter off, a verified
+     * company's (company.lookalike.ts): shown to officers only. Cleared when an officer verifies.
+     */
+    lookalike: map({ companyId: string(), name: string(), same: boolean() }).optional(),
+    /** The last officer decision (verify, reject, revoke): who, when and why. Officers only. */
+    decision: map({
+      action: string().enum('verify', 'reject', 'revoke'),
+      byUserId: string(),
+      byName: string(),
+      at: string(),
+      reason: string().optional(),
+    }).optional(),
     // Staff records, not part of the profile anyone reads: hidden from every read.
     verifiedBy: string().optional().hidden(),
     createdBy: string().hidden(),
+    /** Hidden by an officer (moderation/): only the owner and officers still see it; the owner cannot undo it. */
+    moderation: map({ hiddenAt: string(), reason: string(), by: string() }).optional(),
     createdAt: string(),
     updatedAt: string(),
     /** Incremented on every write: edits are conditional on it (optimistic concurrency). Absent on items from before it existed. */
@@ -99,6 +115,20 @@ const build = (table: BursaTable) => {
           .link<typeof s>(({ userId }) => `MEMBER#${userId}`),
       })),
       computeKey: ({ userId, companyId }) => ({ pk: `USER#${userId}`, sk: `MEMBER#COMPANY#${companyId}` }),
+    }),
+    /**
+     * One name key of verified companies (the `company-names` projection): the companies whose
+     * normalised name, or one of its single-letter deletions, is this key, as id → name.
+     */
+    CompanyNameKey: new Entity({
+      name: 'CompanyNameKey',
+      table,
+      timestamps: false,
+      schema: item({
+        key: string().key(),
+        companies: record(string(), string()),
+      }),
+      computeKey: ({ key }) => ({ pk: `COMPANYNAME#${key}`, sk: 'COMPANYNAME' }),
     }),
   };
 };

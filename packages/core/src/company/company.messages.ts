@@ -15,6 +15,7 @@ export const id = {
   'company.changed': 'Profil perusahaan ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.',
   'company.reason.required': 'Tulis alasan penolakan untuk perusahaan (minimal 5 huruf).',
   'company.reason.max': 'Alasan maksimal 500 huruf.',
+  'company.not_verified': 'Perusahaan ini belum terverifikasi, jadi tidak ada verifikasi yang dapat dicabut.',
 } as const;
 
 export const en = {
@@ -34,4 +35,5 @@ export const en = {
   'company.changed': "Someone else just changed this company's profile. Reload the page and try again.",
   'company.reason.required': 'Write the reason for turning it down, for the company (at least 5 characters).',
   'company.reason.max': 'The reason can be at most 500 characters.',
+  'company.not_verified': 'This company is not verified, so there is no verification to revoke.',
 } satisfies Record<keyof typeof id, string>;

@@ -11,13 +11,14 @@ const people: Record<string, { actor: Actor | undefined; member: boolean }> = {
 };
 const T = true;
 const F = false;
-// view, edit, postVacancy, manageVacancies, verify (unverified company), verify (verified), create, reviewQueue
+// view, edit, postVacancy, manageVacancies, verify (unverified company), verify (verified), create, reviewQueue,
+// revoke (verified), revoke (unverified), seeOfficeNotes
 const expected: Record<keyof typeof people, boolean[]> = {
-  anonymous: [T, F, F, F, F, F, F, F],
-  resident: [T, F, F, F, F, F, T, F],
-  member: [T, T, T, T, F, F, T, F],
-  otherEmployer: [T, F, F, F, F, F, T, F],
-  officer: [T, F, F, T, T, F, T, T],
+  anonymous: [T, F, F, F, F, F, F, F, F, F, F],
+  resident: [T, F, F, F, F, F, T, F, F, F, F],
+  member: [T, T, T, T, F, F, T, F, F, F, F],
+  otherEmployer: [T, F, F, F, F, F, T, F, F, F, F],
+  officer: [T, F, F, T, T, F, T, T, T, F, T],
 };
 
 describe('company policy: person × capability', () => {
@@ -34,6 +35,9 @@ describe('company policy: person × capability', () => {
       verified.verify,
       canCreate(who.actor),
       canReviewQueue(who.actor),
+      verified.revoke,
+      unverified.revoke,
+      verified.seeOfficeNotes,
     ]).toEqual(caps);
   });
   it('covers every person', () => expect(Object.keys(expected).sort()).toEqual(Object.keys(people).sort()));

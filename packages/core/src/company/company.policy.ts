@@ -22,8 +22,12 @@ export function capabilities(company: { status: string; pending?: object | undef
     verify: officer && awaitingReview,
     /** Turn either down, with a reason the company's members see. */
     reject: officer && awaitingReview,
+    /** Take a verified company's verification back, with a reason its members see. */
+    revoke: officer && company.status === 'verified',
     /** Pending changes and the officer's review note: the company's members and officers. */
     seeReview: who.member || officer,
+    /** The lookalike-name flag and the last officer decision (who, when, why): officers only. */
+    seeOfficeNotes: officer,
   };
 }
 

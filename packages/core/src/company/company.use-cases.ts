@@ -21,6 +21,7 @@ import { parseInput } from '../kernel/validation.ts';
 import { Limit } from '../limit/index.ts';
 import { Region } from '../region/index.ts';
 import { companyEntities, companyPartition, queuePartition, type SECTORS, type STATUSES } from './company.entity.ts';
+import { findLookalike, type Lookalike } from './company.lookalike.ts';
 import { canCreate, canReviewQueue, capabilities } from './company.policy.ts';
 import { splitForReview, writeCompany } from './company.review.ts';
 import { companyFieldsSchema, companyIdSchema, companyPatchSchema, queueSchema } from './company.schema.ts';
@@ -44,10 +45,22 @@ export type Info = {
   /** Why an officer turned a registration or a change down (members and officers only). */
   reviewNote?: string;
   verifiedAt?: string;
+  /** The verified company this one's name resembles (officers only; company.lookalike.ts). */
+  lookalike?: Lookalike;
+  /** The last officer decision: who, when, why (officers only). */
+  decision?: { action: 'verify' | 'reject' | 'revoke'; byUserId: string; byName: string; at: string; reason?: string };
+  /** Hidden by an officer, and why (moderation/): the owner sees the reason; others see nothing. */
+  moderation?: { hiddenAt: string; reason: string; by: string };
   createdAt: string;
   updatedAt: string;
   version?: number;
 };
+
+/** What members and the public get: the lookalike flag and the officer's decision record are officers' notes. */
+export function withoutOfficeNotes(company: Info): Info {
+  const { lookalike: _l, decision: _d, ...rest } = company;
+  return rest;
+}
 
 async function validFields(ctx: Ctx, input: unknown) {
   const c = parseInput(companyFieldsSchema, input);
@@ -64,9 +77,11 @@ export const create = fn(companyFieldsSchema, async (fields, ctx) => {
   if (ctx.client) await Limit.take(ctx.db, Limit.RULES.companyPerClient, ctx.client);
   const { Company, Membership } = companyEntities(ctx.db);
   const now = new Date().toISOString();
+  const lookalike = await findLookalike(ctx.db, c.name);
   const company: Info = {
     id: newId(),
     ...c,
+    ...(lookalike ? { lookalike } : {}),
     regencyCode: ctx.config.homeRegency,
     status: 'unverified',
     createdAt: now,
@@ -86,7 +101,7 @@ export const create = fn(companyFieldsSchema, async (fields, ctx) => {
     }),
     Account.grantRoleInTransaction(ctx.db, me.userId, 'employer'),
   );
-  return company;
+  return withoutOfficeNotes(company);
 });
 
 /** A company by id (public profile data only), or 404 company.not_found. */
@@ -120,11 +135,14 @@ export async function withCapabilities(ctx: Ctx, companyId: string) {
 /** The profile page and the API's GET: `{ company, can }`; pending changes and review notes only for who may see them. */
 export const view = fn(companyIdSchema, async ({ id }, ctx) => {
   const { company, can } = await withCapabilities(ctx, id);
+  // Hidden by an officer: gone for all but its members and officers (moderation/).
+  if (company.moderation && !can.seeReview) throw notFound('moderation.unavailable');
+  const forMembers = withoutOfficeNotes(company);
   if (!can.seeReview) {
-    const { pending: _p, reviewNote: _r, ...shown } = company;
+    const { pending: _p, reviewNote: _r, ...shown } = forMembers;
     return { company: shown as Info, can };
   }
-  return { company, can };
+  return { company: (can.seeOfficeNotes ? company : forMembers) as Info, can };
 });
 
 /**
@@ -145,6 +163,10 @@ export const update = fn(companyPatchSchema, async ({ id, version, ...patch }, c
   const { live, pending } = splitForReview(before, c);
   const now = new Date().toISOString();
   const reopened = before.status === 'rejected';
+  // A new name (live, or pending for a verified company) is checked against verified companies' names again.
+  const name = pending?.name ?? live.name;
+  const renamed = name !== (before.pending?.name ?? before.name);
+  const lookalike = renamed ? await findLookalike(ctx.db, name, id) : before.lookalike;
   await writeCompany(ctx.db, before, {
     ...live,
     // A cleared optional field is removed from the item.
@@ -154,12 +176,13 @@ export const update = fn(companyPatchSchema, async ({ id, version, ...patch }, c
     description: live.description ?? $remove(),
     // The whole map, replaced (a partial update would write into a map that may not exist).
     pending: pending ? $set(pending) : $remove(),
+    lookalike: lookalike ? $set(lookalike) : $remove(),
     // A rejected registration, edited, goes back to the officers' queue.
     ...(reopened ? { status: 'unverified', gsi1pk: queuePartition('unverified') } : {}),
     ...(before.status === 'verified' ? { gsi1pk: queuePartition(pending ? 'review' : 'verified') } : {}),
     updatedAt: now,
   });
-  return get(ctx.db, id);
+  return withoutOfficeNotes(await get(ctx.db, id));
 });
 
 export type CompanyMembership = { companyId: string; companyName: string; role: string };

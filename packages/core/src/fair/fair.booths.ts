@@ -161,7 +161,12 @@ export const updateBooth = fn(boothContentSchema, async ({ fairId, companyId, ..
   const vacancies = new Map((await Vacancy.getMany(ctx.db, content.vacancyIds)).map((v) => [v.id, v]));
   const bad = content.vacancyIds.findIndex((id) => {
     const v = vacancies.get(id);
-    return !v || v.companyId !== companyId || Vacancy.effectiveStatus(v, nowOf(ctx)) !== 'open';
+    return (
+      !v ||
+      v.companyId !== companyId ||
+      Vacancy.effectiveStatus(v, nowOf(ctx)) !== 'open' ||
+      Vacancy.Moderation.isHidden(v)
+    );
   });
   if (bad >= 0) throw new ValidationError([{ path: 'vacancyIds', code: 'fair.vacancies.not_open' }]);
   const next: Booth = {
@@ -244,7 +249,7 @@ export const viewBooth = fn(boothKeySchema, async ({ fairId, companyId }, ctx): 
   const can = boothCapabilities(booth, { actor: ctx.actor, member });
   if (!can.view) throw notFound('fair.booth.not_found');
   const open = (await Vacancy.getMany(ctx.db, booth.vacancyIds ?? [])).filter(
-    (v) => Vacancy.effectiveStatus(v, nowOf(ctx)) === 'open',
+    (v) => Vacancy.effectiveStatus(v, nowOf(ctx)) === 'open' && !Vacancy.Moderation.isHidden(v),
   );
   return { booth, company, vacancies: open, can };
 });

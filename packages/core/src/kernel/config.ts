@@ -54,6 +54,14 @@ const configSchema = z.object({
   SEARCH_FUNCTION_NAME: z.string().min(1).optional(),
   /** Set only locally: the stand-in for Lambda's Invoke API (scripts/local/lambda-local.ts). Unset in AWS. */
   LAMBDA_ENDPOINT: z.url().optional(),
+  /**
+   * Vacancies from companies Disnaker has not verified wait for an officer's review before
+   * they are listed (vacancy.review.ts). On unless set to `false` (or `0`/`off`).
+   */
+  HOLD_UNVERIFIED_VACANCIES: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'], 'true or false')
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'on'),
 });
 
 export type Config = {
@@ -74,6 +82,8 @@ export type Config = {
   stripe: { secretArn?: string; secretKey?: string; webhookSecret?: string; apiUrl?: string } | undefined;
   searchFunction: string | undefined;
   lambdaEndpoint: string | undefined;
+  /** Vacancies of unverified companies are held for an officer's review before they are listed. */
+  holdUnverifiedVacancies: boolean;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -107,5 +117,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     searchFunction: c.SEARCH_FUNCTION_NAME,
     lambdaEndpoint: c.LAMBDA_ENDPOINT,
+    holdUnverifiedVacancies: c.HOLD_UNVERIFIED_VACANCIES,
   };
 }

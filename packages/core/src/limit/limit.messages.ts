@@ -6,6 +6,7 @@ export const id = {
   'limit.application': 'Anda sudah mengirim 50 lamaran hari ini. Coba lagi dalam {hours} jam.',
   'limit.busy': 'Permintaan yang sama sedang diproses. Coba lagi sebentar lagi.',
   'limit.reset': 'Terlalu banyak permintaan kode. Coba lagi dalam {minutes} menit.',
+  'limit.report': 'Anda sudah mengirim banyak laporan hari ini. Coba lagi dalam {hours} jam.',
 } as const;
 
 export const en = {
@@ -17,4 +18,5 @@ export const en = {
   'limit.application': 'You have sent 50 applications today. Try again in {hours} hours.',
   'limit.busy': 'The same request is being handled. Try again in a moment.',
   'limit.reset': 'Too many code requests. Try again in {minutes} minutes.',
+  'limit.report': 'You have sent many reports today. Try again in {hours} hours.',
 } satisfies Record<keyof typeof id, string>;

@@ -21,6 +21,8 @@ export const RULES = {
   /** Password reset codes asked for: per network, and per email or phone typed (no mailbox flooding). */
   resetPerClient: { scope: 'reset-client', max: 10, per: HOUR, code: 'limit.reset' },
   resetPerIdentifier: { scope: 'reset-identifier', max: 3, per: HOUR, code: 'limit.reset' },
+  /** Reports sent by one person (a worried resident reports a handful; a grudge or a script hundreds). */
+  reportPerAccount: { scope: 'report-account', max: 20, per: DAY, code: 'limit.report' },
   /** Failed sign-ins from one network: only slows accounts that already have failures (see account.sign-in.ts). */
   signInFailuresPerClient: { scope: 'signin-client', max: 20, per: 15 * 60, code: 'auth.too_many_attempts' },
 } as const satisfies Record<string, Rule>;

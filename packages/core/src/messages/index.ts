@@ -6,6 +6,7 @@
  */
 import * as account from '../account/account.messages.ts';
 import * as application from '../application/application.messages.ts';
+import * as audit from '../audit/audit.messages.ts';
 import * as company from '../company/company.messages.ts';
 import * as fair from '../fair/fair.messages.ts';
 import type { FieldIssue, MessageParams } from '../kernel/errors.ts';
@@ -13,9 +14,12 @@ import type { Locale } from '../kernel/format.ts';
 import * as kernel from '../kernel/messages.ts';
 import * as limit from '../limit/limit.messages.ts';
 import * as media from '../media/media.messages.ts';
+import * as moderation from '../moderation/moderation.messages.ts';
 import * as notification from '../notification/notification.messages.ts';
 import * as order from '../order/order.messages.ts';
+import * as outcome from '../outcome/outcome.messages.ts';
 import * as profile from '../profile/profile.messages.ts';
+import * as programme from '../programme/programme.messages.ts';
 import * as region from '../region/region.messages.ts';
 import * as search from '../search/search.messages.ts';
 import * as shop from '../shop/shop.messages.ts';
@@ -28,13 +32,17 @@ export const catalog = {
     ...kernel.id,
     ...account.id,
     ...application.id,
+    ...audit.id,
     ...company.id,
     ...fair.id,
     ...limit.id,
     ...media.id,
+    ...moderation.id,
     ...notification.id,
     ...order.id,
+    ...outcome.id,
     ...profile.id,
+    ...programme.id,
     ...region.id,
     ...search.id,
     ...shop.id,
@@ -44,13 +52,17 @@ export const catalog = {
     ...kernel.en,
     ...account.en,
     ...application.en,
+    ...audit.en,
     ...company.en,
     ...fair.en,
     ...limit.en,
     ...media.en,
+    ...moderation.en,
     ...notification.en,
     ...order.en,
+    ...outcome.en,
     ...profile.en,
+    ...programme.en,
     ...region.en,
     ...search.en,
     ...shop.en,

@@ -15,11 +15,13 @@ export const KINDS = [
   'stage_changed',
   'vacancy_closed',
   'company_verified',
+  'company_revoked',
   'new_order',
   'order_status',
   'slot_booked',
   'slot_booked_booth',
   'slot_reminder',
+  'content_hidden',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -13,6 +13,7 @@ export function render(n: { kind: Kind; params: Record<string, string> }, locale
   if (params.reason && n.kind === 'stage_changed')
     params.reason = translate(`application.reason.${params.reason}`, locale);
   if (n.kind === 'order_status' && params.status) params.status = translate(`order.status.${params.status}`, locale);
+  if (n.kind === 'content_hidden' && params.what) params.what = translate(`moderation.kind.${params.what}`, locale);
   const key =
     n.kind === 'stage_changed' && n.params.stage === 'rejected'
       ? 'notification.stage_changed.rejected'

@@ -429,6 +429,12 @@ describe('settlement', () => {
     ]);
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await Order.balanceOf(db, shop.id)).toMatchObject({ owed: 40_000, paidIn: 100_000, paidOut: 60_000 });
+    // Audited in the payout's own transaction: the refused and the losing attempts wrote no entry.
+    const { Audit } = await import('../audit/index.ts');
+    const audited = (await Audit.list(as(o), { targetType: 'payout', targetId: shop.id })).items;
+    expect(audited.map((e) => [e.action, e.reason])).toEqual([
+      ['payout.mark', expect.stringMatching(/^Rp60\.000 · TRF-[AB]$/)],
+    ]);
     const statement = await Order.statement(as(seller), { shopId: shop.id });
     expect(statement.items.map((e) => e.kind)).toEqual(['payout', 'card_payment']);
     expect((await Order.balances(as(o), {})).items.map((b) => b.shopId)).toContain(shop.id);

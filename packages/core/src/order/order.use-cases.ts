@@ -23,6 +23,7 @@ import { Region } from '../region/index.ts';
 import { productEntities } from '../shop/product.entity.ts';
 import type { Product } from '../shop/product.use-cases.ts';
 import { DEFAULT_PAYMENTS } from '../shop/shop.entity.ts';
+import { isHidden as hiddenByOfficer } from '../shop/shop.moderation.ts';
 import { get as getShop, roleIn, type Info as ShopInfo } from '../shop/shop.use-cases.ts';
 import {
   type OrderStatus,
@@ -136,7 +137,9 @@ export const placeOrder = fn(placeOrderSchema, async (input, ctx): Promise<Info>
   const items: OrderLine[] = [];
   for (const [productId, n] of qty) {
     const p = products.get(productId);
-    if (!p || p.status === 'hidden') throw new DomainError('conflict', 'order.product.unavailable');
+    // Hidden by its seller, or by an officer (with its shop or on its own): not for sale.
+    if (!p || p.status === 'hidden' || hiddenByOfficer(shop, p))
+      throw new DomainError('conflict', 'order.product.unavailable');
     if (p.status === 'sold_out' || (!p.madeToOrder && (p.stock ?? 0) < n)) throw soldOut(p);
     items.push({
       productId,
@@ -194,6 +197,8 @@ export const placeOrder = fn(placeOrderSchema, async (input, ctx): Promise<Info>
                   condition: {
                     and: [
                       { attr: 'status', eq: 'active' },
+                      // An officer's hide landing meanwhile stops the sale too.
+                      { attr: 'moderation', exists: false },
                       // The price the buyer saw is the price they pay.
                       { attr: 'price', eq: l.price },
                       ...(l.reserved ? [{ attr: 'stock', gte: l.qty }] : [{ attr: 'madeToOrder', eq: true }]),

@@ -11,6 +11,7 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
+import { Audit } from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -18,6 +19,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { DomainError, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import { formatRupiah } from '../kernel/format.ts';
 import { newId } from '../kernel/ids.ts';
 import { get as getShop, roleIn } from '../shop/shop.use-cases.ts';
 import { canSettle } from './order.policy.ts';
@@ -179,6 +181,14 @@ export const recordPayout = fn(payoutSchema, async ({ shopId, amount, reference 
         .Balance.build(UpdateTransaction)
         .item({ shopId: shop.id, owed: $add(-amount), paidOut: $add(amount), updatedAt: at } as never)
         .options({ condition: { attr: 'owed', gte: amount } }),
+      // The officer's record, in the same transaction: no payout without its audit entry.
+      Audit.record(ctx, {
+        action: 'payout.mark',
+        targetType: 'payout',
+        targetId: shop.id,
+        targetName: shop.name,
+        reason: `${formatRupiah(amount)} · ${reference}`,
+      }),
     );
   } catch (e) {
     if (isConditionFailure(e)) throw new DomainError('conflict', 'payout.more_than_owed');

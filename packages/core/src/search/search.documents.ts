@@ -85,9 +85,9 @@ export type DocOf<C extends Collection> = C extends 'vacancies'
 const opt = <K extends string, V>(k: K, v: V | undefined | null | '' | 0) =>
   (v === undefined || v === null || v === '' || v === 0 ? {} : { [k]: v }) as { [P in K]?: V };
 
-/** An open vacancy's document; none for drafts and closed ones (expiry is checked when searching). */
+/** An open vacancy's document; none for drafts, closed ones and those hidden by an officer (expiry is checked when searching). */
 export function vacancyDoc(v: Vacancy | undefined): VacancyDoc | undefined {
-  if (v?.status !== 'open' || !v.publishedAt) return undefined;
+  if (v?.status !== 'open' || !v.publishedAt || v.moderation || v.companyHidden) return undefined;
   return {
     id: v.id,
     title: v.title,
@@ -109,12 +109,12 @@ export function vacancyDoc(v: Vacancy | undefined): VacancyDoc | undefined {
   };
 }
 
-/** A listed product's document, with what it copies from its shop; none when hidden. */
+/** A listed product's document, with what it copies from its shop; none when hidden (by its seller, or it or its shop by an officer). */
 export function productDoc(
   p: Product | undefined,
-  shop: Pick<Shop, 'handle' | 'name' | 'districtCode'> | undefined,
+  shop: Pick<Shop, 'handle' | 'name' | 'districtCode' | 'moderation'> | undefined,
 ): ProductDoc | undefined {
-  if (!p || !shop || p.status === 'hidden') return undefined;
+  if (!p || !shop || p.status === 'hidden' || p.moderation || shop.moderation) return undefined;
   return {
     id: p.id,
     title: p.title,
@@ -135,9 +135,9 @@ export function productDoc(
   };
 }
 
-/** A shop's document. */
+/** A shop's document; none while an officer has it hidden. */
 export function shopDoc(s: Shop | undefined): ShopDoc | undefined {
-  if (!s) return undefined;
+  if (!s || s.moderation) return undefined;
   return {
     id: s.id,
     name: s.name,

@@ -66,13 +66,16 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
     const out: Change[] = same(doc, shopDoc(b))
       ? []
       : [{ collection: 'shops', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
-    const copied = (x: Shop.Info | undefined) => (x ? [x.handle, x.name, x.districtCode].join('|') : '');
+    // Hidden by an officer or shown again: its products leave or come back with it.
+    const copied = (x: Shop.Info | undefined) =>
+      x ? [x.handle, x.name, x.districtCode, x.moderation ? 'hidden' : ''].join('|') : '';
     if (b && s && copied(b) !== copied(s)) {
       for await (const p of Shop.everyProductOf(db, s.id)) {
         const pdoc = productDoc(p, s);
-        if (!pdoc) continue;
         // The product's own version: it ties with the product's last change and, written later, wins.
-        out.push({ collection: 'products', regency: s.regencyCode, docId: p.id, stamp: stampOf(p.version), doc: pdoc });
+        const at = { collection: 'products', regency: s.regencyCode, docId: p.id, stamp: stampOf(p.version) } as const;
+        if (pdoc) out.push({ ...at, doc: pdoc });
+        else if (productDoc(p, b)) out.push(at); // listed before, gone with its shop
       }
     }
     return out;

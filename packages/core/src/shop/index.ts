@@ -8,9 +8,11 @@ export { PRODUCT_STATUSES } from './product.entity.ts';
 export type { ProductFields } from './product.schema.ts';
 export * from './product.use-cases.ts';
 export * from './shop.badge.ts';
+export { grantBadgeTransaction, shopsOwnedBy } from './shop.badge-grant.ts';
 export { countChange, countDelta } from './shop.counts.ts';
 export { CATEGORIES, DELIVERY, MAX_MEMBERS, SHOP_KINDS } from './shop.entity.ts';
 export * as messages from './shop.messages.ts';
+export * as Moderation from './shop.moderation.ts';
 export {
   canDeleteComment,
   canOpen,

@@ -101,7 +101,9 @@ const facetsOf = (category: string, districtCode: string) => [
 ];
 
 type Img = Record<string, unknown> | undefined;
-const listed = (p: Img) => Boolean(p && p.status !== 'hidden');
+/** Listed: not hidden by its seller, nor it or its shop by an officer (moderation flags). */
+const listed = (p: Img, shop?: { moderation?: unknown }) =>
+  Boolean(p && p.status !== 'hidden' && !p.moderation && !shop?.moderation);
 
 /** What a product's card shows, with its shop's copy (handle, name, kecamatan). */
 function productCard(p: Product, shop: Pick<ShopInfo, 'handle' | 'name' | 'districtCode'>) {
@@ -132,8 +134,8 @@ export async function projectProduct(db: Db, before: Img, after: Img, shop: Shop
   const { MarketProduct } = marketEntities(db);
   const b = before as Product | undefined;
   const a = after as Product | undefined;
-  const oldFacets = b && listed(before) ? facetsOf(b.category, shop.districtCode) : [];
-  const newFacets = a && listed(after) ? facetsOf(a.category, shop.districtCode) : [];
+  const oldFacets = b && listed(before, shop) ? facetsOf(b.category, shop.districtCode) : [];
+  const newFacets = a && listed(after, shop) ? facetsOf(a.category, shop.districtCode) : [];
   const requests: unknown[] = oldFacets
     .filter((f) => !newFacets.includes(f))
     .map((facet) =>
@@ -169,8 +171,9 @@ export async function projectShop(db: Db, before: ShopInfo | undefined, after: S
   const shop = after ?? before;
   if (!shop) return 0;
   const requests: unknown[] = [];
-  const oldFacets = before ? facetsOf(before.category, before.districtCode) : [];
-  const newFacets = after ? facetsOf(after.category, after.districtCode) : [];
+  // A shop an officer hid leaves the directory (and its products the lists) until restored.
+  const oldFacets = before && !before.moderation ? facetsOf(before.category, before.districtCode) : [];
+  const newFacets = after && !after.moderation ? facetsOf(after.category, after.districtCode) : [];
   for (const facet of oldFacets.filter((f) => !newFacets.includes(f))) {
     requests.push(
       MarketShop.build(BatchDeleteRequest).key({
@@ -183,7 +186,7 @@ export async function projectShop(db: Db, before: ShopInfo | undefined, after: S
   }
   const card = (s: ShopInfo) =>
     [s.handle, s.name, s.avatar ?? '', s.bio ?? '', s.category, s.districtCode, s.villageCode].join('|');
-  if (after && (!before || card(before) !== card(after))) {
+  if (after && (!before || !oldFacets.length || card(before) !== card(after))) {
     for (const facet of newFacets) {
       requests.push(
         MarketShop.build(BatchPutRequest).item({
@@ -202,7 +205,8 @@ export async function projectShop(db: Db, before: ShopInfo | undefined, after: S
       );
     }
   }
-  const copied = (s: ShopInfo | undefined) => (s ? [s.handle, s.name, s.districtCode].join('|') : '');
+  const copied = (s: ShopInfo | undefined) =>
+    s ? [s.handle, s.name, s.districtCode, s.moderation ? 'hidden' : ''].join('|') : '';
   if (before && after && copied(before) !== copied(after)) {
     const { Product } = productEntities(db);
     let exclusiveStartKey: Record<string, string> | undefined;
@@ -215,6 +219,18 @@ export async function projectShop(db: Db, before: ShopInfo | undefined, after: S
         .send();
       for (const p of (page.Items ?? []) as Product[]) {
         if (!listed(p)) continue;
+        if (after.moderation) {
+          for (const facet of facetsOf(p.category, before.districtCode))
+            requests.push(
+              MarketProduct.build(BatchDeleteRequest).key({
+                facet,
+                regencyCode: shop.regencyCode,
+                productId: p.id,
+                createdAt: p.createdAt,
+              }),
+            );
+          continue;
+        }
         if (before.districtCode !== after.districtCode) {
           for (const facet of [`kec#${before.districtCode}`, `cat#${p.category}#kec#${before.districtCode}`]) {
             requests.push(

@@ -1,4 +1,4 @@
-import { boolean, Entity, item, list, number, string } from 'dynamodb-toolbox';
+import { boolean, Entity, item, list, map, number, string } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { CATEGORIES } from './shop.entity.ts';
@@ -32,6 +32,8 @@ const build = (table: BursaTable) => ({
       status: string().enum(...PRODUCT_STATUSES),
       /** Image ids (media.images.ts), the first is the cover; at most MAX_PHOTOS. */
       photos: list(string()).optional(),
+      /** Hidden by an officer (moderation/): only the owner and officers still see it; the owner cannot undo it. */
+      moderation: map({ hiddenAt: string(), reason: string(), by: string() }).optional(),
       createdAt: string(),
       updatedAt: string(),
       version: number(),

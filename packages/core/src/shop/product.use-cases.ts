@@ -33,6 +33,8 @@ export type Product = {
   category: (typeof CATEGORIES)[number];
   status: (typeof PRODUCT_STATUSES)[number];
   photos?: string[];
+  /** Hidden by an officer, and why (moderation/): the owner sees the reason; others see nothing. */
+  moderation?: { hiddenAt: string; reason: string; by: string };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -137,6 +139,7 @@ export const viewProduct = fn(productKeySchema, async ({ handle, ref }, ctx): Pr
   const { shop, can, movedTo: shopMoved } = await byHandle(ctx, { handle });
   const product = await getProduct(ctx, shop.id, id);
   if (product.status === 'hidden' && !can.manageProducts) throw notFound('product.not_found');
+  if (product.moderation && !can.manageProducts && !can.moderate) throw notFound('moderation.unavailable');
   const current = `${product.slug}-${product.id}`;
   return {
     product,
@@ -157,7 +160,19 @@ export const productsOf = fn(shopProductsSchema, async ({ shopId, cursor, limit 
     .options({
       reverse: true,
       limit,
-      ...(role ? {} : { filters: { Product: { attr: 'status', ne: 'hidden' } } }),
+      // Hidden by the seller or by an officer: only the shop's members see them (marked).
+      ...(role
+        ? {}
+        : {
+            filters: {
+              Product: {
+                and: [
+                  { attr: 'status', ne: 'hidden' },
+                  { attr: 'moderation', exists: false },
+                ],
+              },
+            },
+          }),
       ...(cursor
         ? {
             exclusiveStartKey: decodeCursor(cursor, (k) => k.pk === partition && k.sk?.startsWith('PRODUCT#') === true),

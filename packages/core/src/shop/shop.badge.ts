@@ -1,13 +1,23 @@
-import { $remove, $set, QueryCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import {
+  $remove,
+  $set,
+  executeTransactWrite,
+  QueryCommand,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox';
 import { z } from 'zod';
 import { Account } from '../account/index.ts';
-import { isConditionFailure } from '../db/conditions.ts';
+import { Audit } from '../audit/index.ts';
+import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
 import { PROGRAMMES } from '../profile/profile.entity.ts';
+import { graduateOf } from '../programme/programme.graduates.ts';
+import { grantBadgeTransaction } from './shop.badge-grant.ts';
 import { shopEntities } from './shop.entity.ts';
 import { canReviewBadges, capabilities } from './shop.policy.ts';
 import { type Badge, get, type Info, roleIn } from './shop.use-cases.ts';
@@ -17,7 +27,8 @@ import { type Badge, get, type Info, roleIn } from './shop.use-cases.ts';
  * they completed (BLK kelurahan, LPKS, TKM, Wirausaha Baru, …); an officer
  * verifies or rejects it (with a reason) from a queue; a verified badge shows
  * on the shop and its products. Asking again replaces the request and puts the
- * shop back in the queue. (Cohort lists from the office come with issue 13.)
+ * shop back in the queue. A seller on the office's cohort lists as having
+ * completed that programme is verified at once (programme/programme.graduates.ts).
  */
 const QUEUE = 'BADGES#pending';
 
@@ -45,6 +56,23 @@ export const requestBadge = fn(requestSchema, async ({ shopId, programme, cohort
   const now = new Date(nowOf(ctx)).toISOString();
   if (year > new Date(nowOf(ctx)).getUTCFullYear())
     throw new ValidationError([{ path: 'year', code: 'shop.badge.year' }]);
+  // Resolved against the office's cohort lists first: a completed participant
+  // of this programme is verified at once, as the list states it (audited as
+  // the officer who marked completion).
+  const graduate = await graduateOf(ctx.db, me.userId, programme);
+  if (graduate) {
+    const { programme: p, cohort: c, year: y, officer } = graduate;
+    const granted = { programme: p, cohort: c, year: y, status: 'verified' as const, requestedAt: now };
+    const verified = { ...granted, decidedBy: officer.userId, decidedAt: now };
+    await executeTransactWrite(
+      grantBadgeTransaction(ctx.db, shopId, verified),
+      Audit.record(
+        { ...ctx, actor: { ...officer, roles: ['officer'] } },
+        { action: 'badge.grant', targetType: 'shop', targetId: shopId, targetName: shop.name, reason: c },
+      ),
+    );
+    return verified;
+  }
   const badge: Badge = { programme, cohort, year, status: 'pending', requestedAt: now };
   await shopEntities(ctx.db)
     .Shop.build(UpdateItemCommand)
@@ -90,20 +118,32 @@ export const decideBadge = fn(decideSchema, async ({ shopId, decision, reason },
     ...(decision === 'reject' && reason ? { reason } : {}),
   };
   try {
-    await shopEntities(ctx.db)
-      .Shop.build(UpdateItemCommand)
-      .item({ id: shopId, badge: $set(badge), gsi3pk: $remove(), gsi3sk: $remove() })
-      .options({
-        condition: {
-          and: [
-            { attr: 'badge.status', eq: 'pending' },
-            { attr: 'badge.requestedAt', eq: pending.requestedAt },
-          ],
-        },
-      })
-      .send();
+    // The decision and its audit entry: one transaction (retried on TransactionConflict, the loser then gets the 409).
+    const audit = Audit.record(ctx, {
+      action: decision === 'verify' ? 'badge.verify' : 'badge.reject',
+      targetType: 'shop',
+      targetId: shopId,
+      targetName: shop.name,
+      ...(decision === 'reject' && reason ? { reason } : {}),
+    });
+    await withConflictRetry(() =>
+      executeTransactWrite(
+        shopEntities(ctx.db)
+          .Shop.build(UpdateTransaction)
+          .item({ id: shopId, badge: $set(badge), gsi3pk: $remove(), gsi3sk: $remove() })
+          .options({
+            condition: {
+              and: [
+                { attr: 'badge.status', eq: 'pending' },
+                { attr: 'badge.requestedAt', eq: pending.requestedAt },
+              ],
+            },
+          }),
+        audit,
+      ),
+    );
   } catch (e) {
-    if (isConditionFailure(e)) throw conflict('shop.badge.not_pending');
+    if (isConditionFailure(e, 0)) throw conflict('shop.badge.not_pending');
     throw e;
   }
   return badge;

@@ -68,6 +68,8 @@ const build = (table: BursaTable) => ({
       gsi3sk: string().optional(),
       /** How many belong to it, the owner included (a group has at most MAX_MEMBERS); absent on shops opened before groups: 1. */
       members: number().optional(),
+      /** Hidden by an officer (moderation/): only the owner and officers still see it; the owner cannot undo it. */
+      moderation: map({ hiddenAt: string(), reason: string(), by: string() }).optional(),
       createdAt: string(),
       updatedAt: string(),
       version: number(),

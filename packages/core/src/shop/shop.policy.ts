@@ -30,6 +30,9 @@ export const canOpen = (actor: Actor | undefined) => Boolean(actor);
 /** Officers review programme-graduate badges (the queue and the decision). */
 export const canReviewBadges = (actor: Actor | undefined) => isOfficer(actor);
 
+/** What an officer hid (moderation/) stays visible, marked, to the shop's members (`role`) and officers. */
+export const seesHidden = (actor: Actor | undefined, role: string | undefined) => Boolean(role) || isOfficer(actor);
+
 /** A comment goes away by its author, or by a member of the shop it was left at (`role` in that shop). */
 export const canDeleteComment = (actor: Actor | undefined, comment: { authorId: string }, role: string | undefined) =>
   Boolean(actor) && (actor?.userId === comment.authorId || Boolean(role));

@@ -54,6 +54,8 @@ export type Info = {
   /** Members including the owner (a group's count); absent means 1. */
   members?: number;
   badge?: Badge;
+  /** Hidden by an officer, and why (moderation/): the owner sees the reason; others see nothing. */
+  moderation?: { hiddenAt: string; reason: string; by: string };
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -138,10 +140,13 @@ export const byHandle = fn(handleLookupSchema, async ({ handle }, ctx): Promise<
   const { Item } = await shopEntities(ctx.db).Handle.build(GetItemCommand).key({ handle: parsed.data }).send();
   if (!Item) throw notFound('shop.not_found');
   const [shop, role] = await Promise.all([get(ctx.db, Item.shopId), roleIn(ctx.db, ctx.actor, Item.shopId)]);
+  const can = capabilities(shop, { actor: ctx.actor, role });
+  // Hidden by an officer: gone for all but its members and officers (moderation/), its products with it.
+  if (shop.moderation && !role && !can.moderate) throw notFound('moderation.unavailable');
   return {
     shop,
     role,
-    can: capabilities(shop, { actor: ctx.actor, role }),
+    can,
     ...(shop.handle !== parsed.data ? { movedTo: shop.handle } : {}),
   };
 });

@@ -8,7 +8,7 @@ import { forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { optionalField } from '../kernel/validation.ts';
-import { canDeleteComment } from './shop.policy.ts';
+import { canDeleteComment, seesHidden } from './shop.policy.ts';
 import { roleIn } from './shop.use-cases.ts';
 import { REPORT_REASONS, socialEntities } from './social.entity.ts';
 import { commentFieldsSchema, commentKeySchema, postKeySchema, postPageSchema } from './social.schema.ts';
@@ -85,7 +85,11 @@ export const commentsOf = fn(postPageSchema, async ({ postId, cursor }, ctx): Pr
     })
     .send();
   const next = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []) as Comment[], ...(next ? { cursor: next } : {}) };
+  // A comment an officer hid: only its author (who sees why) and officers still see it.
+  const items = ((out.Items ?? []) as Comment[]).filter(
+    (c) => !c.moderation || c.authorId === ctx.actor?.userId || seesHidden(ctx.actor, undefined),
+  );
+  return { items, ...(next ? { cursor: next } : {}) };
 });
 
 const reportSchema = commentKeySchema.extend({

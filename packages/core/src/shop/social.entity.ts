@@ -49,6 +49,8 @@ const build = (table: BursaTable) => ({
       photos: list(string()),
       /** Tagged products: a copy of what the tag shows (title, path), so a post renders in one read. */
       tags: list(map({ productId: string(), title: string(), slug: string() })),
+      /** Hidden by an officer (moderation/): only the owner and officers still see it; the owner cannot undo it. */
+      moderation: map({ hiddenAt: string(), reason: string(), by: string() }).optional(),
       createdAt: string(),
     }).and((s) => ({
       gsi2pk: string()
@@ -78,6 +80,8 @@ const build = (table: BursaTable) => ({
       authorId: string(),
       authorName: string(),
       text: string(),
+      /** Hidden by an officer (moderation/): only the owner and officers still see it; the owner cannot undo it. */
+      moderation: map({ hiddenAt: string(), reason: string(), by: string() }).optional(),
       createdAt: string(),
     }),
     computeKey: ({ postId, id }) => ({ pk: `POST#${postId}`, sk: `COMMENT#${id}` }),

@@ -45,7 +45,20 @@ export const feed = fn(pageSchema, async ({ cursor }, ctx): Promise<Page<FeedIte
         .build(QueryCommand)
         .entities(Post, Product)
         .query({ index: 'gsi2', partition: `FEED#${shopId}`, ...(before ? { range: { lt: before } } : {}) })
-        .options({ reverse: true, limit: FEED_PAGE, filters: { Product: { attr: 'status', ne: 'hidden' } } })
+        .options({
+          reverse: true,
+          limit: FEED_PAGE,
+          // Nothing hidden: by its seller, or by an officer (moderation/).
+          filters: {
+            Product: {
+              and: [
+                { attr: 'status', ne: 'hidden' },
+                { attr: 'moderation', exists: false },
+              ],
+            },
+            Post: { attr: 'moderation', exists: false },
+          },
+        })
         .send()
         .then((out) => out.Items ?? []),
     ),
@@ -64,7 +77,7 @@ export const feed = fn(pageSchema, async ({ cursor }, ctx): Promise<Page<FeedIte
   const shops = await shopsById(ctx.db, [...new Set(page.map((m) => (m.x as { shopId: string }).shopId))]);
   const items: FeedItem[] = page.flatMap((m): FeedItem[] => {
     const shop = shops.get((m.x as { shopId: string }).shopId);
-    if (!shop) return [];
+    if (!shop || shop.moderation) return [];
     const at = (m.x as { createdAt: string }).createdAt;
     return m.kind === 'POST'
       ? [{ kind: 'post', at, shop, post: m.x as unknown as Post }]

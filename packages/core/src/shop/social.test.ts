@@ -398,6 +398,10 @@ describe('programme-graduate badge', () => {
     expect((await Shop.badgeQueue(as(officer), {})).items.map((s) => s.id)).not.toContain(b.id);
     const decided = (await Shop.get(db, b.id)).badge;
     expect(['verified', 'rejected']).toContain(decided?.status);
+    // The winner's decision is audited in its own transaction; the loser's failed condition wrote no entry.
+    const { Audit } = await import('../audit/index.ts');
+    const audited = (await Audit.list(as(officer), { targetType: 'shop', targetId: b.id })).items.map((e) => e.action);
+    expect(audited).toEqual([decided?.status === 'verified' ? 'badge.verify' : 'badge.reject']);
     // Editing the shop keeps the badge; asking again puts it back in the queue as pending.
     await Shop.update(as(seller), { id: b.id, bio: 'Kue basah' });
     expect((await Shop.get(db, b.id)).badge?.status).toBe(decided?.status);

@@ -19,7 +19,7 @@ import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { Media } from '../media/index.ts';
 import { productEntities } from './product.entity.ts';
 import type { Product } from './product.use-cases.ts';
-import { capabilities } from './shop.policy.ts';
+import { capabilities, seesHidden } from './shop.policy.ts';
 import { get, roleIn } from './shop.use-cases.ts';
 import { socialEntities } from './social.entity.ts';
 import { postFieldsSchema, postKeySchema, shopKeySchema, shopPageSchema } from './social.schema.ts';
@@ -33,6 +33,8 @@ export type Post = {
   caption: string;
   photos: string[];
   tags: { productId: string; title: string; slug: string }[];
+  /** Hidden by an officer, and why (moderation/): the owner sees the reason; others see nothing. */
+  moderation?: { hiddenAt: string; reason: string; by: string };
   createdAt: string;
 };
 export type Comment = {
@@ -42,6 +44,8 @@ export type Comment = {
   authorId: string;
   authorName: string;
   text: string;
+  /** Hidden by an officer, and why (moderation/): the owner sees the reason; others see nothing. */
+  moderation?: { hiddenAt: string; reason: string; by: string };
   createdAt: string;
 };
 export type Counts = { products: number; posts: number; followers: number; reviews: number; rating: number };
@@ -191,7 +195,11 @@ export const postsOf = fn(shopPageSchema, async ({ shopId, cursor }, ctx): Promi
     })
     .send();
   const next = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []) as Post[], ...(next ? { cursor: next } : {}) };
+  let items = (out.Items ?? []) as Post[];
+  // Posts an officer hid: only the shop's members and officers still see them (the role read only when needed).
+  if (items.some((p) => p.moderation) && !seesHidden(ctx.actor, await roleIn(ctx.db, ctx.actor, shopId)))
+    items = items.filter((p) => !p.moderation);
+  return { items, ...(next ? { cursor: next } : {}) };
 });
 
 export type PostView = { post: Post; likes: number; comments: number; liked: boolean };
@@ -215,5 +223,7 @@ export async function postView(ctx: Ctx, shopId: string, postId: string): Promis
     unknown,
   ];
   if (!post) throw notFound('post.not_found');
+  if (post.moderation && !seesHidden(ctx.actor, await roleIn(ctx.db, ctx.actor, shopId)))
+    throw notFound('moderation.unavailable');
   return { post, likes: n(counts?.likes), comments: n(counts?.comments), liked: Boolean(ctx.actor && like) };
 }

@@ -1,6 +1,6 @@
 /** Job vacancies: posting, editing, closing, browsing. Import as `import { Vacancy } from '@bursa/core/vacancy'`. */
 export * as Vacancy from './index.ts';
-export { VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
+export { HOLD_REASONS, VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
 export {
   fromImage,
   listingItems,
@@ -11,6 +11,9 @@ export {
 } from './vacancy.listing.ts';
 export * from './vacancy.lists.ts';
 export * as messages from './vacancy.messages.ts';
+export * as Moderation from './vacancy.moderation.ts';
+export { type Hold, type HoldReason, MONEY_PHRASES, moneyPhrases } from './vacancy.money.ts';
 export { capabilities, effectiveStatus, type VacancyCapabilities, type VacancyViewer } from './vacancy.policy.ts';
+export { approve, reject, reviewQueue } from './vacancy.review.ts';
 export type { BrowseQuery, VacancyFields } from './vacancy.schema.ts';
 export * from './vacancy.use-cases.ts';

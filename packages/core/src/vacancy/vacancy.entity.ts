@@ -1,4 +1,4 @@
-import { Entity, item, list, map, number, string } from 'dynamodb-toolbox';
+import { boolean, Entity, item, list, map, number, string } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { LEVELS } from '../education/index.ts';
@@ -7,13 +7,20 @@ import { LEVELS } from '../education/index.ts';
  * Vacancies and the listing items browse reads (docs/data-model.md, "Vacancy and VacancyListing").
  *   Vacancy         pk = VACANCY#<id>   sk = VACANCY
  *                   gsi1pk = COMPANY#<companyId>   gsi1sk = VACANCY#<id>   (byCompany, newest first)
+ *                   gsi2pk = REVIEW#VACANCY   gsi2sk = <heldAt>#<id>   (heldVacancies: only while status = review)
  *   VacancyListing  pk = VACANCIES#d=<districtCode|*>#t=<type|*>#e=<education|*>   sk = <publishedAt>#<id>   (byFilter)
  * A vacancy write is one conditional write of the Vacancy item; listing items
  * are the stream projection functions/src/events/vacancy-listing.ts.
  * The vacancy's own `type` is stored as `vacancyType` (`type` names the entity on every item).
  */
 export const VACANCY_TYPES = ['full_time', 'part_time', 'contract', 'apprenticeship', 'overseas'] as const;
-export const VACANCY_STATUSES = ['draft', 'open', 'closed'] as const;
+/** `review`: held for an officer before it is listed (vacancy.review.ts); never listed nor public. */
+export const VACANCY_STATUSES = ['draft', 'review', 'open', 'closed'] as const;
+/** Why a vacancy is held: its company is not verified, or its text asks applicants for money. */
+export const HOLD_REASONS = ['unverified', 'money'] as const;
+/** The officers' queue of held vacancies (gsi2, sparse: only while held), oldest first. */
+export const REVIEW_QUEUE = 'REVIEW#VACANCY';
+export const reviewKeys = (heldAt: string, id: string) => ({ gsi2pk: REVIEW_QUEUE, gsi2sk: `${heldAt}#${id}` });
 export const QUESTION_KINDS = ['yes_no', 'text'] as const;
 
 const build = (table: BursaTable) => {
@@ -44,6 +51,19 @@ const build = (table: BursaTable) => {
     createdAt: string(),
     updatedAt: string(),
     publishedAt: string().optional(),
+    /** Why it is held for review (vacancy.review.ts): the reasons and the money phrases found. */
+    hold: map({ reasons: list(string().enum(...HOLD_REASONS)), phrases: list(string()), at: string() }).optional(),
+    /** An officer's reason for sending a held vacancy back (the company's members see it). */
+    reviewNote: string().optional(),
+    /** Set when an officer approved it: the phrases they accepted are not held again on edit. */
+    approvedAt: string().optional(),
+    approvedPhrases: list(string()).optional(),
+    gsi2pk: string().optional().hidden(),
+    gsi2sk: string().optional().hidden(),
+    /** Hidden by an officer (moderation/): only the owner and officers still see it; the owner cannot undo it. */
+    moderation: map({ hiddenAt: string(), reason: string(), by: string() }).optional(),
+    /** Copy: its company is hidden by an officer (functions/src/events/moderation-company.ts refreshes it). */
+    companyHidden: boolean().optional(),
     version: number(),
   });
   return {

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { type Level, levelsMeeting } from '../education/index.ts';
 import { endOfDayEpochSeconds } from '../kernel/time.ts';
 import { type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
+import { isHidden } from './vacancy.moderation.ts';
 import type { Info as Vacancy } from './vacancy.use-cases.ts';
 
 /**
@@ -41,9 +42,9 @@ export type VacancySummary = Pick<
 
 type ListingItem = VacancySummary & { listing: string; position: string; expiresAt: number };
 
-/** The listing items an open vacancy has (none for drafts and closed ones). */
+/** The listing items an open vacancy has (none for drafts, closed ones and those an officer hid). */
 export function listingItems(v: Vacancy | undefined): ListingItem[] {
-  if (v?.status !== 'open' || !v.publishedAt) return [];
+  if (v?.status !== 'open' || !v.publishedAt || isHidden(v)) return [];
   const summary: VacancySummary = {
     id: v.id,
     companyId: v.companyId,

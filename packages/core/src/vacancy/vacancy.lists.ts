@@ -9,6 +9,7 @@ import { DomainError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { vacancyEntities } from './vacancy.entity.ts';
 import { listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
+import { isHidden } from './vacancy.moderation.ts';
 import { capabilities, effectiveStatus, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
 import { browseSchema, byCompanySchema } from './vacancy.schema.ts';
 import { getMany, type Info, type VacancyStatus } from './vacancy.use-cases.ts';
@@ -81,7 +82,7 @@ export const listByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Pro
     vacancies.push({ ...v, effectiveStatus: effectiveStatus(v, nowOf(ctx)), can: capabilities(v, who, nowOf(ctx)) });
     if (vacancies.length >= 500) break;
   }
-  const counts = { draft: 0, open: 0, closed: 0 };
+  const counts = { draft: 0, review: 0, open: 0, closed: 0 };
   for (const v of vacancies) counts[v.effectiveStatus]++;
   return { vacancies, counts };
 });
@@ -95,7 +96,8 @@ export const listOpenByCompany = fn(byCompanySchema, async ({ companyId }, ctx):
     .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
     .options({ reverse: true, limit: 100, filters: { Vacancy: { attr: 'status', eq: 'open' } } })
     .send();
-  return (Items as Info[]).filter((v) => effectiveStatus(v) === 'open');
+  // Hidden by an officer: off the public profile too (the company sees it in its own list).
+  return (Items as Info[]).filter((v) => effectiveStatus(v) === 'open' && !isHidden(v));
 });
 
 /** Every vacancy of a company, newest first (`byCompany` on gsi1), page by page. */

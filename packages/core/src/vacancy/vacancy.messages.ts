@@ -31,6 +31,9 @@ export const id = {
   'vacancy.not_found': 'Lowongan tidak ditemukan.',
   'vacancy.changed': 'Lowongan ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.',
   'vacancy.closed': 'Lowongan ini sudah ditutup dan tidak dapat diubah lagi.',
+  'vacancy.review.officer_only': 'Hanya petugas Disnaker yang dapat meninjau lowongan yang ditahan.',
+  'vacancy.review.not_held': 'Lowongan ini tidak sedang menunggu tinjauan.',
+  'vacancy.review.reason': 'Tulis alasan penolakan untuk perusahaan (minimal 5 huruf).',
 } as const;
 
 export const en = {
@@ -66,4 +69,7 @@ export const en = {
   'vacancy.not_found': 'Vacancy not found.',
   'vacancy.changed': 'Someone else just changed this vacancy. Reload the page and try again.',
   'vacancy.closed': 'This vacancy is closed and can no longer be changed.',
+  'vacancy.review.officer_only': 'Only manpower office officers can review held vacancies.',
+  'vacancy.review.not_held': 'This vacancy is not waiting for review.',
+  'vacancy.review.reason': 'Write the reason for sending it back, for the company (at least 5 characters).',
 } satisfies Record<keyof typeof id, string>;

@@ -16,46 +16,55 @@ const later = todayInJakarta(Date.now() + 10 * 86_400_000);
 const earlier = todayInJakarta(Date.now() - 2 * 86_400_000);
 const states = {
   draft: { status: 'draft', closingDate: later },
+  held: { status: 'review', closingDate: later },
   open: { status: 'open', closingDate: later },
   expired: { status: 'open', closingDate: earlier },
   closed: { status: 'closed', closingDate: later },
 } as const;
 
-// view, edit, publish, close, closeNeedsReason, seeInternal
+// view, edit, publish, close, closeNeedsReason, seeInternal, review (approve or reject a held one)
 const T = true;
 const F = false;
 const expected: Record<keyof typeof states, Record<keyof typeof people, boolean[]>> = {
   draft: {
-    anonymous: [F, F, F, F, F, F],
-    resident: [F, F, F, F, F, F],
-    member: [T, T, T, T, F, T],
-    otherEmployer: [F, F, F, F, F, F],
-    officer: [T, F, F, T, T, T],
-    officerMember: [T, T, T, T, F, T],
+    anonymous: [F, F, F, F, F, F, F],
+    resident: [F, F, F, F, F, F, F],
+    member: [T, T, T, T, F, T, F],
+    otherEmployer: [F, F, F, F, F, F, F],
+    officer: [T, F, F, T, T, T, F],
+    officerMember: [T, T, T, T, F, T, F],
+  },
+  held: {
+    anonymous: [F, F, F, F, F, F, F],
+    resident: [F, F, F, F, F, F, F],
+    member: [T, T, F, T, F, T, F],
+    otherEmployer: [F, F, F, F, F, F, F],
+    officer: [T, F, F, T, T, T, T],
+    officerMember: [T, T, F, T, F, T, T],
   },
   open: {
-    anonymous: [T, F, F, F, F, F],
-    resident: [T, F, F, F, F, F],
-    member: [T, T, F, T, F, T],
-    otherEmployer: [T, F, F, F, F, F],
-    officer: [T, F, F, T, T, T],
-    officerMember: [T, T, F, T, F, T],
+    anonymous: [T, F, F, F, F, F, F],
+    resident: [T, F, F, F, F, F, F],
+    member: [T, T, F, T, F, T, F],
+    otherEmployer: [T, F, F, F, F, F, F],
+    officer: [T, F, F, T, T, T, F],
+    officerMember: [T, T, F, T, F, T, F],
   },
   expired: {
-    anonymous: [T, F, F, F, F, F],
-    resident: [T, F, F, F, F, F],
-    member: [T, F, F, T, F, T],
-    otherEmployer: [T, F, F, F, F, F],
-    officer: [T, F, F, T, T, T],
-    officerMember: [T, F, F, T, F, T],
+    anonymous: [T, F, F, F, F, F, F],
+    resident: [T, F, F, F, F, F, F],
+    member: [T, F, F, T, F, T, F],
+    otherEmployer: [T, F, F, F, F, F, F],
+    officer: [T, F, F, T, T, T, F],
+    officerMember: [T, F, F, T, F, T, F],
   },
   closed: {
-    anonymous: [T, F, F, F, F, F],
-    resident: [T, F, F, F, F, F],
-    member: [T, F, F, F, F, T],
-    otherEmployer: [T, F, F, F, F, F],
-    officer: [T, F, F, F, T, T],
-    officerMember: [T, F, F, F, F, T],
+    anonymous: [T, F, F, F, F, F, F],
+    resident: [T, F, F, F, F, F, F],
+    member: [T, F, F, F, F, T, F],
+    otherEmployer: [T, F, F, F, F, F, F],
+    officer: [T, F, F, F, T, T, F],
+    officerMember: [T, F, F, F, F, T, F],
   },
 };
 
@@ -65,7 +74,9 @@ describe('vacancy policy: person × state × capability', () => {
   );
   it.each(rows)('$person on a $state vacancy', ({ state, person, caps }) => {
     const can = capabilities(states[state as keyof typeof states], people[person] as (typeof people)[string]);
-    expect([can.view, can.edit, can.publish, can.close, can.closeNeedsReason, can.seeInternal]).toEqual(caps);
+    expect([can.view, can.edit, can.publish, can.close, can.closeNeedsReason, can.seeInternal, can.review]).toEqual(
+      caps,
+    );
   });
   it('covers every person in every state', () => {
     for (const byPerson of Object.values(expected))

@@ -3,11 +3,11 @@ import type { Actor } from '../kernel/actor.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 
-type Status = 'draft' | 'open' | 'closed';
+type Status = 'draft' | 'review' | 'open' | 'closed';
 
-/** An open vacancy past its closing date counts as closed. */
+/** An open (or held) vacancy past its closing date counts as closed. */
 export function effectiveStatus(v: { status: Status; closingDate: string }, now = Date.now()): Status {
-  if (v.status === 'open' && v.closingDate < todayInJakarta(now)) return 'closed';
+  if ((v.status === 'open' || v.status === 'review') && v.closingDate < todayInJakarta(now)) return 'closed';
   return v.status;
 }
 
@@ -16,19 +16,22 @@ export type VacancyViewer = { actor: Actor | undefined; member: boolean };
 
 /**
  * The only place that decides what someone may do with a vacancy. Open and
- * closed vacancies are public; drafts are for the company's members and
- * officers. Members edit until it closes; members close their own, officers
+ * closed vacancies are public; drafts and held ones (`review`, waiting for
+ * an officer before they are listed) are for the company's members and
+ * officers, and officers approve or reject held ones. Members edit until it closes; members close their own, officers
  * close any (moderation) and must tell the company why.
  */
 export function capabilities(v: { status: Status; closingDate: string }, who: VacancyViewer, now = Date.now()) {
   const officer = isOfficer(who.actor);
   const open = effectiveStatus(v, now) !== 'closed';
   return {
-    view: v.status !== 'draft' || who.member || officer,
+    view: (v.status !== 'draft' && v.status !== 'review') || who.member || officer,
     edit: who.member && open,
     publish: who.member && v.status === 'draft' && open,
     close: (who.member || officer) && v.status !== 'closed',
     closeNeedsReason: officer && !who.member,
+    /** Approve a held vacancy (it is listed) or send it back with a reason (vacancy.review.ts). */
+    review: officer && v.status === 'review' && open,
     /** Internal details: why it was closed (moderation notes), the draft banner. */
     seeInternal: who.member || officer,
   };

@@ -71,6 +71,8 @@ beforeAll(async () => {
     villageCode: '36.71.01.1001',
   });
   companyId = company.id;
+  // Verified, as a real employer would be: its vacancies open at once (held ones: vacancy.review.test.ts).
+  await Company.verify(as(officer), { id: companyId });
 });
 afterAll(() => stop());
 
@@ -210,6 +212,8 @@ describe('vacancies', () => {
   it('a company rename reaches its vacancies, their listing and every member, through the stream', async () => {
     const v = await post(owner, { title: 'Admin Gudang' });
     await Company.update(as(owner), { id: companyId, name: 'PT Maju Garmen Indonesia' });
+    // The company is verified: its new name goes live once an officer approves it.
+    await Company.verify(as(officer), { id: companyId });
     await settle();
     expect((await Vacancy.view(as(undefined), { id: v.id })).vacancy.companyName).toBe('PT Maju Garmen Indonesia');
     const listed = (await browse({})).items.filter((i) => i.companyId === companyId);

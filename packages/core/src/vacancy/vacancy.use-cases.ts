@@ -1,17 +1,16 @@
 import {
-  $add,
   $remove,
+  $set,
   BatchGetCommand,
   BatchGetRequest,
   executeBatchGet,
   GetItemCommand,
   PutItemCommand,
-  UpdateItemCommand,
 } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
+import { Audit } from '../audit/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
 import type { Level } from '../education/index.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { conflict, notFound, ValidationError } from '../kernel/errors.ts';
@@ -21,9 +20,12 @@ import { todayInJakarta } from '../kernel/time.ts';
 import { blankToUndefined, check } from '../kernel/validation.ts';
 import { Limit } from '../limit/index.ts';
 import { Region } from '../region/index.ts';
-import { type VACANCY_STATUSES, type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
+import { reviewKeys, type VACANCY_STATUSES, type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
+import { isHidden } from './vacancy.moderation.ts';
+import { type Hold, holdFor, holdInput } from './vacancy.money.ts';
 import { capabilities, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
 import { closeSchema, createSchema, idSchema, updateSchema, vacancyFieldsSchema } from './vacancy.schema.ts';
+import { write } from './vacancy.write.ts';
 
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
 /** A vacancy as stored and as its company edits it. */
@@ -52,6 +54,17 @@ export type Info = {
   createdAt: string;
   updatedAt: string;
   publishedAt?: string;
+  /** Held for an officer's review (status `review`): why (vacancy.review.ts). Members and officers only. */
+  hold?: Hold;
+  /** Why an officer sent a held vacancy back to draft (members and officers only). */
+  reviewNote?: string;
+  /** When an officer approved it, and the money phrases they accepted (not held again on edit). */
+  approvedAt?: string;
+  approvedPhrases?: string[];
+  /** Hidden by an officer, and why (moderation/): the owner sees the reason; others see nothing. */
+  moderation?: { hiddenAt: string; reason: string; by: string };
+  /** Copy: its company is hidden (functions/src/events/moderation-company.ts). */
+  companyHidden?: boolean;
   /** Incremented on every write: updates are conditional on it (optimistic concurrency). */
   version: number;
 };
@@ -111,6 +124,8 @@ async function withCapabilities(ctx: Ctx, id: string) {
   const member = companyCan.edit;
   const can = capabilities(vacancy, { actor: ctx.actor, member });
   if (!can.view) throw notFound('vacancy.not_found');
+  // Hidden by an officer (or with its company): gone for all but the company's members and officers.
+  if (isHidden(vacancy) && !can.seeInternal) throw notFound('moderation.unavailable');
   return { vacancy, company, can, member };
 }
 
@@ -121,7 +136,7 @@ export const view = fn(idSchema, async ({ id }, ctx): Promise<VacancyView> => {
   const { vacancy, company, can } = await withCapabilities(ctx, id);
   if (can.seeInternal) return { vacancy, company, can };
   // Who closed it and why is moderation: for the company and officers, as on the page.
-  const { closedReason: _r, closedBy: _b, ...shown } = vacancy;
+  const { closedReason: _r, closedBy: _b, hold: _h, reviewNote: _n, approvedPhrases: _p, ...shown } = vacancy;
   return { vacancy: shown, company, can };
 });
 
@@ -133,21 +148,26 @@ export const create = fn(createSchema, async ({ companyId, publish, ...fields },
   const v = await validFields(ctx, fields, publish);
   await Limit.take(ctx.db, Limit.RULES.vacancyPerAccount, ctx.actor?.userId ?? 'unknown');
   const now = new Date().toISOString();
+  // Published, it may first wait for an officer (vacancy.money.ts): then it is listed only once approved.
+  const hold = publish ? holdFor(holdInput(ctx, company, v), now) : undefined;
   const vacancy: Info = {
     id: newId(),
     companyId,
     companyName: company.name,
     ...v,
     regencyCode: ctx.config.homeRegency,
-    status: publish ? 'open' : 'draft',
+    status: !publish ? 'draft' : hold ? 'review' : 'open',
     createdAt: now,
     updatedAt: now,
-    ...(publish ? { publishedAt: now } : {}),
+    ...(publish && !hold ? { publishedAt: now } : {}),
+    // Posted while an officer has the company hidden: hidden with it (moderation-company keeps this copy).
+    ...(company.moderation ? { companyHidden: true } : {}),
+    ...(hold ? { hold } : {}),
     version: 1,
   };
   await vacancyEntities(ctx.db)
     .Vacancy.build(PutItemCommand)
-    .item(vacancy)
+    .item({ ...vacancy, ...(hold ? reviewKeys(hold.at, vacancy.id) : {}) })
     .options({ condition: { attr: 'id', exists: false } })
     .send();
   return vacancy;
@@ -162,22 +182,30 @@ export const create = fn(createSchema, async ({ companyId, publish, ...fields },
  */
 export const update = fn(updateSchema, async ({ id, publish, version, ...patch }, ctx) => {
   Account.requireSignedIn(ctx.actor);
-  const { vacancy: before, can, member } = await withCapabilities(ctx, id);
+  const { vacancy: before, company, can, member } = await withCapabilities(ctx, id);
   if (!member) throw notMember();
   if (!can.edit) throw conflict('vacancy.closed');
   if (version !== undefined && version !== before.version) throw conflict('vacancy.changed');
-  const opening = before.status === 'open' || publish;
+  const opening = before.status === 'open' || before.status === 'review' || publish;
   const v = await validFields(ctx, { ...before, ...patch }, opening);
   const now = new Date().toISOString();
+  // Checked again on every edit that keeps it (or makes it) open; an open one is held only for new money phrases.
+  const hold = opening
+    ? holdFor(holdInput(ctx, company, v, before), before.status === 'review' ? (before.hold?.at ?? now) : now)
+    : undefined;
+  const status = hold ? 'review' : opening ? 'open' : 'draft';
   const after: Info = {
     ...before,
     ...v,
-    status: opening ? 'open' : 'draft',
+    status,
     updatedAt: now,
     // Editing keeps the vacancy's place in the list; publishing a draft puts it on top.
-    ...(opening ? { publishedAt: before.publishedAt ?? now } : {}),
+    ...(status === 'open' ? { publishedAt: before.publishedAt ?? now } : {}),
     version: before.version + 1,
   };
+  if (hold) after.hold = hold;
+  else delete after.hold;
+  if (opening) delete after.reviewNote;
   if (v.villageCode === undefined) delete after.villageCode;
   if (v.salaryMin === undefined) delete after.salaryMin;
   if (v.salaryMax === undefined) delete after.salaryMax;
@@ -189,6 +217,10 @@ export const update = fn(updateSchema, async ({ id, publish, version, ...patch }
     status: after.status,
     updatedAt: now,
     ...(after.publishedAt ? { publishedAt: after.publishedAt } : {}),
+    ...(hold
+      ? { hold: $set(hold), ...reviewKeys(hold.at, id) }
+      : { hold: $remove(), gsi2pk: $remove(), gsi2sk: $remove() }),
+    ...(opening ? { reviewNote: $remove() } : {}),
   });
   return after;
 });
@@ -204,24 +236,19 @@ export const close = fn(closeSchema, async ({ id, reason }, ctx) => {
   const closedBy = can.closeNeedsReason ? 'officer' : 'company';
   const now = new Date().toISOString();
   const change = { status: 'closed', closedBy, ...(reason ? { closedReason: reason } : {}), updatedAt: now } as const;
-  await write(ctx.db, before, change);
+  // A held vacancy that is closed leaves the officers' queue; an officer's close is audited with it.
+  const audit =
+    closedBy === 'officer'
+      ? [
+          Audit.record(ctx, {
+            action: 'vacancy.close',
+            targetType: 'vacancy',
+            targetId: id,
+            targetName: before.title,
+            ...(reason ? { reason } : {}),
+          }),
+        ]
+      : [];
+  await write(ctx.db, before, { ...change, gsi2pk: $remove(), gsi2sk: $remove() }, ...audit);
   return { ...before, ...change, version: before.version + 1 } satisfies Info;
 });
-
-/**
- * One conditional UpdateItem: only the fields the caller changes (never the
- * company name copy, which the rename projection refreshes), the version
- * bumped, on condition the stored version is the one read.
- */
-async function write(db: Db, before: Info, change: Record<string, unknown>): Promise<void> {
-  try {
-    await vacancyEntities(db)
-      .Vacancy.build(UpdateItemCommand)
-      .item({ ...change, id: before.id, version: $add(1) } as never)
-      .options({ condition: { attr: 'version', eq: before.version } })
-      .send();
-  } catch (e) {
-    if (isConditionFailure(e)) throw conflict('vacancy.changed');
-    throw e;
-  }
-}

@@ -15,6 +15,7 @@ export const common = {
   'nav.skip': 'Skip to content',
   'nav.menu': 'Main menu',
   'nav.mine': 'My page',
+  'nav.office': 'Office',
   'nav.signIn': 'Sign in',
   'nav.register': 'Register',
   'nav.signOut': 'Sign out',

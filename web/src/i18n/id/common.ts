@@ -13,6 +13,7 @@ export const common = {
   'nav.skip': 'Langsung ke isi',
   'nav.menu': 'Menu utama',
   'nav.mine': 'Saya',
+  'nav.office': 'Kantor',
   'nav.signIn': 'Masuk',
   'nav.register': 'Daftar',
   'nav.signOut': 'Keluar',

@@ -1,10 +1,15 @@
 export { account } from './account.ts';
 export { common } from './common.ts';
 export { company } from './company.ts';
+export { dashboard } from './dashboard.ts';
 export { fair } from './fair.ts';
 export { home } from './home.ts';
+export { moderation } from './moderation.ts';
+export { office } from './office.ts';
 export { order } from './order.ts';
 export { pipeline } from './pipeline.ts';
+export { programme } from './programme.ts';
+export { review } from './review.ts';
 export { search } from './search.ts';
 export { seeker } from './seeker.ts';
 export { shop } from './shop.ts';

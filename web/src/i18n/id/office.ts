@@ -9,7 +9,8 @@ export const office = {
   'office.nav.badges': 'Lencana lulusan',
   'office.nav.audit': 'Catatan audit',
   'audit.title': 'Catatan audit',
-  'audit.lead': 'Setiap tindakan petugas: siapa, kapan, apa dan alasannya. Catatan ini tidak dapat diubah atau dihapus.',
+  'audit.lead':
+    'Setiap tindakan petugas: siapa, kapan, apa dan alasannya. Catatan ini tidak dapat diubah atau dihapus.',
   'audit.month': 'Bulan',
   'audit.show': 'Tampilkan',
   'audit.empty': 'Belum ada tindakan petugas pada bulan ini.',

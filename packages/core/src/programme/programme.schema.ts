@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { optionalField } from '../kernel/validation.ts';
+import { PROGRAMME_KINDS } from './programme.entity.ts';
+
+const ID = z.string().max(40);
+const DATE = z
+  .string('programme.cohort.date.invalid')
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'programme.cohort.date.invalid');
+
+export const programmeSchema = z.object({
+  kind: z.enum(PROGRAMME_KINDS, 'programme.kind.invalid'),
+  name: z.string('programme.name.length').trim().min(3, 'programme.name.length').max(120, 'programme.name.length'),
+  description: optionalField(z.string().trim().max(2000, 'programme.description.max')),
+});
+
+const cohortFields = {
+  track: optionalField(z.string().trim().max(80, 'programme.cohort.track.max')),
+  startDate: DATE,
+  endDate: DATE,
+  villageCode: optionalField(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'programme.cohort.village.invalid')),
+  institution: optionalField(z.string().trim().max(120, 'programme.cohort.institution.max')),
+  instructor: optionalField(z.string().trim().max(120, 'programme.cohort.instructor.max')),
+  capacity: z.coerce
+    .number('programme.cohort.capacity')
+    .int('programme.cohort.capacity')
+    .min(1, 'programme.cohort.capacity')
+    .max(1000, 'programme.cohort.capacity'),
+};
+type CohortPlace = {
+  startDate: string;
+  endDate: string;
+  villageCode?: string | undefined;
+  institution?: string | undefined;
+};
+function checkCohort(c: CohortPlace, ctx: z.RefinementCtx) {
+  if (c.endDate < c.startDate)
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'programme.cohort.date.order' });
+  if (!c.villageCode && !c.institution)
+    ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'programme.cohort.place.required' });
+}
+
+export const cohortSchema = z
+  .object({
+    programmeId: ID,
+    name: z
+      .string('programme.cohort.name.length')
+      .trim()
+      .min(3, 'programme.cohort.name.length')
+      .max(120, 'programme.cohort.name.length'),
+    ...cohortFields,
+  })
+  .superRefine(checkCohort);
+
+/** What an officer may change on a cohort (not its name: participants and badges carry it). */
+export const cohortUpdateSchema = z
+  .object({ cohortId: ID, version: z.coerce.number().int().min(1), ...cohortFields })
+  .superRefine(checkCohort);
+
+export const participantName = z
+  .string('programme.participant.name.length')
+  .trim()
+  .min(2, 'programme.participant.name.length')
+  .max(100, 'programme.participant.name.length');
+
+export const addSchema = z.object({
+  cohortId: ID,
+  name: participantName,
+  phone: z.string('programme.participant.phone.invalid').max(40, 'programme.participant.phone.invalid'),
+});
+export const importSchema = z.object({ cohortId: ID, csv: z.string().max(200_000, 'programme.csv.too_many') });
+export const participantRef = z.object({ cohortId: ID, phone: z.string().max(20) });
+export const pageSchema = z.object({ cursor: optionalField(z.string().max(600)) });
+export const cohortPageSchema = z.object({
+  cohortId: ID,
+  cursor: optionalField(z.string().max(600)),
+  /** The follow-up window in months. */
+  window: optionalField(z.coerce.number().pipe(z.union([z.literal(3), z.literal(6), z.literal(12), z.literal(24)]))),
+});
