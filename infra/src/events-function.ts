@@ -84,7 +84,15 @@ export class EventsFunction extends AppFunction {
       this.function,
       props.table,
       // Query on the table: market-listing reads a renamed shop's products a page at a time.
-      ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:Query'],
+      // DeleteItem: company-names drops a company's lookalike keys when it is renamed or revoked.
+      [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:Query',
+      ],
       {
         queryIndexes: true,
       },

@@ -304,6 +304,7 @@ describe('functions', () => {
         {
           actions: [
             'dynamodb:BatchWriteItem',
+            'dynamodb:DeleteItem',
             'dynamodb:GetItem',
             'dynamodb:PutItem',
             'dynamodb:Query',

@@ -8,6 +8,7 @@ import { seedFairs } from './fairs.ts';
 import { seedOutcomes } from './outcomes.ts';
 import { seedProgrammes } from './programmes.ts';
 import { seedRegions } from './regions.ts';
+import { seedReports } from './reports.ts';
 import { seedSeekers } from './seekers.ts';
 import { seedShops } from './shops.ts';
 
@@ -66,5 +67,7 @@ export async function seedAll(
   await seedProgrammes(db, config, { small: options.small ?? false });
   // A year of backdated activity for the office's outcomes dashboard (after the programmes: participants count in their cohorts).
   await seedOutcomes(db, config, { employers, seekers: actors, small: options.small ?? false });
+  // Reports waiting in the office's queue.
+  await seedReports(db, config, employers, actors);
   return { regions, ...demo, ...seekers, fairs, ...shops };
 }

@@ -6,8 +6,9 @@ import { Order } from '@bursa/core/order';
 import { Outcome } from '@bursa/core/outcome';
 import { Shop } from '@bursa/core/shop';
 import { Vacancy } from '@bursa/core/vacancy';
-import { DEMO_PASSWORD, type DemoEmployers } from './demo.ts';
+import { DEMO_PASSWORD, type DemoEmployers, demoLogins } from './demo.ts';
 import { inParallel } from './parallel.ts';
+import { DEMO_SELLER } from './shops.ts';
 
 /**
  * A year of history for the office's outcomes dashboard (/kantor). Its
@@ -19,6 +20,9 @@ import { inParallel } from './parallel.ts';
  * published: Vacancy.create stamps the wall clock, so those stay in this month.)
  * `small` (the browser tests) makes two months of it, a few items each.
  * Idempotent: a dedicated demo buyer account marks the history as made.
+ * The README's demo resident and demo seller keep exactly what the README
+ * describes: the resident applies to nothing here, and the seller's history
+ * orders her existing products instead of listing new ones.
  */
 const HISTORY_BUYER = { name: 'Bu Ratna Dewi', phone: '0812 9000 1999' };
 /** The demo sellers (seed/shops.ts): the first four exist in the small demo too. */
@@ -64,7 +68,8 @@ export async function seedOutcomes(
     const list = await Vacancy.listByCompany(at(employer, now), { companyId });
     for (const v of list.vacancies) if (v.effectiveStatus === 'open') vacancies.push({ vacancy: v, employer });
   }
-  const people = seekers.filter(Boolean);
+  const demoResident = await Account.findUserId(db, Account.parseIdentifier(demoLogins[2].login) as never);
+  const people = seekers.filter((s) => s && s.userId !== demoResident);
   if (vacancies.length && people.length) {
     const plans = months.flatMap((ago) =>
       Array.from({ length: small ? 2 : 4 + ((ago * 5) % 4) }, (_, k) => ({ ago, k })),
@@ -98,20 +103,25 @@ export async function seedOutcomes(
 
   // Market: each demo shop lists a made-to-order product in its first month and every third
   // month after, and completes 1–3 orders a month (cash on delivery, picked up or delivered).
-  const shops: { shop: Shop.Info; seller: Actor }[] = [];
+  const shops: { shop: Shop.Info; seller: Actor; listed?: Shop.Product }[] = [];
   for (const phone of SELLERS.slice(0, small ? 2 : SELLERS.length)) {
     const key = Account.parseIdentifier(phone);
     const userId = key && (await Account.findUserId(db, key));
     if (!userId) continue;
     const user = await Account.getUser(db, userId);
     const [shop] = await Shop.shopsOwnedBy(db, userId);
-    if (shop) shops.push({ shop, seller: { userId, name: user.name, roles: user.roles } });
+    if (!shop) continue;
+    const listed =
+      phone === DEMO_SELLER
+        ? (await Shop.productsOf(at(undefined, now), { shopId: shop.id })).items.find((p) => p.stock === undefined)
+        : undefined;
+    shops.push({ shop, seller: { userId, name: user.name, roles: user.roles }, listed });
   }
-  await inParallel(shops, 4, async ({ shop, seller }, i) => {
-    let product: Shop.Product | undefined;
+  await inParallel(shops, 4, async ({ shop, seller, listed }, i) => {
+    let product: Shop.Product | undefined = listed;
     for (const ago of [...months].reverse()) {
       const start = monthStart(ago);
-      if (!product || (ago + i) % 3 === 0) {
+      if (!listed && (!product || (ago + i) % 3 === 0)) {
         product = await Shop.createProduct(at(seller, start + DAY), {
           shopId: shop.id,
           title: `${['Paket Hemat', 'Edisi Spesial', 'Pesanan Khusus'][ago % 3]} ${shop.name}`,
@@ -128,7 +138,7 @@ export async function seedOutcomes(
         const delivery = shop.delivery.includes('pickup') ? 'pickup' : (shop.delivery[0] ?? 'pickup');
         const order = await Order.placeOrder(at(buyer, t), {
           shopId: shop.id,
-          lines: [{ productId: product.id, qty: 1 + ((ago + k) % 3) }],
+          lines: [{ productId: (product as Shop.Product).id, qty: 1 + ((ago + k) % 3) }],
           buyerName: buyer.name,
           buyerPhone: HISTORY_BUYER.phone,
           delivery,
