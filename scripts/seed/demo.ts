@@ -30,6 +30,11 @@ type DemoVacancy = {
   salaryMax?: number;
   openings: number;
   closesInDays: number;
+  /**
+   * Warnings the employer confirmed when publishing (vacancy.fields.ts): a part-time wage below the UMK.
+   * Full-time and contract wages are at or above the UMK of Kota Tangerang (Rp5.399.405 in 2026).
+   */
+  confirm?: Vacancy.Confirmation[];
   questions?: { text: string; kind: 'yes_no' | 'text' }[];
   /**
    * Held vacancies (an unverified company's, or one asking for money) are approved by the
@@ -74,8 +79,8 @@ const employers: DemoEmployer[] = [
         type: 'full_time',
         minEducation: 'SMP',
         skills: ['menjahit', 'mesin jahit industri'],
-        salaryMin: 4_900_000,
-        salaryMax: 5_300_000,
+        salaryMin: 5_400_000,
+        salaryMax: 5_900_000,
         openings: 25,
         closesInDays: 30,
         questions: [
@@ -89,8 +94,8 @@ const employers: DemoEmployer[] = [
         type: 'contract',
         minEducation: 'SMK',
         skills: ['QC', 'teliti'],
-        salaryMin: 5_000_000,
-        salaryMax: 5_500_000,
+        salaryMin: 5_450_000,
+        salaryMax: 6_000_000,
         openings: 4,
         closesInDays: 21,
       },
@@ -101,8 +106,8 @@ const employers: DemoEmployer[] = [
         type: 'full_time',
         minEducation: 'D3',
         skills: ['Microsoft Excel', 'administrasi'],
-        salaryMin: 5_200_000,
-        salaryMax: 6_000_000,
+        salaryMin: 5_600_000,
+        salaryMax: 6_500_000,
         openings: 1,
         closesInDays: 14,
       },
@@ -127,8 +132,8 @@ const employers: DemoEmployer[] = [
         type: 'full_time',
         minEducation: 'SMK',
         skills: ['memasak', 'tata boga'],
-        salaryMin: 4_800_000,
-        salaryMax: 5_500_000,
+        salaryMin: 5_400_000,
+        salaryMax: 6_000_000,
         openings: 3,
         closesInDays: 20,
       },
@@ -142,6 +147,8 @@ const employers: DemoEmployer[] = [
         salaryMax: 2_500_000,
         openings: 2,
         closesInDays: 10,
+        // Part-time below the UMK: the employer confirmed it matches the shorter hours.
+        confirm: ['below_umk'],
       },
       {
         title: 'Magang Barista',
@@ -175,7 +182,7 @@ const employers: DemoEmployer[] = [
         type: 'contract',
         minEducation: 'SMA',
         skills: ['SIM B1', 'mengemudi'],
-        salaryMin: 5_000_000,
+        salaryMin: 5_500_000,
         salaryMax: 6_500_000,
         openings: 6,
         closesInDays: 28,
@@ -186,7 +193,7 @@ const employers: DemoEmployer[] = [
         type: 'full_time',
         minEducation: 'SMP',
         skills: ['bongkar muat'],
-        salaryMin: 4_760_000,
+        salaryMin: 5_400_000,
         openings: 10,
         closesInDays: 18,
       },
@@ -250,8 +257,8 @@ const employers: DemoEmployer[] = [
         type: 'full_time',
         minEducation: 'D3',
         skills: ['STR', 'keperawatan'],
-        salaryMin: 4_800_000,
-        salaryMax: 5_500_000,
+        salaryMin: 5_400_000,
+        salaryMax: 6_000_000,
         openings: 2,
         closesInDays: 15,
       },
@@ -262,7 +269,7 @@ const employers: DemoEmployer[] = [
         type: 'full_time',
         minEducation: 'D3',
         skills: ['farmasi', 'stok obat'],
-        salaryMin: 4_200_000,
+        salaryMin: 5_400_000,
         openings: 1,
         closesInDays: 25,
         leaveHeld: true,
@@ -312,6 +319,7 @@ const employers: DemoEmployer[] = [
         salaryMin: 1_500_000,
         openings: 10,
         closesInDays: 20,
+        confirm: ['below_umk'],
         leaveHeld: true,
       },
     ],
@@ -365,6 +373,9 @@ export async function seedDemo(
     seeded.push({ companyId, employer });
     if (e.verified && (await Company.get(db, companyId)).status !== 'verified')
       await Company.verify(as(officer), { id: companyId });
+    // Vacancies seeded before cards showed the badge carry no copy of it: bring them in step (writes only what differs).
+    const { name: companyName, status } = await Company.get(db, companyId);
+    await Vacancy.refreshCompanyCopies(db, companyId, { companyName, companyVerified: status === 'verified' });
     const existing = new Set((await Vacancy.listByCompany(as(employer), { companyId })).vacancies.map((v) => v.title));
     for (const v of e.vacancies) {
       if (existing.has(v.title)) continue;

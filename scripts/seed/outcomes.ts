@@ -1,5 +1,6 @@
 import { Account } from '@bursa/core/account';
 import { Application } from '@bursa/core/application';
+import { Company } from '@bursa/core/company';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, DomainError, todayInJakarta } from '@bursa/core/kernel';
 import { Order } from '@bursa/core/order';
@@ -48,8 +49,8 @@ export async function seedOutcomes(
   db: Db,
   config: Config,
   { employers, seekers, small }: { employers: DemoEmployers; seekers: Actor[]; small: boolean },
-): Promise<{ applications: number; orders: number; products: number }> {
-  const made = { applications: 0, orders: 0, products: 0 };
+): Promise<{ applications: number; orders: number; products: number; closed: number }> {
+  const made = { applications: 0, orders: 0, products: 0, closed: 0 };
   if (config.homeRegency !== '36.71' || employers.length === 0) return made;
   const at = (actor: Actor | undefined, ms: number): Ctx => ({ db, config, actor, now: () => ms });
   const now = Date.now();
@@ -66,7 +67,9 @@ export async function seedOutcomes(
   const vacancies: { vacancy: Vacancy.Info; employer: Actor }[] = [];
   for (const { companyId, employer } of employers) {
     const list = await Vacancy.listByCompany(at(employer, now), { companyId });
-    for (const v of list.vacancies) if (v.effectiveStatus === 'open') vacancies.push({ vacancy: v, employer });
+    // Open ones have every detail (isComplete tells the types so).
+    for (const v of list.vacancies)
+      if (v.effectiveStatus === 'open' && Vacancy.isComplete(v)) vacancies.push({ vacancy: v, employer });
   }
   const demoResident = await Account.findUserId(db, Account.parseIdentifier(demoLogins[2].login) as never);
   const people = seekers.filter((s) => s && s.userId !== demoResident);
@@ -99,6 +102,38 @@ export async function seedOutcomes(
         return;
       }
     });
+  }
+
+  // Vacancies their company closed this month, one for each way a vacancy ends (the dashboard's
+  // "Lowongan ditutup perusahaan"): new ones, so the open demo vacancies stay open.
+  const ENDED = [
+    ['Operator Produksi (angkatan Oktober)', 'filled_bursa'],
+    ['Kasir Shift Pagi (periode lalu)', 'filled_elsewhere'],
+    ['Staf Gudang Musiman', 'cancelled'],
+  ] as const;
+  const verified: DemoEmployers = [];
+  for (const e of employers) if ((await Company.get(db, e.companyId)).status === 'verified') verified.push(e);
+  for (const [k, [title, outcome]] of (verified.length ? ENDED : []).entries()) {
+    const { companyId, employer } = verified[k % verified.length] as DemoEmployers[number];
+    const ctx = at(employer, now);
+    try {
+      const v = await Vacancy.create(ctx, {
+        companyId,
+        title,
+        description: 'Lowongan periode lalu: posisi ini sudah ditutup oleh perusahaan.',
+        type: 'contract',
+        minEducation: 'SMA',
+        districtCode: '36.71.01',
+        openings: '2',
+        closingDate: todayInJakarta(now + 20 * DAY),
+        publish: true,
+      });
+      await Vacancy.close(ctx, { id: v.id, outcome });
+      made.closed++;
+    } catch (e) {
+      if (e instanceof DomainError) continue; // a company whose rules refuse it: the others still show the figure
+      throw e;
+    }
   }
 
   // Market: each demo shop lists a made-to-order product in its first month and every third

@@ -123,7 +123,9 @@ export async function seedSeekers(db: Db, config: Config, employers: DemoEmploye
   const vacancies: { vacancy: Vacancy.Info; employer: Actor }[] = [];
   for (const { companyId, employer } of employers) {
     const list = await Vacancy.listByCompany(as(employer), { companyId });
-    for (const v of list.vacancies) if (v.effectiveStatus === 'open') vacancies.push({ vacancy: v, employer });
+    // Open ones have every detail (isComplete tells the types so).
+    for (const v of list.vacancies)
+      if (v.effectiveStatus === 'open' && Vacancy.isComplete(v)) vacancies.push({ vacancy: v, employer });
   }
   let applications = 0;
   const people = Array.from({ length: count }, (_, i) => ({

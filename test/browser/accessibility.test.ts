@@ -70,6 +70,22 @@ describe.each([
   ['Bahasa Indonesia', ''],
   ['English', '/en'],
 ])('no axe violations at 360 px, in %s', (_language, prefix) => {
+  const text =
+    prefix === ''
+      ? {
+          fixFields: 'Ada yang perlu diperbaiki',
+          signInFailed: 'Tidak bisa masuk',
+          contact: 'Email atau nomor HP (isi salah satu)',
+          contactMissing: 'Isi email atau nomor HP.',
+          nameMax: 'Nama paling panjang 100 karakter.',
+        }
+      : {
+          fixFields: 'Please correct the following',
+          signInFailed: 'Could not sign in',
+          contact: 'Email or phone number (one of them)',
+          contactMissing: 'Enter an email address or a mobile number.',
+          nameMax: 'The name can be at most 100 characters.',
+        };
   const open = async (path: string) => {
     const res = await page.goto(`${app.url}${prefix}${path}`);
     expect(res?.status()).toBe(200);
@@ -91,11 +107,20 @@ describe.each([
     await expectAccessible(page);
   });
 
-  it('sign-in, empty and with errors', async () => {
+  it('sign-in, empty and with errors; a wrong password is headed as what happened', async () => {
     await open('/masuk');
     await expectAccessible(page);
     await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
     expect(await page.locator('[role=alert]').count()).toBe(1);
+    expect(await page.textContent('[role=alert] h2')).toBe(text.fixFields);
+    await expectAccessible(page);
+    // Wrong credentials are not "fix these fields": the heading says what happened.
+    await page.fill('#f-identifier', 'belum.terdaftar@contoh.id');
+    await page.fill('#f-password', 'salah12345');
+    const [res] = await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+    expect(res?.status()).toBe(401);
+    expect(await page.textContent('[role=alert] h2')).toBe(text.signInFailed);
+    expect(await page.textContent('[role=alert]')).not.toContain(text.fixFields);
     await expectAccessible(page);
   });
 
@@ -111,8 +136,33 @@ describe.each([
     await expectAccessible(page);
   });
 
-  it('register', async () => {
+  it('register: one of email or phone, said on the pair; a live counter that never cuts', async () => {
     await open('/daftar');
+    await expectAccessible(page);
+    expect(await page.textContent('[data-testid=contact-group] legend')).toBe(text.contact);
+    expect(await page.locator('main .optional').count()).toBe(0);
+    // The name's counter follows the typing and shows the limit; nothing is cut.
+    expect(await page.textContent('#f-name-count')).toContain('0/100');
+    expect(await page.getAttribute('#f-name', 'aria-describedby')).toContain('f-name-count');
+    expect(await page.getAttribute('#f-name', 'maxlength')).toBeNull();
+    await page.locator('#f-name').pressSequentially('Wahyu');
+    expect(await page.textContent('#f-name-count')).toContain('5/100');
+    await page.fill('#f-name', 'W'.repeat(120));
+    expect((await page.inputValue('#f-name')).length).toBe(120);
+    expect(await page.textContent('#f-name-count')).toContain('120/100');
+    expect(await page.getAttribute('#f-name-count', 'class')).toContain('over');
+    // Sent as it is: refused with the limit named; no email or phone: said on the pair, tied to both.
+    await page.fill('#f-password', 'rahasia2026');
+    const [res] = await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+    expect(res?.status()).toBe(400);
+    expect(await page.textContent('#f-name-error')).toBe(text.nameMax);
+    expect(await page.inputValue('#f-name')).toBe('W'.repeat(120));
+    expect(await page.textContent('#f-contact-error')).toBe(text.contactMissing);
+    expect(await page.locator('#f-email-error').count()).toBe(0);
+    for (const input of ['#f-email', '#f-phone']) {
+      expect(await page.getAttribute(input, 'aria-invalid')).toBe('true');
+      expect(await page.getAttribute(input, 'aria-describedby')).toContain('f-contact-error');
+    }
     await expectAccessible(page);
   });
 

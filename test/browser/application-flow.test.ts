@@ -18,7 +18,7 @@ let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: Browser;
 let resident: Page;
 let employer: Page;
-let vacancy: Vacancy.Info;
+let vacancy: Vacancy.Stored;
 let village: { district: string; village: string };
 const phone = `0857${String(Date.now()).slice(-8)}`;
 const name = 'Lestari Handayani';
@@ -68,6 +68,9 @@ describe('a resident applies, the employer hires', () => {
     expect((await submit(resident, 'button:has-text("Simpan profil")'))?.status()).toBe(400);
     expect(await resident.textContent('#f-birthYear-error')).toMatch(/tahun lahir/i);
     expect(await resident.inputValue('#f-skills')).toBe('Menjahit, Obras');
+    // Many counted fields, one shared counter module.
+    expect(await resident.locator('script[src="/char-count.js"]').count()).toBe(1);
+    expect(await resident.locator('[data-testid=char-count]').count()).toBeGreaterThan(5);
     await resident.fill('#f-birthYear', '1999');
     await resident.selectOption('[name="certificates.0.programme"]', 'blk');
     await resident.fill('[name="certificates.0.institution"]', 'BLK Kota Tangerang');

@@ -1,10 +1,13 @@
 import { Account } from '@bursa/core/account';
-import { type Actor, loadConfig, todayInJakarta } from '@bursa/core/kernel';
+import { type Actor, formatDate, formatRupiah, loadConfig, todayInJakarta } from '@bursa/core/kernel';
 import { Region } from '@bursa/core/region';
+import { Search } from '@bursa/core/search';
 import { Vacancy } from '@bursa/core/vacancy';
+import { Wage } from '@bursa/core/wage';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { androidPhone, launchBrowser } from '../support/browser.ts';
 
 /**
@@ -22,6 +25,8 @@ const password = 'rahasia2026';
 const title = 'Operator Mesin CNC';
 const companyName = 'PT Maju Jaya Presisi';
 let district: Region.District;
+/** A kelurahan of another kecamatan: wrong for `district`. */
+let elsewhere = '';
 let vacancyUrl = '';
 let vacancyPath = '';
 
@@ -39,6 +44,7 @@ beforeAll(async () => {
   const regency = await Region.get(app.db, '36.71');
   // The last kecamatan: none of the demo vacancies is there, so a filtered list is exactly ours.
   district = regency.districts.at(-1) as Region.District;
+  elsewhere = regency.districts[0]?.villages[0]?.code ?? '';
 });
 afterAll(async () => {
   await browser?.close();
@@ -88,11 +94,16 @@ describe('employer: register, create a company, post a vacancy', () => {
     await page.selectOption('#f-districtCode', district.code);
     await page.fill('#f-salaryMin', '6.000.000');
     await page.fill('#f-salaryMax', '5.000.000');
+    // Three mistakes that used to show one after another: all in the same answer.
+    await page.selectOption('#f-villageCode', elsewhere);
+    await page.fill('#f-closingDate', '2020-01-01');
     const res = await submit(page, 'button:has-text("Terbitkan")');
     expect(res?.status()).toBe(400);
     expect(await page.textContent('#f-salaryMax-error')).toBe(
       'Gaji minimum tidak boleh lebih besar dari gaji maksimum.',
     );
+    expect(await page.textContent('#f-villageCode-error')).toContain(`Kecamatan ${district.name}`);
+    expect(await page.textContent('#f-closingDate-error')).toContain('Tanggal penutupan sudah lewat');
     expect(await page.getAttribute('#f-salaryMax', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#f-salaryMax', 'aria-describedby')).toContain('f-salaryMax-error');
     expect(await page.textContent('[role=alert]')).toContain('Ada yang perlu diperbaiki');
@@ -101,8 +112,34 @@ describe('employer: register, create a company, post a vacancy', () => {
     expect(await page.inputValue('#f-districtCode')).toBe(district.code);
   });
 
-  it('publishes the corrected vacancy and shows it', async () => {
+  it('refuses a contract wage below the UMK, naming it', async () => {
+    const umk = Wage.minimumWage('36.71', todayInJakarta()) as Wage.MinimumWage;
+    await page.selectOption('#f-villageCode', '');
+    await page.fill('#f-salaryMin', '4.000.000');
+    await page.fill('#f-salaryMax', '4.500.000');
+    const res = await submit(page, 'button:has-text("Terbitkan")');
+    expect(res?.status()).toBe(400);
+    expect(await page.textContent('#f-salaryMax-error')).toContain(
+      `Gaji di bawah UMK Kota Tangerang ${umk.year} (${formatRupiah(umk.monthly)})`,
+    );
+  });
+
+  it('asks to confirm a far closing date and many openings, with a checkbox each, then publishes', async () => {
+    await page.fill('#f-salaryMin', '6.000.000');
     await page.fill('#f-salaryMax', '7.500.000');
+    await page.fill('#f-closingDate', todayInJakarta(Date.now() + 240 * 86_400_000));
+    await page.fill('#f-openings', '1500');
+    // Applications in Bursa stay on; a mobile number for WhatsApp too.
+    expect(await page.isChecked('#f-applyInBursa')).toBe(true);
+    await page.fill('#f-contactPhone', '0812 3456 7890');
+    const asked = await submit(page, 'button:has-text("Terbitkan")');
+    expect(asked?.status()).toBe(400);
+    const warnings = page.locator('[data-testid=vacancy-warnings]');
+    expect(await warnings.textContent()).toContain('lebih dari 6 bulan');
+    expect(await warnings.textContent()).toContain('1500 orang');
+    await expectAccessible(page);
+    await page.check('#f-confirm\\.far_closing');
+    await page.check('#f-confirm\\.many_openings');
     const res = await submit(page, 'button:has-text("Terbitkan")');
     expect(res?.status()).toBe(200);
     vacancyPath = new URL(page.url()).pathname;
@@ -110,11 +147,20 @@ describe('employer: register, create a company, post a vacancy', () => {
     vacancyUrl = `${app.url}${vacancyPath}`;
     expect(await page.textContent('h1')).toBe(title);
     expect(await page.textContent('.facts-list')).toContain('Rp6.000.000 – Rp7.500.000');
+    // "Cara melamar": in Bursa, and a WhatsApp chat that names the vacancy and links back to it.
+    const how = page.locator('[data-testid=how-to-apply]');
+    expect(await how.textContent()).toContain('Lamar lewat Bursa');
+    const chat = new URL((await page.getAttribute('[data-testid=apply-whatsapp]', 'href')) ?? '');
+    expect(`${chat.origin}${chat.pathname}`).toBe('https://wa.me/6281234567890');
+    expect(chat.searchParams.get('text')).toContain(title);
+    expect(chat.searchParams.get('text')).toContain(vacancyPath);
+    await expectAccessible(page);
   });
 
   it('edits the vacancy and the company profile (members only)', async () => {
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Ubah lowongan' }).click()]);
     expect(await page.inputValue('#f-salaryMin')).toBe('6000000');
+    // The far closing date was confirmed when it was published: an edit does not ask again.
     await page.fill('#f-openings', '3');
     expect((await submit(page, 'button:has-text("Simpan perubahan")'))?.status()).toBe(200);
     expect(page.url()).toBe(vacancyUrl);
@@ -126,6 +172,29 @@ describe('employer: register, create a company, post a vacancy', () => {
     await page.fill('#f-description', 'Bengkel bubut presisi untuk industri otomotif.');
     expect((await submit(page, 'main button[type=submit]'))?.status()).toBe(200);
     expect(await page.textContent('main')).toContain('Bengkel bubut presisi');
+    await page.goto(vacancyUrl);
+  });
+
+  it('saves a draft with only a title; publishing it then asks for the rest, all at once', async () => {
+    const companyPath = await page.getAttribute('.company-line a', 'href');
+    await page.goto(`${app.url}${companyPath?.replace('/perusahaan/', '/saya/perusahaan/')}/lowongan/baru`);
+    await page.fill('#f-title', 'Staf Administrasi Gudang');
+    // The form starts with the company's kecamatan, one opening and a closing date: empty them.
+    await page.selectOption('#f-districtCode', '');
+    await page.fill('#f-openings', '');
+    await page.fill('#f-closingDate', '');
+    const saved = await submit(page, 'button:has-text("Simpan draf")');
+    expect(saved?.status()).toBe(200);
+    expect(await page.textContent('h1')).toBe('Staf Administrasi Gudang');
+    expect(await page.textContent('main')).toContain('Draf: belum terlihat');
+    // "Cara melamar" is there even for a draft.
+    expect(await page.textContent('[data-testid=how-to-apply]')).toContain('Cara melamar');
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Ubah lowongan' }).click()]);
+    const publish = await submit(page, 'button:has-text("Terbitkan")');
+    expect(publish?.status()).toBe(400);
+    for (const name of ['description', 'type', 'minEducation', 'districtCode', 'openings', 'closingDate'])
+      expect(await page.locator(`#f-${name}-error`).count(), name).toBe(1);
+    expect(await page.inputValue('#f-title')).toBe('Staf Administrasi Gudang');
     await page.goto(vacancyUrl);
   });
 
@@ -269,6 +338,148 @@ describe('resident: browse, filter, open and share, without an account', () => {
     expect(await p.textContent('[data-testid=vacancy-card] h3')).toBe('Pramuniaga 1');
     expect(await p.locator('a[rel=next]').count()).toBe(0);
   });
+
+  it('filters by kelurahan and salary floor, counts, sorts by closing soon; pages keep it all; a kelurahan elsewhere is a 400', async () => {
+    const userId = (await Account.findUserId(app.db, { kind: 'email', value: email })) as string;
+    const owner: Actor = { userId, name: 'Wahyu Hidayat', roles: ['resident', 'employer'] };
+    await p.goto(vacancyUrl);
+    const companyId = (await p.getAttribute('.company-line a', 'href'))?.split('/').at(-1) as string;
+    const village = district.villages.at(-1) as Region.Village;
+    const post = (title: string, days: number, extra: Record<string, unknown>) =>
+      Vacancy.create(
+        {
+          db: app.db,
+          config: loadConfig({ TABLE_NAME: app.db.tableName, HOLD_UNVERIFIED_VACANCIES: 'false' }),
+          actor: owner,
+        },
+        {
+          companyId,
+          title,
+          description: 'Belajar melayani pembeli dan menata barang di toko, didampingi mentor.',
+          type: 'apprenticeship',
+          minEducation: 'SMA',
+          districtCode: district.code,
+          villageCode: village.code,
+          openings: '1',
+          closingDate: todayInJakarta(Date.now() + days * 86_400_000),
+          publish: true,
+          ...extra,
+        },
+      );
+    await post('Magang Kasir Minimarket', 2, { salaryMin: '2.000.000', salaryMax: '2.500.000' });
+    await post('Magang Penjaga Toko', 40, {});
+    await app.settle(); // search follows the stream
+
+    // Every open vacancy of the kecamatan, counted; newest first.
+    await p.goto(`${app.url}/lowongan?kecamatan=${district.code}`);
+    const total = Number((await p.textContent('[data-testid=jobs-found]'))?.match(/^(\d+) lowongan$/)?.[1]);
+    expect(total).toBeGreaterThan(20);
+    expect(await p.textContent('[data-testid=vacancy-card] h3')).toBe('Magang Penjaga Toko');
+    expect(await p.locator('script').count()).toBe(0);
+
+    // The kelurahan, picked from a list grouped by kecamatan (once one is chosen, only its own), then a salary floor.
+    expect(await p.locator('#f-kelurahan optgroup').count()).toBe(1);
+    expect(await p.getAttribute('#f-kelurahan optgroup', 'label')).toBe(district.name);
+    await p.screenshot({ path: '/tmp/lowongan-phone.png', fullPage: true }); // TEMP
+    await p.selectOption('#f-kelurahan', village.code);
+    await submit(p, 'button:has-text("Tampilkan")');
+    expect(new URL(p.url()).searchParams.get('kelurahan')).toBe(village.code);
+    expect(await p.textContent('[data-testid=jobs-found]')).toBe('2 lowongan');
+    expect(await p.locator('[data-testid=vacancy-card]').count()).toBe(2);
+    await p.selectOption('#f-gaji', '2000000');
+    await submit(p, 'button:has-text("Tampilkan")');
+    expect(await p.textContent('[data-testid=jobs-found]')).toBe('1 lowongan');
+    expect(await p.textContent('[data-testid=vacancy-card] h3')).toBe('Magang Kasir Minimarket');
+    expect(await p.inputValue('#f-gaji')).toBe('2000000');
+
+    // Closing soon first; the next page keeps the kecamatan and the order.
+    await p.goto(`${app.url}/lowongan?kecamatan=${district.code}`);
+    await p.selectOption('#f-urut', 'closing');
+    await submit(p, 'button:has-text("Tampilkan")');
+    expect(await p.textContent('[data-testid=vacancy-card] h3')).toBe('Magang Kasir Minimarket');
+    await Promise.all([p.waitForNavigation(), p.click('a[rel=next]')]);
+    const next = new URL(p.url());
+    expect(next.searchParams.get('urut')).toBe('closing');
+    expect(next.searchParams.get('kecamatan')).toBe(district.code);
+    expect(next.searchParams.get('lanjut')).toBe('20');
+    expect(await p.locator('[data-testid=vacancy-card]').count()).toBe(total - 20);
+    expect(await p.textContent('[data-testid=jobs-found]')).toBe(`${total} lowongan`);
+
+    // A kelurahan of another kecamatan: said at the field, 400, never a 500.
+    const other = (await Region.get(app.db, '36.71')).districts[0]?.villages[0] as Region.Village;
+    const res = await p.goto(`${app.url}/lowongan?kecamatan=${district.code}&kelurahan=${other.code}`);
+    expect(res?.status()).toBe(400);
+    expect(await p.textContent('#f-kelurahan-error')).toContain('tidak ada di kecamatan yang dipilih');
+
+    // In English: the same filters, and an undisclosed salary says so.
+    await p.goto(`${app.url}/en/lowongan?kelurahan=${village.code}`);
+    expect(await p.textContent('label[for=f-kelurahan]')).toBe('Village (kelurahan)');
+    expect(await p.textContent('label[for=f-gaji]')).toBe('Minimum salary');
+    expect(await p.textContent('[data-testid=jobs-found]')).toBe('2 vacancies');
+    const undisclosed = p.locator('[data-testid=vacancy-card]', { hasText: 'Magang Penjaga Toko' });
+    expect(await undisclosed.textContent()).toContain('Salary not disclosed');
+  });
+
+  it('cards carry the verification badge: the demo’s verified employers have it, this unverified company not yet', async () => {
+    // The demo's verified Sinar Garmen posts in 36.71.02 (the newest of all are this unverified company's).
+    await p.goto(`${app.url}/lowongan?kecamatan=36.71.02`);
+    expect(await p.locator('[data-testid=card-verified]').count()).toBeGreaterThan(0);
+    expect(await p.textContent('[data-testid=card-verified]')).toBe('Terverifikasi');
+    expect(await p.locator('#f-kelurahan optgroup').count()).toBe(1);
+    await p.goto(`${app.url}/lowongan`);
+    expect(await p.locator('#f-kelurahan optgroup').count()).toBe(13);
+    await p.goto(`${app.url}/lowongan?kecamatan=${district.code}`);
+    expect(await p.locator('[data-testid=vacancy-card]').count()).toBeGreaterThan(0);
+    expect(await p.locator('[data-testid=card-verified]').count()).toBe(0);
+  });
+
+  it('home, list and company pages have share previews; "Diperbarui" is when the data last changed', async () => {
+    const image = `${app.url}/og-bursa.png`;
+    const preview = async (url: string) => ({
+      title: await p.getAttribute('meta[property="og:title"]', 'content'),
+      description: await p.getAttribute('meta[property="og:description"]', 'content'),
+      url: await p.getAttribute('meta[property="og:url"]', 'content'),
+      image: await p.getAttribute('meta[property="og:image"]', 'content'),
+      card: await p.getAttribute('meta[name="twitter:card"]', 'content'),
+      twitterTitle: await p.getAttribute('meta[name="twitter:title"]', 'content'),
+      twitterImage: await p.getAttribute('meta[name="twitter:image"]', 'content'),
+      canonical: url,
+    });
+    await p.goto(app.url);
+    const home = await preview(`${app.url}/`);
+    expect(home).toMatchObject({
+      title: 'Bursa Kerja & Pasar Tangerang',
+      url: `${app.url}/`,
+      image,
+      card: 'summary_large_image',
+    });
+    expect(home.twitterImage).toBe(image);
+    expect(home.description).toContain('Kota Tangerang');
+    const changed = (await Search.lastChange(app.db, '36.71')) as string;
+    expect(await p.getAttribute('[data-testid=home-updated]', 'datetime')).toBe(changed);
+    expect(await p.textContent('[data-testid=home-updated]')).toContain(`Diperbarui ${formatDate(changed)}, pukul`);
+
+    for (const path of ['/', '/lowongan', '/en/lowongan', `/lowongan?kecamatan=${district.code}`]) {
+      const html = await (await p.request.get(`${app.url}${path}`)).text();
+      console.log('WEIGHT', path, html.length, (await import('node:zlib')).gzipSync(html).length);
+      (await import('node:fs')).writeFileSync(`/tmp/weight-${path.replace(/[^a-z0-9]/gi, '_')}.html`, html);
+    }
+    await p.goto(`${app.url}/lowongan`);
+    const list = await preview(`${app.url}/lowongan`);
+    expect(list).toMatchObject({
+      title: 'Lowongan kerja',
+      twitterTitle: 'Lowongan kerja',
+      url: `${app.url}/lowongan`,
+      image,
+    });
+    expect(list.description).toMatch(/^\d+ lowongan terbuka di Kota Tangerang/);
+
+    await p.goto(vacancyUrl);
+    await Promise.all([p.waitForNavigation(), p.click('.company-line a')]);
+    const company = await preview(p.url());
+    expect(company).toMatchObject({ title: companyName, url: p.url(), image, card: 'summary_large_image' });
+    expect(company.description).toContain('Manufaktur');
+  });
 });
 
 describe('accounts: sign-in, CSRF, closing, sign-out', () => {
@@ -317,14 +528,36 @@ describe('accounts: sign-in, CSRF, closing, sign-out', () => {
     expect(await res.text()).toContain('Formulir kedaluwarsa atau tidak sah.');
   });
 
-  it('closes the vacancy: it shows "Ditutup" and leaves the list', async () => {
+  it('closes the vacancy after saying how it ended and confirming: it shows "Ditutup" and leaves the list', async () => {
     await page.goto(`${vacancyUrl}#tutup`);
-    const res = await submit(page, '#tutup button[type=submit]');
+    // One tap only opens the question; the confirm button without an answer is refused on the field.
+    await page.click('[data-testid=close-start]');
+    const unanswered = await submit(page, '[data-testid=close-confirm]');
+    expect(unanswered?.status()).toBe(400);
+    expect(await page.textContent('#f-outcome-error')).toContain('Pilih bagaimana lowongan ini berakhir');
+    await page.check('input[name=outcome][value=filled_bursa]');
+    const res = await submit(page, '[data-testid=close-confirm]');
     expect(res?.status()).toBe(200);
     expect(await page.textContent('[data-testid=closed-banner]')).toContain('Ditutup');
+    expect(await page.textContent('[data-testid=closed-outcome]')).toContain('Terisi lewat Bursa');
     await app.settle(); // the list is a stream projection: let it catch up
     await page.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=contract`);
     expect(await page.locator('[data-testid=vacancy-card]').count()).toBe(0);
+  });
+
+  it('reopens it until the closing date: it is listed again, then closes as cancelled', async () => {
+    await page.goto(vacancyUrl);
+    const reopened = await submit(page, '[data-testid=reopen]');
+    expect(reopened?.status()).toBe(200);
+    expect(await page.locator('[data-testid=closed-banner]').count()).toBe(0);
+    await app.settle();
+    await page.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=contract`);
+    expect(await page.locator('[data-testid=vacancy-card]').count()).toBe(1);
+    await page.goto(vacancyUrl);
+    await page.click('[data-testid=close-start]');
+    await page.check('input[name=outcome][value=cancelled]');
+    await submit(page, '[data-testid=close-confirm]');
+    expect(await page.textContent('[data-testid=closed-outcome]')).toContain('Dibatalkan');
   });
 
   it('signs out from the header', async () => {
@@ -368,6 +601,14 @@ describe('officer (seeded demo account): verify a company, close a vacancy with 
     const res = await p.goto(`${app.url}/saya${companyPath}/ubah`);
     expect(res?.status()).toBe(403);
     expect(await p.textContent('h1')).toBe('Tidak ada akses');
+  });
+
+  it('once verified, its cards carry the badge (the copy follows through the stream)', async () => {
+    await app.settle();
+    await p.goto(`${app.url}/lowongan?kecamatan=${district.code}&jenis=part_time`);
+    const cards = await p.locator('[data-testid=vacancy-card]').count();
+    expect(cards).toBeGreaterThan(0);
+    expect(await p.locator('[data-testid=vacancy-card] [data-testid=card-verified]').count()).toBe(cards);
   });
 
   it('must give a reason to close another company’s vacancy', async () => {

@@ -73,6 +73,14 @@ async function freshOpenVacancy(w: World): Promise<string> {
   return res.body.id;
 }
 
+/** A vacancy its company closed (filled elsewhere), before its closing date: it may be reopened. */
+async function freshClosedVacancy(w: World): Promise<string> {
+  const id = await freshOpenVacancy(w);
+  const res = await w.agents.member.post(`/api/vacancies/${id}/close`, { outcome: 'filled_elsewhere' });
+  expect(res.status).toBe(200);
+  return id;
+}
+
 const cases: Case[] = [
   {
     route: 'GET /api/me',
@@ -201,15 +209,29 @@ const cases: Case[] = [
     },
   },
   {
-    route: 'POST /api/vacancies/:id/close (no reason)',
+    route: 'POST /api/vacancies/:id/close (no outcome, no reason)',
     method: 'POST',
     path: async (w) => `/api/vacancies/${await freshOpenVacancy(w)}/close`,
     expect: {
       anonymous: SIGN_IN_FIRST,
       resident: NOT_MEMBER,
-      member: OK,
+      // The company says how it ended (filled through Bursa, elsewhere, cancelled).
+      member: [400, 'request.invalid'],
       otherEmployer: NOT_MEMBER,
       // Officers may close any vacancy, but must tell the company why.
+      officer: [400, 'request.invalid'],
+    },
+  },
+  {
+    route: 'POST /api/vacancies/:id/close {outcome}',
+    method: 'POST',
+    path: async (w) => `/api/vacancies/${await freshOpenVacancy(w)}/close`,
+    body: () => ({ outcome: 'filled_bursa' }),
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_MEMBER,
+      member: OK,
+      otherEmployer: NOT_MEMBER,
       officer: [400, 'request.invalid'],
     },
   },
@@ -218,7 +240,26 @@ const cases: Case[] = [
     method: 'POST',
     path: async (w) => `/api/vacancies/${await freshOpenVacancy(w)}/close`,
     body: () => ({ reason: 'Lowongan meminta biaya pendaftaran.' }),
-    expect: { anonymous: SIGN_IN_FIRST, resident: NOT_MEMBER, member: OK, otherEmployer: NOT_MEMBER, officer: OK },
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_MEMBER,
+      member: [400, 'request.invalid'],
+      otherEmployer: NOT_MEMBER,
+      officer: OK,
+    },
+  },
+  {
+    route: 'POST /api/vacancies/:id/reopen',
+    method: 'POST',
+    path: async (w) => `/api/vacancies/${await freshClosedVacancy(w)}/reopen`,
+    // Only the company's members; an officer closes for moderation but does not reopen.
+    expect: {
+      anonymous: SIGN_IN_FIRST,
+      resident: NOT_MEMBER,
+      member: OK,
+      otherEmployer: NOT_MEMBER,
+      officer: NOT_MEMBER,
+    },
   },
   {
     route: 'POST /api/companies/:id/revoke {reason}',
@@ -317,7 +358,7 @@ describe('access: role × route', () => {
     const res = await w.agents.officer.post(`/api/vacancies/${id}/close`, { reason: 'Iklan menyesatkan.' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'closed', closedBy: 'officer', closedReason: 'Iklan menyesatkan.' });
-    const again = await w.agents.member.post(`/api/vacancies/${id}/close`);
+    const again = await w.agents.member.post(`/api/vacancies/${id}/close`, { outcome: 'cancelled' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('vacancy.closed');
   });

@@ -134,6 +134,16 @@ describe('POST /api/auth/register', () => {
     expect(res.body).toMatchObject({ code: 'account.email_taken', details: { fields: [{ path: 'email' }] } });
   });
 
+  it('reports a taken email together with the other mistakes, in one 400', async () => {
+    const address = email('dobel');
+    await new Agent(api).register({ email: address });
+    const res = await new Agent(api).post('/api/auth/register', { name: 'B', email: address, password: 'pendek' });
+    expect(res.status).toBe(400);
+    const got = (res.body.details.fields as { path: string; code: string }[]).map((f) => `${f.path} ${f.code}`);
+    expect(got).toEqual(expect.arrayContaining(['name account.name.min', 'email account.email.taken']));
+    expect(got.some((f) => f.startsWith('password '))).toBe(true);
+  });
+
   it('refuses a phone number that is taken, however it is written, with 409 account.phone_taken', async () => {
     const phone = mobile();
     await new Agent(api).register({ email: undefined, phone });

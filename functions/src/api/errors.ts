@@ -1,4 +1,4 @@
-import { fieldIssues, isDomainError } from '@bursa/core/kernel';
+import { fieldIssues, isDomainError, type MessageParams } from '@bursa/core/kernel';
 import { issueText, translate } from '@bursa/core/messages';
 import { STATUS_OF } from '@bursa/http';
 import type { Context } from 'hono';
@@ -13,7 +13,11 @@ import type { ApiEnv } from './context.ts';
 export type ErrorBody = {
   code: string;
   message: string;
-  details?: Record<string, unknown> & { fields?: { path: string; code: string; message: string }[] };
+  details?: Record<string, unknown> & {
+    fields?: { path: string; code: string; message: string }[];
+    /** Warnings a client must confirm (`confirm: [code, …]`) before it may go on. */
+    warnings?: { code: string; message: string; confirmed?: boolean }[];
+  };
 };
 
 /**
@@ -26,7 +30,15 @@ export function toErrorResponse(err: unknown, c: Context<ApiEnv>): Response {
   if (isDomainError(err)) {
     const { fields: _f, ...rest } = err.details ?? {};
     const fields = fieldIssues(err).map((f) => ({ path: f.path, code: f.code, message: issueText(f, locale) }));
-    const details = { ...rest, ...(fields.length ? { fields } : {}) };
+    // Warnings to confirm (a vacancy below the UMK, …) carry a message key like field issues do.
+    const warnings = Array.isArray(rest.warnings)
+      ? {
+          warnings: (rest.warnings as { code: string; key: string; params?: MessageParams; confirmed?: boolean }[]).map(
+            ({ key, params, ...w }) => ({ ...w, message: translate(key, locale, params) }),
+          ),
+        }
+      : {};
+    const details = { ...rest, ...warnings, ...(fields.length ? { fields } : {}) };
     const body: ErrorBody = {
       code: err.code,
       message: translate(err.code, locale, err.params),

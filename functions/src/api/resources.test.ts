@@ -172,6 +172,87 @@ describe('vacancies', () => {
     expect(past.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['closingDate']);
   });
 
+  it('answers one 400 with the field errors and the warnings to confirm; confirmed, it publishes', async () => {
+    const post = (fields: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      w.agents.member.post(`/api/companies/${w.companyA}/vacancies`, vacancyInput(fields), { headers });
+    // Part-time below the UMK, closing in 8 months, 2,000 openings: all plausible, each to confirm.
+    const doubtful = {
+      publish: true,
+      title: 'Kasir Akhir Pekan',
+      type: 'part_time',
+      salaryMin: 1_000_000,
+      salaryMax: 1_500_000,
+      closingDate: daysFromToday(250),
+      openings: 2000,
+    };
+    const res = await post({ ...doubtful, title: 'AB' });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('request.invalid');
+    expect(res.body.details.fields.map((f: { path: string }) => f.path)).toEqual(['title']);
+    expect(res.body.details.warnings.map((x: { code: string }) => x.code)).toEqual([
+      'below_umk',
+      'far_closing',
+      'many_openings',
+    ]);
+    expect(res.body.details.warnings[0].message).toMatch(/^Gaji di bawah UMK Kota Tangerang \d{4} \(Rp\d/);
+    const one = await post({ ...doubtful, confirm: ['below_umk'] }, { 'accept-language': 'en' });
+    expect(one.status).toBe(400);
+    expect(one.body).toMatchObject({
+      code: 'vacancy.confirm_required',
+      details: {
+        warnings: [
+          { code: 'below_umk', confirmed: true },
+          { code: 'far_closing', confirmed: false, message: expect.stringContaining('more than 6 months') },
+          { code: 'many_openings', confirmed: false },
+        ],
+      },
+    });
+    expect(one.body.details.fields).toBeUndefined();
+    // Published as a contract at the UMK or above (a part-time one would join the browse tests' part-time list).
+    const contract = { type: 'contract', salaryMin: 5_500_000, salaryMax: 6_000_000 };
+    const stillAsked = await post({ ...doubtful, ...contract, confirm: ['far_closing'] });
+    expect(stillAsked.body.details.warnings).toEqual([
+      { code: 'far_closing', confirmed: true, message: expect.any(String) },
+      { code: 'many_openings', confirmed: false, message: expect.any(String) },
+    ]);
+    const ok = await post({ ...doubtful, ...contract, confirm: ['far_closing', 'many_openings'] });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ status: 'open', openings: 2000, applyInBursa: true });
+  });
+
+  it('refuses a full-time salary below the UMK, naming it, and a vacancy with no way to apply', async () => {
+    const low = await w.agents.member.post(
+      `/api/companies/${w.companyA}/vacancies`,
+      vacancyInput({ publish: true, salaryMin: 3_000_000, salaryMax: 4_000_000 }),
+    );
+    expect(low.status).toBe(400);
+    expect(low.body.details.fields).toEqual([
+      {
+        path: 'salaryMax',
+        code: 'vacancy.salary.below_umk',
+        message: expect.stringMatching(/UMK Kota Tangerang \d{4}/),
+      },
+    ]);
+    const nowhere = await w.agents.member.post(
+      `/api/companies/${w.companyA}/vacancies`,
+      vacancyInput({ publish: true, applyInBursa: false }),
+    );
+    expect(nowhere.body.details.fields.map((f: { code: string }) => f.code)).toEqual(['vacancy.apply.none']);
+    const byWhatsApp = await w.agents.member.post(
+      `/api/companies/${w.companyA}/vacancies`,
+      vacancyInput({ publish: true, applyInBursa: false, contactPhone: '0812 7777 8888' }),
+    );
+    expect(byWhatsApp.status).toBe(201);
+    expect(byWhatsApp.body).toMatchObject({ applyInBursa: false, contactPhone: '+6281277778888' });
+  });
+
+  it('saves a draft with only a title', async () => {
+    const res = await w.agents.member.post(`/api/companies/${w.companyA}/vacancies`, { title: 'Staf Gudang Malam' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'draft', title: 'Staf Gudang Malam' });
+    expect(res.body.description).toBeUndefined();
+  });
+
   it('publishes a draft with PATCH publish: true, keeping it hidden until then', async () => {
     const draft = await postVacancy({ title: 'Teknisi Listrik' });
     expect((await w.agents.anonymous.get(`/api/vacancies/${draft.id}`)).status).toBe(404);
@@ -190,15 +271,37 @@ describe('vacancies', () => {
   it('closing takes a vacancy off the list; it stays readable, closed, and can no longer be edited', async () => {
     const v = await postVacancy({ title: 'Sopir Ekspedisi', publish: true });
     expect(ids(await browse('?limit=50'))).toContain(v.id);
-    const res = await w.agents.member.request('POST', `/api/vacancies/${v.id}/close`); // no body at all
+    // No body at all: the company must say how it ended, and is told so on the field.
+    const bare = await w.agents.member.request('POST', `/api/vacancies/${v.id}/close`);
+    expect(bare.status).toBe(400);
+    expect(bare.body.details.fields).toEqual([
+      expect.objectContaining({ path: 'outcome', code: 'vacancy.outcome.required' }),
+    ]);
+    const res = await w.agents.member.post(`/api/vacancies/${v.id}/close`, { outcome: 'filled_elsewhere' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'closed', closedBy: 'company' });
+    expect(res.body).toMatchObject({ status: 'closed', closedBy: 'company', closedOutcome: 'filled_elsewhere' });
     expect(ids(await browse('?limit=50'))).not.toContain(v.id);
     const pub = await w.agents.anonymous.get(`/api/vacancies/${v.id}`);
     expect(pub.body.vacancy.status).toBe('closed');
     const edit = await w.agents.member.patch(`/api/vacancies/${v.id}`, vacancyInput());
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('vacancy.closed');
+  });
+
+  it('reopens a vacancy the company closed, until its closing date; one an officer closed stays closed', async () => {
+    const v = await postVacancy({ title: 'Kurir Motor', publish: true });
+    await w.agents.member.post(`/api/vacancies/${v.id}/close`, { outcome: 'cancelled' });
+    const res = await w.agents.member.post(`/api/vacancies/${v.id}/reopen`);
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('open');
+    expect(res.body.closedOutcome).toBeUndefined();
+    await w.settle();
+    expect(ids(await browse('?limit=50'))).toContain(v.id);
+    const twice = await w.agents.member.post(`/api/vacancies/${v.id}/reopen`);
+    expect([twice.status, twice.body.code]).toEqual([409, 'vacancy.reopen.not_closed']);
+    await w.agents.officer.post(`/api/vacancies/${v.id}/close`, { reason: 'Iklan menyesatkan.' });
+    const afterOfficer = await w.agents.member.post(`/api/vacancies/${v.id}/reopen`);
+    expect([afterOfficer.status, afterOfficer.body.code]).toEqual([409, 'vacancy.reopen.officer_closed']);
   });
 
   it('refuses a malformed close body with 400', async () => {

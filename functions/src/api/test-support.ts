@@ -163,8 +163,9 @@ export const vacancyInput = (overrides: Record<string, unknown> = {}) => ({
   skills: ['mesin', 'K3'],
   districtCode: '36.71.01',
   openings: 3,
-  salaryMin: 4_500_000,
-  salaryMax: 5_200_000,
+  // At or above the UMK of Kota Tangerang (Rp5.399.405 in 2026): below it a full-time job is refused.
+  salaryMin: 5_500_000,
+  salaryMax: 6_200_000,
   closingDate: daysFromToday(30),
   ...overrides,
 });

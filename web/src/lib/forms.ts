@@ -10,6 +10,12 @@ export type FormValues = Record<string, string>;
 /** What a re-rendered form shows: a summary at the top, messages next to fields, and the HTTP status. */
 export type FormErrors = {
   status: number;
+  /**
+   * The heading: "fix these fields" only when fields are wrong; otherwise what
+   * happened (wrong credentials, too many attempts, changed elsewhere…).
+   * Absent on hand-built errors: FormAlert then picks one by whether fields are wrong.
+   */
+  title?: string;
   /** The summary line: what went wrong, or "check the highlighted fields". */
   summary: string;
   /** Messages by input name, shown next to their field. */
@@ -18,12 +24,16 @@ export type FormErrors = {
   orphans: string[];
 };
 
-/** Reads a posted form as strings (a malformed body reads as empty, which validation then reports). */
+/**
+ * Reads a posted form as strings (a malformed body reads as empty, which validation then reports).
+ * Browsers send a textarea's line breaks as CRLF: they become LF, so a text counts on the server
+ * as the page's live counter counted it (one character per line break).
+ */
 export async function readForm(request: Request): Promise<FormValues> {
   const values: FormValues = {};
   try {
     for (const [name, value] of await request.formData()) {
-      if (typeof value === 'string' && !(name in values)) values[name] = value;
+      if (typeof value === 'string' && !(name in values)) values[name] = value.replace(/\r\n?/g, '\n');
     }
   } catch {
     // Not a form body: leave it empty.
@@ -49,8 +59,14 @@ export function refill(values: FormValues): FormValues {
 type ErrorOptions = {
   /** The input names this form has; messages for other paths go into the summary. */
   fields: readonly string[];
-  /** Core paths shown at another input (the company form picks the kecamatan through its kelurahan). */
+  /**
+   * Core paths shown at another input (the company form picks the kecamatan through its kelurahan).
+   * An input's own message wins over one renamed onto it: the kelurahan select says what is wrong
+   * with the kelurahan, not with the kecamatan it implies.
+   */
   rename?: Record<string, string>;
+  /** Issue codes shown at a given input or group whatever their path (registration's "email or phone"). */
+  byCode?: Record<string, string>;
   /** Replaces the summary for one error code. */
   summaries?: Record<string, (e: DomainError) => string>;
 };
@@ -64,15 +80,46 @@ export function formErrors(e: unknown, locale: Locale, options: ErrorOptions): F
   if (!isDomainError(e) || e.kind === 'unavailable') throw e;
   const fields: Record<string, string> = {};
   const orphans: string[] = [];
-  for (const issue of fieldIssues(e)) {
-    const path = options.rename?.[issue.path] ?? issue.path;
+  const issues = fieldIssues(e).map((issue) => {
+    const target = options.byCode?.[issue.code] ?? options.rename?.[issue.path];
+    return { issue, path: target ?? issue.path, renamed: target !== undefined };
+  });
+  // Own paths first, then renamed ones (a stable sort keeps each group's order).
+  for (const { issue, path } of [...issues].sort((a, b) => Number(a.renamed) - Number(b.renamed))) {
     const message = issueText(issue, locale);
     if (options.fields.includes(path)) fields[path] ??= message;
     else orphans.push(message);
   }
   const custom = options.summaries?.[e.code];
   const summary = custom ? custom(e) : translate(e.code, locale, e.params);
-  return { status: STATUS_OF[e.kind], summary, fields, orphans };
+  const title = errorTitle(e, Object.keys(fields).length + orphans.length > 0, locale);
+  return { status: STATUS_OF[e.kind], title, summary, fields, orphans };
+}
+
+/**
+ * The alert's heading says what happened. "Fix these fields" only when
+ * fields are wrong; a refusal that is not about fields names itself.
+ */
+export function errorTitle(e: DomainError, aboutFields: boolean, locale: Locale): string {
+  const t = translator(locale);
+  if (aboutFields) return t('form.errorTitle');
+  if (e.code === 'auth.invalid_credentials') return t('form.title.signIn');
+  if (e.code === 'auth.csrf') return t('form.title.expired');
+  if (e.kind === 'rate_limited') return t('form.title.tooMany');
+  if (e.kind === 'unauthenticated') return t('form.title.signInFirst');
+  if (e.kind === 'forbidden') return t('form.title.forbidden');
+  if (e.kind === 'not_found') return t('form.title.notFound');
+  if (e.kind === 'conflict') return e.code.endsWith('.changed') ? t('form.title.changed') : t('form.title.notDone');
+  return t('form.title.notDone');
+}
+
+const pagesWithCounter = new WeakSet<Request>();
+
+/** True the first time a page asks (Field.astro loads the counter script once, only on pages with a counted field). */
+export function firstCounterOnPage(request: Request): boolean {
+  if (pagesWithCounter.has(request)) return false;
+  pagesWithCounter.add(request);
+  return true;
 }
 
 /** What `submit` needs of the page: Astro's request, locals and response. */

@@ -75,30 +75,6 @@ export function companyValues(company: Company.Info): Record<string, string> {
   };
 }
 
-/** A form's values from a vacancy, to edit it. */
-export function vacancyValues(v: Vacancy.Info): Record<string, string> {
-  return {
-    version: String(v.version),
-    title: v.title,
-    description: v.description,
-    type: v.type,
-    minEducation: v.minEducation,
-    skills: v.skills.join(', '),
-    districtCode: v.districtCode,
-    villageCode: v.villageCode ?? '',
-    salaryMin: v.salaryMin === undefined ? '' : String(v.salaryMin),
-    salaryMax: v.salaryMax === undefined ? '' : String(v.salaryMax),
-    openings: String(v.openings),
-    closingDate: v.closingDate,
-    ...Object.fromEntries(
-      (v.questions ?? []).flatMap((q, i) => [
-        [`questions.${i}.text`, q.text],
-        [`questions.${i}.kind`, q.kind],
-      ]),
-    ),
-  };
-}
-
 /** "+62215901234" → "0215901234": how people write their numbers. */
 export const localPhone = (e164: string) => e164.replace(/^\+62/, '0');
 

@@ -32,6 +32,8 @@ export const vacancyRoutes = new Hono<ApiEnv>()
     const body = await readOptionalJsonBody(c);
     return c.json(await Vacancy.close(c.var.ctx, { ...asObject(body), id: c.req.param('id') }));
   })
+  // Members: a vacancy the company closed is listed again, until its closing date.
+  .post('/:id/reopen', async (c) => c.json(await Vacancy.reopen(c.var.ctx, { id: c.req.param('id') })))
   .post('/:id/approve', async (c) => c.json(await Vacancy.approve(c.var.ctx, { id: c.req.param('id') })))
   .post('/:id/reject', async (c) => {
     const body = asObject(await readJsonBody(c));

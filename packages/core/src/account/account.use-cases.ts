@@ -11,10 +11,11 @@ import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import type { Role } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
-import { conflict, notFound } from '../kernel/errors.ts';
+import { conflict, type FieldIssue, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import type { Locale } from '../kernel/format.ts';
 import { newId } from '../kernel/ids.ts';
+import { check, checkedInside, validField } from '../kernel/validation.ts';
 import { Limit } from '../limit/index.ts';
 import { accountEntities } from './account.entity.ts';
 import type { LoginIdentifier } from './account.identifiers.ts';
@@ -50,12 +51,36 @@ export function toUser(u: UserItem): User {
   };
 }
 
+/** Issues for an email or phone that already has an account (one GetItem each, in parallel). */
+async function takenIssues(db: Db, logins: LoginIdentifier[]): Promise<FieldIssue[]> {
+  const owners = await Promise.all(logins.map((login) => findUserId(db, login)));
+  return logins
+    .filter((_, i) => owners[i])
+    .map((l) => ({ path: l.kind, code: l.kind === 'email' ? 'account.email.taken' : 'account.phone.taken' }));
+}
+
+const loginsOf = (r: { email?: string | undefined; phone?: string | undefined }): LoginIdentifier[] => [
+  ...(r.email ? [{ kind: 'email' as const, value: r.email }] : []),
+  ...(r.phone ? [{ kind: 'phone' as const, value: r.phone }] : []),
+];
+
 /**
  * Creates a resident account and signs them in. Email and phone are unique:
  * each has a Login item written in the same transaction on condition that it
- * does not exist (409 account.email_taken / account.phone_taken).
+ * does not exist (409 account.email_taken / account.phone_taken). When other
+ * fields are wrong too, a taken email or phone is reported with them (400).
  */
-export const register = fn(registerSchema, async (r, ctx) => {
+export const register = fn(checkedInside(registerSchema), async (input, ctx) => {
+  const { data: r, issues } = check(registerSchema, input);
+  if (issues.length || !r) {
+    const typed = loginsOf({
+      email: validField(registerSchema, input, 'email'),
+      phone: validField(registerSchema, input, 'phone'),
+    });
+    // Asking whether an email is taken costs what a registration costs: no free probing.
+    if (typed.length && ctx.client) await Limit.take(ctx.db, Limit.RULES.registerPerClient, ctx.client);
+    throw new ValidationError([...issues, ...(await takenIssues(ctx.db, typed))]);
+  }
   if (ctx.client) await Limit.take(ctx.db, Limit.RULES.registerPerClient, ctx.client);
   const { User, Login } = accountEntities(ctx.db);
   const user: User = {
@@ -67,9 +92,7 @@ export const register = fn(registerSchema, async (r, ctx) => {
     locale: r.locale,
     createdAt: new Date().toISOString(),
   };
-  const logins: LoginIdentifier[] = [];
-  if (r.email) logins.push({ kind: 'email', value: r.email });
-  if (r.phone) logins.push({ kind: 'phone', value: r.phone });
+  const logins = loginsOf(r);
   const passwordHash = await hashPassword(r.password);
   try {
     await withConflictRetry(() =>
@@ -87,10 +110,12 @@ export const register = fn(registerSchema, async (r, ctx) => {
   } catch (e) {
     // Reasons line up with the actions: [user, ...logins].
     const taken = logins.filter((_, i) => isConditionFailure(e, i + 1));
-    if (taken.some((l) => l.kind === 'email'))
-      throw conflict('account.email_taken', [{ path: 'email', code: 'account.email.taken' }]);
-    if (taken.some((l) => l.kind === 'phone'))
-      throw conflict('account.phone_taken', [{ path: 'phone', code: 'account.phone.taken' }]);
+    const fields = taken.map((l) => ({
+      path: l.kind,
+      code: l.kind === 'email' ? 'account.email.taken' : 'account.phone.taken',
+    }));
+    if (taken.some((l) => l.kind === 'email')) throw conflict('account.email_taken', fields);
+    if (taken.length) throw conflict('account.phone_taken', fields);
     throw e;
   }
   return { user, ...(await createSession(ctx.db, user.id)) };

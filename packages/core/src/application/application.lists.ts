@@ -66,6 +66,8 @@ export const applicantsOf = fn(applicantsSchema, async (q, ctx): Promise<Pipelin
   const me = Account.requireSignedIn(ctx.actor);
   const vacancy = await Vacancy.get(ctx.db, q.vacancyId);
   const member = await Company.isMember(ctx.db, me, vacancy.companyId);
+  // A draft saved unfinished (only a title) was never open: it has no applicants to list.
+  if (!Vacancy.isComplete(vacancy)) throw notFound('vacancy.not_found');
   if (!canSeePipeline({ actor: me, member })) throw forbidden('application.not_member');
   const { Application } = applicationEntities(ctx.db);
   const [index, partition] = q.stage

@@ -95,7 +95,12 @@ export const apply = fn(applySchema, async ({ vacancyId, coverNote, answers, fai
   const me = Account.requireSignedIn(ctx.actor);
   const [vacancy, profile] = await Promise.all([Vacancy.get(ctx.db, vacancyId), Profile.find(ctx.db, me.userId)]);
   // Hidden by an officer (or with its company): as good as closed for applicants.
-  if (Vacancy.effectiveStatus(vacancy, nowOf(ctx)) !== 'open' || Vacancy.Moderation.isHidden(vacancy))
+  // (An open vacancy has every detail; isComplete tells the types so.)
+  if (
+    Vacancy.effectiveStatus(vacancy, nowOf(ctx)) !== 'open' ||
+    Vacancy.Moderation.isHidden(vacancy) ||
+    !Vacancy.isComplete(vacancy)
+  )
     throw conflict('application.vacancy_not_open');
   const ready = Profile.completeness(profile);
   if (!profile || !ready.canApply) {

@@ -14,10 +14,10 @@ import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Actor } from '../kernel/actor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
-import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
-import { parseInput } from '../kernel/validation.ts';
+import { check, checkedInside } from '../kernel/validation.ts';
 import { Limit } from '../limit/index.ts';
 import { Region } from '../region/index.ts';
 import { companyEntities, companyPartition, queuePartition, type SECTORS, type STATUSES } from './company.entity.ts';
@@ -62,14 +62,18 @@ export function withoutOfficeNotes(company: Info): Info {
   return rest;
 }
 
+/** The fields and the kelurahan in its kecamatan, checked together: every problem in one answer. */
 async function validFields(ctx: Ctx, input: unknown) {
-  const c = parseInput(companyFieldsSchema, input);
-  Region.assertLocation(await Region.getCached(ctx.db, ctx.config.homeRegency), c.districtCode, c.villageCode);
-  return c;
+  const { data, issues } = check(companyFieldsSchema, input);
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
+  issues.push(...Region.locationIssuesBeside(regency, raw.districtCode, raw.villageCode, issues));
+  if (issues.length || !data) throw new ValidationError(issues);
+  return data;
 }
 
 /** Any signed-in person may register a company; they become its first member and an employer. */
-export const create = fn(companyFieldsSchema, async (fields, ctx) => {
+export const create = fn(checkedInside(companyFieldsSchema), async (fields, ctx) => {
   const me = Account.requireSignedIn(ctx.actor);
   if (!canCreate(me)) throw forbidden('company.not_member');
   const c = await validFields(ctx, fields);

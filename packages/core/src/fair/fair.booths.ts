@@ -20,6 +20,7 @@ import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN } from '../kernel/ids.ts';
+import { check, checkedInside, validField } from '../kernel/validation.ts';
 import { Vacancy } from '../vacancy/index.ts';
 import { type BOOTH_STATUSES, fairEntities } from './fair.entity.ts';
 import { boothCapabilities, canManageFairs, fairCapabilities } from './fair.policy.ts';
@@ -150,16 +151,21 @@ export const decideBooth = fn(boothDecisionSchema, async ({ fairId, companyId, d
  * The booth's members write its introduction, video link, recruiters and
  * info sessions, and choose which of the company's open vacancies it brings.
  */
-export const updateBooth = fn(boothContentSchema, async ({ fairId, companyId, ...content }, ctx): Promise<Booth> => {
+export const updateBooth = fn(checkedInside(boothContentSchema), async (input, ctx): Promise<Booth> => {
   const me = Account.requireSignedIn(ctx.actor);
+  const fairId = String(input.fairId ?? '');
+  const companyId = String(input.companyId ?? '');
   const [booth, member] = await Promise.all([
     getBooth(ctx.db, fairId, companyId),
     Company.isMember(ctx.db, me, companyId),
   ]);
   if (!booth) throw notFound('fair.booth.not_found');
   if (!boothCapabilities(booth, { actor: me, member }).edit) throw forbidden('fair.booth.not_yours');
-  const vacancies = new Map((await Vacancy.getMany(ctx.db, content.vacancyIds)).map((v) => [v.id, v]));
-  const bad = content.vacancyIds.findIndex((id) => {
+  // The content and the vacancies it brings, checked together: every problem in one answer.
+  const { data, issues } = check(boothContentSchema, input);
+  const vacancyIds = validField(boothContentSchema, input, 'vacancyIds') ?? [];
+  const vacancies = new Map((await Vacancy.getMany(ctx.db, vacancyIds)).map((v) => [v.id, v]));
+  const bad = vacancyIds.findIndex((id) => {
     const v = vacancies.get(id);
     return (
       !v ||
@@ -168,7 +174,9 @@ export const updateBooth = fn(boothContentSchema, async ({ fairId, companyId, ..
       Vacancy.Moderation.isHidden(v)
     );
   });
-  if (bad >= 0) throw new ValidationError([{ path: 'vacancyIds', code: 'fair.vacancies.not_open' }]);
+  if (bad >= 0) issues.push({ path: 'vacancyIds', code: 'fair.vacancies.not_open' });
+  if (issues.length || !data) throw new ValidationError(issues);
+  const { fairId: _f, companyId: _c, ...content } = data;
   const next: Booth = {
     ...booth,
     ...(content.intro ? { intro: content.intro } : {}),
@@ -248,8 +256,10 @@ export const viewBooth = fn(boothKeySchema, async ({ fairId, companyId }, ctx): 
   if (!booth) throw notFound('fair.booth.not_found');
   const can = boothCapabilities(booth, { actor: ctx.actor, member });
   if (!can.view) throw notFound('fair.booth.not_found');
+  // Open vacancies have every detail (isComplete tells the types so).
   const open = (await Vacancy.getMany(ctx.db, booth.vacancyIds ?? [])).filter(
-    (v) => Vacancy.effectiveStatus(v, nowOf(ctx)) === 'open' && !Vacancy.Moderation.isHidden(v),
+    (v): v is Vacancy.Info =>
+      Vacancy.effectiveStatus(v, nowOf(ctx)) === 'open' && !Vacancy.Moderation.isHidden(v) && Vacancy.isComplete(v),
   );
   return { booth, company, vacancies: open, can };
 });

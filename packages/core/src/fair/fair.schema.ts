@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { optionalField } from '../kernel/validation.ts';
+import { optionalField, whenValid } from '../kernel/validation.ts';
 import { FAIR_MODES, FAIR_STATUSES, SLOT_HOW } from './fair.entity.ts';
 
-const day = z.string('fair.date.invalid').regex(/^\d{4}-\d{2}-\d{2}$/, 'fair.date.invalid');
+const day = z.string('fair.date.invalid').regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'fair.date.invalid');
 const time = z.string('fair.time.invalid').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'fair.time.invalid');
 const count = (code: string, max: number) => z.coerce.number(code).int(code).min(1, code).max(max, code);
 
@@ -30,14 +30,27 @@ export const fairFieldsSchema = z
     registrationQuota: count('fair.quota.registrations', 100_000),
     boothQuota: count('fair.quota.booths', 1_000),
   })
-  .superRefine((f, ctx) => {
-    if (f.endDate < f.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'fair.date.order' });
-    if (f.closesAt <= f.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'fair.time.order' });
-    if (f.mode !== 'virtual') {
+  // Each cross-field check runs when the fields it reads are right, whatever else is wrong: one answer lists all.
+  .superRefine(
+    (f, ctx) => {
+      if (f.endDate < f.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'fair.date.order' });
+    },
+    whenValid('startDate', 'endDate'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (f.closesAt <= f.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'fair.time.order' });
+    },
+    whenValid('opensAt', 'closesAt'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (f.mode === 'virtual') return;
       if (!f.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'fair.venue.required' });
       if (!f.districtCode) ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'fair.district.required' });
-    }
-  });
+    },
+    whenValid('mode', 'venue', 'districtCode'),
+  );
 export type FairFields = z.input<typeof fairFieldsSchema>;
 
 export const fairIdSchema = z.object({ fairId: z.string() });
@@ -79,20 +92,34 @@ export const boothContentSchema = boothKeySchema.extend({
     .default([]),
 });
 
-export const slotsSchema = boothKeySchema.extend({
-  /** WIB day and first start; `count` slots of `minutes` back to back. */
-  date: day,
-  start: time,
-  minutes: z.coerce
-    .number('fair.slot.minutes')
-    .int('fair.slot.minutes')
-    .min(10, 'fair.slot.minutes')
-    .max(30, 'fair.slot.minutes'),
-  count: z.coerce.number('fair.slot.count').int('fair.slot.count').min(1, 'fair.slot.count').max(24, 'fair.slot.count'),
-  how: z.enum(SLOT_HOW, 'fair.slot.how'),
-  link: optionalField(https),
-  table: optionalField(z.string().trim().max(40, 'fair.slot.table')),
-});
+export const slotsSchema = boothKeySchema
+  .extend({
+    /** WIB day and first start; `count` slots of `minutes` back to back. */
+    date: day,
+    start: time,
+    minutes: z.coerce
+      .number('fair.slot.minutes')
+      .int('fair.slot.minutes')
+      .min(10, 'fair.slot.minutes')
+      .max(30, 'fair.slot.minutes'),
+    count: z.coerce
+      .number('fair.slot.count')
+      .int('fair.slot.count')
+      .min(1, 'fair.slot.count')
+      .max(24, 'fair.slot.count'),
+    how: z.enum(SLOT_HOW, 'fair.slot.how'),
+    link: optionalField(https),
+    table: optionalField(z.string().trim().max(40, 'fair.slot.table')),
+  })
+  .superRefine(
+    (s, ctx) => {
+      if (s.how === 'video' && !s.link)
+        ctx.addIssue({ code: 'custom', path: ['link'], message: 'fair.slot.link_required' });
+      if (s.how === 'onsite' && !s.table)
+        ctx.addIssue({ code: 'custom', path: ['table'], message: 'fair.slot.table_required' });
+    },
+    whenValid('how', 'link', 'table'),
+  );
 export const slotKeySchema = boothKeySchema.extend({ key: z.string().max(80) });
 export const bookSchema = slotKeySchema.extend({ vacancyId: z.string() });
 export const attendanceSchema = slotKeySchema.extend({ attendance: z.enum(['attended', 'no_show']) });

@@ -16,6 +16,7 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { newId } from '../kernel/ids.ts';
+import { check, checkedInside, validField } from '../kernel/validation.ts';
 import { getBooth } from './fair.booths.ts';
 import type { SLOT_HOW } from './fair.entity.ts';
 import { fairEntities } from './fair.entity.ts';
@@ -65,19 +66,22 @@ async function requireBoothMember(ctx: Ctx, fairId: string, companyId: string) {
  * back to back from `start` on a fair day, within the fair's daily hours, by
  * video call (the employer's link) or at a table on site.
  */
-export const publishSlots = fn(slotsSchema, async (input, ctx): Promise<Slot[]> => {
-  await requireBoothMember(ctx, input.fairId, input.companyId);
-  const fair = await getFair(ctx.db, input.fairId);
-  const issues = [];
-  if (input.date < fair.startDate || input.date > fair.endDate)
+export const publishSlots = fn(checkedInside(slotsSchema), async (raw, ctx): Promise<Slot[]> => {
+  await requireBoothMember(ctx, String(raw.fairId ?? ''), String(raw.companyId ?? ''));
+  const fair = await getFair(ctx.db, String(raw.fairId ?? ''));
+  // The form and the fair's days and hours, checked together: every problem in one answer.
+  const { data: input, issues } = check(slotsSchema, raw);
+  const field = <K extends 'date' | 'start' | 'count' | 'minutes'>(name: K) => validField(slotsSchema, raw, name);
+  const [date, start, count, minutes] = [field('date'), field('start'), field('count'), field('minutes')];
+  if (date && (date < fair.startDate || date > fair.endDate))
     issues.push({ path: 'date', code: 'fair.slot.outside_dates' });
+  if (date && start && count && minutes) {
+    const last = Date.parse(wib(date, start)) + count * minutes * 60_000;
+    if (start < fair.opensAt || last > Date.parse(wib(date, fair.closesAt)))
+      issues.push({ path: 'start', code: 'fair.slot.outside_hours' });
+  }
+  if (issues.length || !input) throw new ValidationError(issues);
   const first = Date.parse(wib(input.date, input.start));
-  const last = first + input.count * input.minutes * 60_000;
-  if (input.start < fair.opensAt || last > Date.parse(wib(input.date, fair.closesAt)))
-    issues.push({ path: 'start', code: 'fair.slot.outside_hours' });
-  if (input.how === 'video' && !input.link) issues.push({ path: 'link', code: 'fair.slot.link_required' });
-  if (input.how === 'onsite' && !input.table) issues.push({ path: 'table', code: 'fair.slot.table_required' });
-  if (issues.length) throw new ValidationError(issues);
   const now = new Date(nowOf(ctx)).toISOString();
   const slots: Slot[] = Array.from({ length: input.count }, (_, i) => {
     const startsAt = new Date(first + i * input.minutes * 60_000).toISOString();

@@ -13,10 +13,10 @@ import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
-import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
-import { parseInput } from '../kernel/validation.ts';
+import { check, checkedInside, validField } from '../kernel/validation.ts';
 import { Media } from '../media/index.ts';
 import { Region } from '../region/index.ts';
 import { slugOf } from '../shop/product.use-cases.ts';
@@ -58,17 +58,39 @@ export type Info = {
 
 const slugTaken = () => conflict('fair.slug_taken', [{ path: 'slug', code: 'fair.slug.taken' }]);
 
-async function checkPlace(ctx: Ctx, districtCode: string | undefined) {
-  if (!districtCode) return;
+/**
+ * The fields, the kecamatan against the regency and (when something is wrong
+ * anyway) a slug already taken, checked together: every problem in one answer.
+ * Without other problems the write's condition decides the slug, as it must.
+ */
+async function validFairFields(
+  ctx: Ctx,
+  input: unknown,
+  slugCheck: boolean,
+): Promise<z.output<typeof fairFieldsSchema>> {
+  const { data, issues } = check(fairFieldsSchema, input);
+  const raw = (input ?? {}) as Record<string, unknown>;
   const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
-  Region.assertLocation(regency, districtCode, undefined);
+  issues.push(...Region.locationIssuesBeside(regency, raw.districtCode, undefined, issues));
+  if (!issues.length && data) return data;
+  const slug = slugCheck ? (validField(fairFieldsSchema, input, 'slug') ?? slugFromName(input)) : undefined;
+  if (slug && !issues.some((i) => i.path === 'slug')) {
+    const { Item } = await fairEntities(ctx.db).FairSlug.build(GetItemCommand).key({ slug }).send();
+    if (Item) issues.push({ path: 'slug', code: 'fair.slug.taken' });
+  }
+  throw new ValidationError(issues);
 }
 
+const slugFromName = (input: unknown) => {
+  const name = validField(fairFieldsSchema, input, 'name');
+  return name ? slugOf(name) : undefined;
+};
+
 /** An officer creates a fair, as a draft; its address (`/bursa-kerja/<slug>`) is unique. */
-export const createFair = fn(fairFieldsSchema, async (fields, ctx): Promise<Info> => {
+export const createFair = fn(checkedInside(fairFieldsSchema), async (input, ctx): Promise<Info> => {
   const me = Account.requireSignedIn(ctx.actor);
   if (!canManageFairs(me)) throw forbidden('fair.officers_only');
-  await checkPlace(ctx, fields.districtCode);
+  const fields = await validFairFields(ctx, input, true);
   const now = new Date(nowOf(ctx)).toISOString();
   const fair: Info = {
     ...fields,
@@ -130,8 +152,7 @@ export const updateFair = fn(updateFairSchema, async ({ fairId, version, ...patc
   const me = Account.requireSignedIn(ctx.actor);
   if (!canManageFairs(me)) throw forbidden('fair.officers_only');
   const before = await getFair(ctx.db, fairId);
-  const fields = parseInput(fairFieldsSchema, { ...before, ...patch, slug: before.slug });
-  await checkPlace(ctx, fields.districtCode);
+  const fields = await validFairFields(ctx, { ...before, ...patch, slug: before.slug }, false);
   const expected = version ?? before.version;
   const fair: Info = {
     ...before,

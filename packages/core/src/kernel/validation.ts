@@ -123,3 +123,42 @@ export function formRows<T extends z.ZodType>(row: T, max: number, maxCode: stri
     .transform((rows) => rows.filter((r): r is NonNullable<typeof r> => r !== null))
     .pipe(z.array(z.any()).max(max, maxCode)) as unknown as z.ZodType<z.output<T>[], unknown>;
 }
+
+/**
+ * An object refinement that also runs when other fields are wrong (zod skips it
+ * by default), so a form shows every mistake at once; it still waits while a
+ * field it reads (`paths`) or the object itself is wrong.
+ * `.superRefine(check, whenValid('startDate', 'endDate'))`.
+ */
+export function whenValid(...paths: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      payload.value !== null &&
+      typeof payload.value === 'object' &&
+      payload.issues.every((i) => (i.path?.length ?? 0) > 0 && !paths.includes(String(i.path?.[0]))),
+  };
+}
+
+/**
+ * One field of an object schema parsed on its own: its value when valid, else
+ * undefined. Lets a use case check stored data (a kelurahan in its kecamatan,
+ * a taken handle) while other fields are wrong, and report it all at once.
+ */
+export function validField<S extends z.ZodObject, K extends keyof S['shape'] & string>(
+  schema: S,
+  input: unknown,
+  name: K,
+): z.output<S['shape'][K]> | undefined {
+  const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined;
+  const field = schema.shape[name] as z.ZodType;
+  const result = field.safeParse(value);
+  return result.success ? (result.data as z.output<S['shape'][K]>) : undefined;
+}
+
+/**
+ * A use case's input as callers type it, parsed by the use case itself with
+ * `check` so that checks against stored data join the schema's issues in one
+ * answer: `fn(checkedInside(companyFieldsSchema), async (input, ctx) => …)`.
+ */
+export const checkedInside = <S extends z.ZodType>(_schema: S) =>
+  z.custom<z.input<S>>((v) => v !== null && typeof v === 'object', 'request.field.invalid');

@@ -1,8 +1,8 @@
 export const id = {
   'moderation.target': 'Yang dilaporkan tidak dikenal.',
   'moderation.reason': 'Pilih alasan laporan.',
-  'moderation.note': 'Catatan maksimal 500 huruf.',
-  'moderation.hide_reason': 'Tulis alasan untuk pemiliknya (5–500 huruf).',
+  'moderation.note': 'Catatan paling panjang 500 karakter.',
+  'moderation.hide_reason': 'Tulis alasan untuk pemiliknya (5–500 karakter).',
   'moderation.officer_only': 'Hanya petugas Disnaker yang dapat menangani laporan.',
   'moderation.changed': 'Laporan ini baru saja ditangani petugas. Muat ulang lalu coba lagi.',
   'moderation.decided': 'Laporan ini sudah diputuskan petugas lain. Muat ulang antrean.',

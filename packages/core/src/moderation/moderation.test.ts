@@ -41,7 +41,8 @@ const vacancy = (title: string) =>
     minEducation: 'SMA',
     skills: 'gudang',
     districtCode: '36.71.01',
-    salaryMin: 4_500_000,
+    // At or above the UMK of Kota Tangerang: below it a full-time job is refused.
+    salaryMin: 5_500_000,
     openings: 2,
     closingDate: todayInJakarta(Date.now() + 30 * 86_400_000),
     publish: true,

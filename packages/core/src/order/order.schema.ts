@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { phoneSchema } from '../account/account.identifiers.ts';
-import { optionalField } from '../kernel/validation.ts';
+import { optionalField, whenValid } from '../kernel/validation.ts';
 import { DELIVERY } from '../shop/shop.entity.ts';
 import { MAX_LINES, MAX_QTY, PAYMENT_METHODS } from './order.entity.ts';
 
@@ -52,12 +52,16 @@ export const placeOrderSchema = z
     /** Placed from the cart: the cart is emptied in the same transaction. */
     fromCart: z.boolean().default(false),
   })
-  .superRefine((o, ctx) => {
-    if (o.delivery !== 'pickup' && !o.address)
-      ctx.addIssue({ code: 'custom', path: ['address'], message: 'order.address.required' });
-    if (o.delivery === 'local_delivery' && !o.villageCode)
-      ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'order.village.required' });
-  });
+  // Also when other fields are wrong, so the checkout shows every mistake at once.
+  .superRefine(
+    (o, ctx) => {
+      if (o.delivery !== 'pickup' && !o.address)
+        ctx.addIssue({ code: 'custom', path: ['address'], message: 'order.address.required' });
+      if (o.delivery === 'local_delivery' && !o.villageCode)
+        ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'order.village.required' });
+    },
+    whenValid('delivery', 'address', 'villageCode'),
+  );
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
 
 export const orderCodeSchema = z.object({ code: codeSchema });
@@ -89,13 +93,16 @@ export const paymentSettingsSchema = z
     accountName: optionalField(z.string().trim().max(60, 'shop.bank.max')),
     qris: optionalField(id),
   })
-  .superRefine((s, ctx) => {
-    const bank = Boolean(s.bankName && s.accountNumber && s.accountName);
-    if (s.methods.includes('transfer') && !bank && !s.qris)
-      ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'shop.bank.required' });
-    if ((s.bankName || s.accountNumber || s.accountName) && !bank)
-      ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'shop.bank.incomplete' });
-  });
+  .superRefine(
+    (s, ctx) => {
+      const bank = Boolean(s.bankName && s.accountNumber && s.accountName);
+      if (s.methods.includes('transfer') && !bank && !s.qris)
+        ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'shop.bank.required' });
+      if ((s.bankName || s.accountNumber || s.accountName) && !bank)
+        ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'shop.bank.incomplete' });
+    },
+    whenValid('methods', 'bankName', 'accountNumber', 'accountName', 'qris'),
+  );
 
 export const reviewSchema = z.object({
   code: codeSchema,

@@ -19,6 +19,7 @@ import type { Config } from '../kernel/config.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import { check, checkedInside, validField } from '../kernel/validation.ts';
 import { Region } from '../region/index.ts';
 import { productEntities } from '../shop/product.entity.ts';
 import type { Product } from '../shop/product.use-cases.ts';
@@ -116,20 +117,26 @@ const soldOut = (p: Pick<Product, 'title'>) =>
  * emptied when the order came from it. The code is the order's key: a taken
  * code fails the put's condition and another is drawn.
  */
-export const placeOrder = fn(placeOrderSchema, async (input, ctx): Promise<Info> => {
+export const placeOrder = fn(checkedInside(placeOrderSchema), async (raw, ctx): Promise<Info> => {
   const me = Account.requireSignedIn(ctx.actor);
-  const [shop, role] = await Promise.all([getShop(ctx.db, input.shopId), roleIn(ctx.db, me, input.shopId)]);
+  const shopId = String(raw.shopId ?? '');
+  const [shop, role] = await Promise.all([getShop(ctx.db, shopId), roleIn(ctx.db, me, shopId)]);
   if (role) throw forbidden('order.own_shop');
-  const issues = [];
-  if (!acceptedPayments(shop, ctx.config).includes(input.payment))
+  // The form and what this shop offers, checked together: every problem in one answer.
+  const { data: input, issues } = check(placeOrderSchema, raw);
+  const payment = validField(placeOrderSchema, raw, 'payment');
+  const delivery = validField(placeOrderSchema, raw, 'delivery');
+  const villageCode = validField(placeOrderSchema, raw, 'villageCode');
+  if (payment && !acceptedPayments(shop, ctx.config).includes(payment))
     issues.push({ path: 'payment', code: 'order.payment.not_accepted' });
-  if (!shop.delivery.includes(input.delivery)) issues.push({ path: 'delivery', code: 'order.delivery.not_offered' });
-  if (input.delivery === 'local_delivery' && input.villageCode) {
+  if (delivery && !shop.delivery.includes(delivery))
+    issues.push({ path: 'delivery', code: 'order.delivery.not_offered' });
+  if (delivery === 'local_delivery' && villageCode && !issues.some((i) => i.path === 'villageCode')) {
     const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
-    if (Region.locationIssues(regency, input.villageCode.slice(0, 8), input.villageCode).length)
+    if (Region.locationIssues(regency, villageCode.slice(0, 8), villageCode).length)
       issues.push({ path: 'villageCode', code: 'order.village.required' });
   }
-  if (issues.length) throw new ValidationError(issues);
+  if (issues.length || !input) throw new ValidationError(issues);
 
   const qty = new Map<string, number>();
   for (const l of input.lines) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);

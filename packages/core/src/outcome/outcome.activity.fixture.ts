@@ -193,5 +193,19 @@ export async function makeActivity(db: Db, config: Config, officer: Actor) {
         await Order.advance(as(seller, at + (step + 1) * 1000), { code: order.code, action });
     }
   }
+  // Three more vacancies their company closes, one for each way a vacancy ends; one is closed
+  // as cancelled, reopened (the stream takes that back) and closed again as filled elsewhere.
+  const ended = await Promise.all(
+    ['Kasir Toko', 'Admin Gudang', 'Satpam Pabrik'].map((title) =>
+      post(b, { title, districtCode: '36.71.04', villageCode: '36.71.04.1001', openings: 1 }),
+    ),
+  );
+  const [v4, v5, v6] = ended as [Vacancy.Info, Vacancy.Info, Vacancy.Info];
+  await Vacancy.close(as(b.owner), { id: v4.id, outcome: 'filled_bursa' });
+  await Vacancy.close(as(b.owner), { id: v5.id, outcome: 'cancelled' });
+  await Vacancy.reopen(as(b.owner), { id: v5.id });
+  await Vacancy.close(as(b.owner), { id: v5.id, outcome: 'filled_elsewhere' });
+  await Vacancy.close(as(b.owner), { id: v6.id, outcome: 'cancelled' });
+  vacancyIds.push(v4.id, v5.id, v6.id);
   return { made: { vacancyIds, applications, products, orders, participants }, programmeId, cohortId };
 }

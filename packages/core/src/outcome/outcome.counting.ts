@@ -23,6 +23,13 @@ export type OutcomeDelta = {
   sellerOf?: string;
 };
 
+/** The counter each way a company says its vacancy ended adds to. */
+const OUTCOME_COUNTER = {
+  filled_bursa: 'filledBursa',
+  filled_elsewhere: 'filledElsewhere',
+  cancelled: 'cancelled',
+} as const satisfies Record<(typeof Vacancy.CLOSE_OUTCOMES)[number], Counter>;
+
 /** `2026-12`: the WIB month of an ISO instant. */
 export const monthOf = (iso: string) => todayInJakarta(Date.parse(iso)).slice(0, 7);
 
@@ -50,7 +57,9 @@ async function shopPlace(db: Db, shopId: string): Promise<(Place & { owner: stri
  * What one change adds, by entity:
  * - Vacancy: published for the first time (it gains `publishedAt`, kept for good):
  *   one vacancy and its openings, in the month it was published, at its kelurahan
- *   (a vacancy without one counts in its kecamatan and the total only);
+ *   (a vacancy without one counts in its kecamatan and the total only); closed by
+ *   its company: one of filledBursa / filledElsewhere / cancelled in the month it
+ *   was closed, taken back (−1 in that month) when it is reopened;
  * - Application: the funnel events of Application.funnelDelta (applied,
  *   shortlisted, interviewed, hired: each stage counted once), at the
  *   applicant's kelurahan, in the month of the change;
@@ -63,9 +72,23 @@ export async function outcomeDelta(db: Db, entity: string, before: Image, after:
   if (entity === 'Vacancy') {
     const b = Vacancy.fromImage(db, before);
     const a = Vacancy.fromImage(db, after);
-    if (!a?.publishedAt || b?.publishedAt) return [];
+    if (!a) return [];
     const place = { regency: a.regencyCode, district: a.districtCode, village: a.villageCode };
-    return [{ month: monthOf(a.publishedAt), place, counts: { vacancies: 1, openings: a.openings } }];
+    const deltas: OutcomeDelta[] = [];
+    if (a.publishedAt && !b?.publishedAt)
+      deltas.push({ month: monthOf(a.publishedAt), place, counts: { vacancies: 1, openings: a.openings } });
+    // How it ended, when its company closes it; a reopen takes that back (in the month it counted in).
+    const ended = (v: Vacancy.Info | undefined) =>
+      v?.status === 'closed' && v.closedOutcome && v.closedAt
+        ? { outcome: v.closedOutcome, at: v.closedAt }
+        : undefined;
+    const was = ended(b);
+    const now = ended(a);
+    if (was && (!now || was.at !== now.at))
+      deltas.push({ month: monthOf(was.at), place, counts: { [OUTCOME_COUNTER[was.outcome]]: -1 } });
+    if (now && (!was || was.at !== now.at))
+      deltas.push({ month: monthOf(now.at), place, counts: { [OUTCOME_COUNTER[now.outcome]]: 1 } });
+    return deltas;
   }
   if (entity === 'Application') {
     const a = Application.fromImage(db, after);

@@ -86,7 +86,9 @@ describe('the outcome counters', () => {
     const total = await expectReconciled();
     // The data really is spread: every kind of counter and both months hold something.
     for (const c of Outcome.COUNTERS) expect(total[c], c).toBeGreaterThan(0);
-    expect(total).toMatchObject({ vacancies: 3, openings: 9, sellers: 3, orders: 4, products: 4 });
+    expect(total).toMatchObject({ vacancies: 6, openings: 12, sellers: 3, orders: 4, products: 4 });
+    // Closed by their company: one each way (the one reopened counts only as it ended the second time).
+    expect(total).toMatchObject({ filledBursa: 1, filledElsewhere: 1, cancelled: 1 });
   });
 
   it('do not move when every record is delivered again (replays and duplicates)', async () => {

@@ -40,9 +40,12 @@ export async function recount(db: Db, made: Made) {
   };
   for (const id of vacancyIds) {
     const v = await Vacancy.get(db, id);
-    if (!v.publishedAt) continue;
+    if (!v.publishedAt || !Vacancy.isComplete(v)) continue;
     add(month(v.publishedAt), v.districtCode, v.villageCode, 'vacancies');
     add(month(v.publishedAt), v.districtCode, v.villageCode, 'openings', v.openings);
+    const ended = { filled_bursa: 'filledBursa', filled_elsewhere: 'filledElsewhere', cancelled: 'cancelled' } as const;
+    if (v.status === 'closed' && v.closedOutcome && v.closedAt)
+      add(month(v.closedAt), v.districtCode, v.villageCode, ended[v.closedOutcome]);
   }
   const stages = { shortlisted: 'shortlisted', interview: 'interviewed', hired: 'hired' } as const;
   for (const key of applications) {

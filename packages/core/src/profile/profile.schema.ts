@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEVELS } from '../education/index.ts';
-import { formRows, optionalField } from '../kernel/validation.ts';
+import { formRows, optionalField, whenValid } from '../kernel/validation.ts';
 import { GENDERS, PROGRAMMES } from './profile.entity.ts';
 
 const thisYear = () => new Date().getUTCFullYear();
@@ -37,6 +37,8 @@ const experienceSchema = z
   .refine((e) => e.endYear === undefined || e.endYear >= e.startYear, {
     message: 'profile.experience.years_order',
     path: ['endYear'],
+    // Also when the row's title or employer is wrong: every mistake at once.
+    ...whenValid('startYear', 'endYear'),
   });
 
 const certificateSchema = z.object({

@@ -94,6 +94,19 @@ describe('profile', () => {
     expect(Profile.looksLikeNik('3671202400012345')).toBe(false);
   });
 
+  it('reports a kelurahan outside its kecamatan together with the other mistakes, limits named', async () => {
+    const bad = { ...fields, birthYear: '2030', villageCode: '36.71.02.1001', major: 'x'.repeat(81) };
+    const error = await Profile.save(as(other), bad as never).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'request.invalid',
+      fields: expect.arrayContaining([
+        expect.objectContaining({ path: 'birthYear', code: 'profile.birth_year.range' }),
+        expect.objectContaining({ path: 'villageCode', code: 'region.village.invalid' }),
+        expect.objectContaining({ path: 'major', code: 'profile.text.max', params: { max: 80 } }),
+      ]),
+    });
+  });
+
   it('a stale version is a 409', async () => {
     await expect(Profile.save(as(seeker), { ...fields, version: 1 } as never)).resolves.toMatchObject({ version: 2 });
     await expect(Profile.save(as(seeker), { ...fields, version: 1 } as never)).rejects.toMatchObject({

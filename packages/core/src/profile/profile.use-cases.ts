@@ -5,8 +5,9 @@ import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { Level } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
-import { conflict, DomainError, forbidden } from '../kernel/errors.ts';
+import { conflict, DomainError, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import { check, checkedInside } from '../kernel/validation.ts';
 import { Media } from '../media/index.ts';
 import { Region } from '../region/index.ts';
 import type { GENDERS, PROGRAMMES } from './profile.entity.ts';
@@ -91,13 +92,14 @@ export const mine = fn(z.object({}).optional(), async (_input, ctx): Promise<MyP
 });
 
 /** Creates or replaces the signed-in person's profile (a stale `version` is a 409). */
-export const save = fn(profileFieldsSchema, async ({ version, ...fields }, ctx): Promise<Info> => {
+export const save = fn(checkedInside(profileFieldsSchema), async (input, ctx): Promise<Info> => {
   const me = Account.requireSignedIn(ctx.actor);
-  Region.assertLocation(
-    await Region.getCached(ctx.db, ctx.config.homeRegency),
-    fields.districtCode,
-    fields.villageCode,
-  );
+  // The fields and the kelurahan in its kecamatan, checked together: every problem in one answer.
+  const { data, issues } = check(profileFieldsSchema, input);
+  const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
+  issues.push(...Region.locationIssuesBeside(regency, input.districtCode, input.villageCode, issues));
+  if (issues.length || !data) throw new ValidationError(issues);
+  const { version, ...fields } = data;
   const before = await find(ctx.db, me.userId);
   const now = new Date(nowOf(ctx)).toISOString();
   // A certificate kept in the same row keeps its uploaded file.

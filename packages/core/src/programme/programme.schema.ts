@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalField } from '../kernel/validation.ts';
+import { normalizePhone } from '../account/account.identifiers.ts';
+import { optionalField, whenValid } from '../kernel/validation.ts';
 import { PROGRAMME_KINDS } from './programme.entity.ts';
 
 const ID = z.string().max(40);
@@ -32,12 +33,17 @@ type CohortPlace = {
   villageCode?: string | undefined;
   institution?: string | undefined;
 };
-function checkCohort(c: CohortPlace, ctx: z.RefinementCtx) {
+// Each cross-field check runs when the fields it reads are right, whatever else is wrong: one answer lists all.
+function checkDates(c: CohortPlace, ctx: z.RefinementCtx) {
   if (c.endDate < c.startDate)
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'programme.cohort.date.order' });
+}
+function checkPlace(c: CohortPlace, ctx: z.RefinementCtx) {
   if (!c.villageCode && !c.institution)
     ctx.addIssue({ code: 'custom', path: ['villageCode'], message: 'programme.cohort.place.required' });
 }
+const datesValid = whenValid('startDate', 'endDate');
+const placeValid = whenValid('villageCode', 'institution');
 
 export const cohortSchema = z
   .object({
@@ -49,12 +55,14 @@ export const cohortSchema = z
       .max(120, 'programme.cohort.name.length'),
     ...cohortFields,
   })
-  .superRefine(checkCohort);
+  .superRefine(checkDates, datesValid)
+  .superRefine(checkPlace, placeValid);
 
 /** What an officer may change on a cohort (not its name: participants and badges carry it). */
 export const cohortUpdateSchema = z
   .object({ cohortId: ID, version: z.coerce.number().int().min(1), ...cohortFields })
-  .superRefine(checkCohort);
+  .superRefine(checkDates, datesValid)
+  .superRefine(checkPlace, placeValid);
 
 export const participantName = z
   .string('programme.participant.name.length')
@@ -65,7 +73,15 @@ export const participantName = z
 export const addSchema = z.object({
   cohortId: ID,
   name: participantName,
-  phone: z.string('programme.participant.phone.invalid').max(40, 'programme.participant.phone.invalid'),
+  // An Indonesian mobile number, as +62…: checked with the name, in one answer.
+  phone: z
+    .string('programme.participant.phone.invalid')
+    .max(40, 'programme.participant.phone.invalid')
+    .transform((v, ctx) => {
+      const phone = normalizePhone(v);
+      if (!phone) ctx.addIssue({ code: 'custom', message: 'programme.participant.phone.invalid' });
+      return phone ?? z.NEVER;
+    }),
 });
 export const importSchema = z.object({ cohortId: ID, csv: z.string().max(200_000, 'programme.csv.too_many') });
 export const participantRef = z.object({ cohortId: ID, phone: z.string().max(20) });

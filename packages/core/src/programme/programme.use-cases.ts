@@ -17,7 +17,7 @@ import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
-import { optionalField } from '../kernel/validation.ts';
+import { check, checkedInside, optionalField, validField } from '../kernel/validation.ts';
 import { type Cohort, type Programme, programmeEntities } from './programme.entity.ts';
 import { canManageProgrammes } from './programme.policy.ts';
 import { cohortSchema, cohortUpdateSchema, pageSchema, programmeSchema } from './programme.schema.ts';
@@ -153,13 +153,15 @@ export const createCohort = fn(cohortSchema, async (input, ctx): Promise<Cohort>
  * (never below its participants), on condition that nobody changed it
  * meanwhile; audited in the same transaction.
  */
-export const updateCohort = fn(cohortUpdateSchema, async (input, ctx): Promise<Cohort> => {
+export const updateCohort = fn(checkedInside(cohortUpdateSchema), async (raw, ctx): Promise<Cohort> => {
   requireOfficer(ctx.actor);
-  const cohort = await getCohort(ctx.db, input.cohortId);
-  if (input.capacity < cohort.participants)
-    throw new ValidationError([
-      { path: 'capacity', code: 'programme.cohort.capacity_below', params: { n: cohort.participants } },
-    ]);
+  const cohort = await getCohort(ctx.db, String(raw.cohortId ?? ''));
+  // The fields and the capacity against who is already in, checked together: every problem in one answer.
+  const { data: input, issues } = check(cohortUpdateSchema, raw);
+  const capacity = validField(cohortUpdateSchema, raw, 'capacity');
+  if (capacity !== undefined && capacity < cohort.participants)
+    issues.push({ path: 'capacity', code: 'programme.cohort.capacity_below', params: { n: cohort.participants } });
+  if (issues.length || !input) throw new ValidationError(issues);
   const next: Cohort = {
     ...cohort,
     startDate: input.startDate,

@@ -84,6 +84,25 @@ export function locationIssues(
   return [];
 }
 
+/**
+ * The location check beside a schema's own issues: the kecamatan against the
+ * regency and the kelurahan against the kecamatan, for whichever of them the
+ * schema did not already find wrong, so a form reports it with every other
+ * mistake in one answer. Takes the raw input's values (trimmed here).
+ */
+export function locationIssuesBeside(
+  regency: Regency,
+  districtCode: unknown,
+  villageCode: unknown,
+  issues: readonly FieldIssue[],
+): FieldIssue[] {
+  const failed = new Set(issues.map((i) => i.path));
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const district = text(districtCode);
+  if (failed.has('districtCode') || !district) return [];
+  return locationIssues(regency, district, failed.has('villageCode') ? undefined : text(villageCode));
+}
+
 export function assertLocation(regency: Regency, districtCode: string, villageCode: string | undefined): void {
   const issues = locationIssues(regency, districtCode, villageCode);
   if (issues.length) throw new ValidationError(issues);

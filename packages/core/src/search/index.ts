@@ -3,7 +3,7 @@ export * as Search from './index.ts';
 export { COLLECTIONS, type Collection, type Doc, productDoc, shopDoc, vacancyDoc } from './search.documents.ts';
 export { runSearch, type SearchResults, unloadAll } from './search.engine.ts';
 export { type Filters, find, type Hit, type Mode, PRICE_BANDS, type PriceBand } from './search.index.ts';
-export { appendChanges, type Change, changesFor, readLog } from './search.log.ts';
+export { appendChanges, type Change, changesFor, lastChange, readLog } from './search.log.ts';
 export * as messages from './search.messages.ts';
 export type { SearchEvent } from './search.remote.ts';
 export {
@@ -11,6 +11,8 @@ export {
   SEARCH_PAGE,
   type SearchInput,
   type SearchQuery,
+  SORTS,
+  type Sort,
   searchSchema,
   TABS,
   type Tab,

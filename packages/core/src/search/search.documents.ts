@@ -25,6 +25,8 @@ export type VacancyDoc = {
   skills: string;
   text: string;
   companyId: string;
+  /** Copy: the company is verified (the badge on cards; company-renamed refreshes the vacancy's copy). */
+  companyVerified?: boolean;
   type: Vacancy['type'];
   minEducation: Vacancy['minEducation'];
   districtCode: string;
@@ -95,6 +97,7 @@ export function vacancyDoc(v: Vacancy | undefined): VacancyDoc | undefined {
     skills: v.skills.join(', '),
     text: cut(v.description),
     companyId: v.companyId,
+    ...(v.companyVerified ? { companyVerified: true } : {}),
     type: v.type,
     minEducation: v.minEducation,
     districtCode: v.districtCode,

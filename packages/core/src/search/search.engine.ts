@@ -68,9 +68,10 @@ export async function runSearch(ctx: Ctx, q: SearchQuery): Promise<SearchResults
     category: q.category,
     price: q.price,
     graduate: q.graduate,
+    salaryFloor: q.salaryFloor,
   };
   const run = async <C extends Collection>(c: C, mode: Mode) =>
-    find((await indexFor(ctx, regency, c)).index, c, q.q, filters, nowS, { mode, facets: q.tab === c });
+    find((await indexFor(ctx, regency, c)).index, c, q.q, filters, nowS, { mode, facets: q.tab === c, sort: q.sort });
   const all = (mode: Mode) => Promise.all([run('vacancies', mode), run('products', mode), run('shops', mode)]);
   const none = (r: { hits: unknown[] }[]) => r.every((x) => x.hits.length === 0);
   // Each step only when nothing anywhere was found by the one before (search.index.ts, Mode).

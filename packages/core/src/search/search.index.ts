@@ -1,6 +1,7 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import { LEVELS, type Level, meetsEducation } from '../education/index.ts';
 import type { Collection, Doc, DocOf } from './search.documents.ts';
+import type { Sort } from './search.schema.ts';
 import { alternatives, indexTerms, queryWords, tokenize } from './search.text.ts';
 
 /**
@@ -15,6 +16,7 @@ const FIELDS: Record<Collection, { fields: string[]; boost: Record<string, numbe
       'title',
       'companyName',
       'companyId',
+      'companyVerified',
       'type',
       'minEducation',
       'districtCode',
@@ -162,6 +164,8 @@ export type Filters = {
   category?: string | undefined;
   price?: PriceBand | undefined;
   graduate?: boolean | undefined;
+  /** Vacancies: the highest stated salary (`salaryMax`, else `salaryMin`) reaches it; none without a salary. */
+  salaryFloor?: number | undefined;
 };
 
 /** Facet dimensions of each collection, with the value(s) a document counts under. */
@@ -190,14 +194,40 @@ function wanted(collection: Collection, f: Filters): Record<string, string> {
     const v = f[dim as keyof Filters];
     if (v !== undefined && v !== false) w[dim] = v === true ? '1' : String(v);
   }
+  // Filters that are not facets: they narrow every facet's counts too.
   if (collection === 'vacancies' && f.villageCode) w.villageCode = f.villageCode;
+  if (collection === 'vacancies' && f.salaryFloor !== undefined) w.salaryFloor = String(f.salaryFloor);
   return w;
 }
 
+/** A vacancy's highest stated salary: what a salary floor is compared with (undefined: none stated). */
+const topSalary = (d: Record<string, unknown>) =>
+  typeof d.salaryMax === 'number' ? d.salaryMax : typeof d.salaryMin === 'number' ? d.salaryMin : undefined;
+
+const matchesOne = (collection: Collection, d: Record<string, unknown>, dim: string, v: string) => {
+  if (dim === 'villageCode') return d.villageCode === v;
+  if (dim === 'salaryFloor') return (topSalary(d) ?? -1) >= Number(v);
+  return DIMENSIONS[collection][dim]?.(d).includes(v) ?? false;
+};
+
 const matches = (collection: Collection, d: Record<string, unknown>, w: Record<string, string>, skip?: string) =>
-  Object.entries(w).every(([dim, v]) =>
-    dim === skip ? true : dim === 'villageCode' ? d.villageCode === v : DIMENSIONS[collection][dim]?.(d).includes(v),
-  );
+  Object.entries(w).every(([dim, v]) => dim === skip || matchesOne(collection, d, dim, v));
+
+/**
+ * The order asked for, where it differs from the default (relevance with
+ * words, newest first without): `newest` (published), `closing` (the soonest
+ * closing day first, the newest first within a day). Vacancies only.
+ */
+function reorder(results: SearchResult[], collection: Collection, sort: Sort | undefined, words: number) {
+  if (collection !== 'vacancies' || !sort) return;
+  if (sort === 'newest' && words > 0) results.sort(newestFirst);
+  if (sort === 'closing')
+    results.sort((a, b) => String(a.closingDate).localeCompare(String(b.closingDate)) || newestFirst(a, b));
+}
+
+/** Newest first, as the lists order (`<publishedAt>#<id>`, ids time-sortable): ties go to the later id. */
+const newestFirst = (a: SearchResult, b: SearchResult) =>
+  String(b.at).localeCompare(String(a.at)) || String(b.id).localeCompare(String(a.id));
 
 export type Hit<C extends Collection> = Omit<DocOf<C>, 'text' | 'skills'> & { score: number };
 export type Found<C extends Collection> = {
@@ -211,7 +241,8 @@ export type Found<C extends Collection> = {
  * Runs a query in a mode (the caller relaxes it only when nothing is found in
  * any collection), filters applied,
  * ordered by relevance then freshness (the newest of equally good matches
- * first); an empty query lists everything, newest first. Expired vacancies are
+ * first); an empty query lists everything, newest first; vacancies may be
+ * ordered otherwise (`sort`). Expired vacancies are
  * never returned. Facets only when asked (a tab's page, not the "all" preview).
  */
 export function find<C extends Collection>(
@@ -220,14 +251,14 @@ export function find<C extends Collection>(
   q: string,
   filters: Filters,
   nowS: number,
-  options: { mode?: Mode; facets?: boolean } = {},
+  options: { mode?: Mode; facets?: boolean; sort?: Sort | undefined } = {},
 ): Found<C> {
   const words = queryWords(q, collection);
   const live = (r: SearchResult) => collection !== 'vacancies' || Number(r.expiresAt) > nowS;
   let results: SearchResult[];
   if (words.length === 0) {
     results = index.search(MiniSearch.wildcard, { filter: live });
-    results.sort((a, b) => String(b.at).localeCompare(String(a.at)));
+    results.sort(newestFirst);
   } else {
     // The boost is asked per matching term and document: each date is parsed once per query.
     const ages = new Map<string, number>();
@@ -242,6 +273,7 @@ export function find<C extends Collection>(
     };
     results = index.search(queryTree(words, options.mode ?? 'exact'), { filter: live, boostDocument });
   }
+  reorder(results, collection, options.sort, words.length);
   const w = wanted(collection, filters);
   const facets: Found<C>['facets'] = {};
   if (options.facets !== false) {

@@ -1,4 +1,4 @@
-import { BatchPutRequest, QueryCommand } from 'dynamodb-toolbox';
+import { BatchPutRequest, GetItemCommand, QueryCommand } from 'dynamodb-toolbox';
 import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
 import { Shop } from '../shop/index.ts';
@@ -133,4 +133,42 @@ export async function readLog(db: Db, regency: string, collection: Collection, f
     exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
   } while (exclusiveStartKey);
   return out;
+}
+
+/**
+ * When what residents browse last changed (the home page's "Diperbarui"): the
+ * newest entry of the vacancies' and the products' logs, one Query each (limit
+ * 1, newest first, in parallel), whatever the amount of data. When both logs
+ * are empty (nothing changed for two days, the entries expired), the position
+ * of their snapshots (one GetItem each), which is the last change they hold.
+ * Undefined when nothing was ever written.
+ */
+export async function lastChange(
+  db: Db,
+  regency: string,
+  collections: readonly Collection[] = ['vacancies', 'products'],
+): Promise<string | undefined> {
+  const { SearchChange, SearchSnapshot } = searchEntities(db);
+  const newest = (times: (string | undefined)[]) =>
+    times.filter((t): t is string => Boolean(t)).sort((a, b) => b.localeCompare(a))[0];
+  const logged = await Promise.all(
+    collections.map(async (collection) => {
+      const { Items = [] } = await db.table
+        .build(QueryCommand)
+        .entities(SearchChange)
+        .query({ partition: `SEARCHLOG#${regency}#${collection}` })
+        .options({ reverse: true, limit: 1 })
+        .send();
+      return Items[0]?.writtenAt;
+    }),
+  );
+  const fromLog = newest(logged);
+  if (fromLog) return fromLog;
+  const snapshots = await Promise.all(
+    collections.map(
+      async (collection) =>
+        (await SearchSnapshot.build(GetItemCommand).key({ regency, collection }).send()).Item?.position,
+    ),
+  );
+  return newest(snapshots);
 }

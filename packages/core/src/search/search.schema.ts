@@ -14,23 +14,54 @@ export const PREVIEW = 4;
 
 const district = z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'search.district.invalid');
 
-/** A search: the words, the tab, the filters (each applies where the collection has it), the page. */
-export const searchSchema = z.object({
-  q: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? '').trim())
-    .pipe(z.string().max(100, 'search.q.max')),
-  tab: optionalField(z.enum(TABS, 'search.tab.invalid')).transform((v): Tab => v ?? 'all'),
-  districtCode: optionalField(district),
-  villageCode: optionalField(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'search.village.invalid')),
-  type: optionalField(z.enum(VACANCY_TYPES, 'vacancy.type.invalid')),
-  education: optionalField(z.enum(LEVELS, 'vacancy.education.invalid')),
-  category: optionalField(z.enum(CATEGORIES, 'product.category.invalid')),
-  price: optionalField(z.enum(PRICE_BANDS, 'search.price.invalid')),
-  graduate: z.preprocess((v) => v === true || v === '1' || v === 'true', z.boolean()).optional(),
-  cursor: optionalField(z.string().regex(/^\d{1,5}$/, 'request.invalid_cursor')),
-  limit: z.coerce.number().int().min(1).max(50).default(SEARCH_PAGE),
-});
+/**
+ * How vacancies are ordered: by default relevance with words and newest first
+ * without; `newest` always newest first, `closing` the soonest closing day first.
+ */
+export const SORTS = ['newest', 'closing'] as const;
+export type Sort = (typeof SORTS)[number];
+
+/** A salary floor in whole rupiah; "4.000.000" and "Rp4000000" are read too (shared links, typed by hand). */
+const rupiah = z.preprocess(
+  (v) => (typeof v === 'string' ? Number(v.replace(/[.\s]/g, '').replace(/^Rp/i, '')) : v),
+  z
+    .number('search.salary.invalid')
+    .int('search.salary.invalid')
+    .min(0, 'search.salary.invalid')
+    .max(1_000_000_000, 'search.salary.invalid'),
+);
+
+/**
+ * A search: the words, the tab, the filters (each applies where the collection
+ * has it), the order, the page. A kelurahan outside the chosen kecamatan is a
+ * mistake to report (a link edited by hand), not an empty result.
+ */
+export const searchSchema = z
+  .object({
+    q: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').trim())
+      .pipe(z.string().max(100, 'search.q.max')),
+    tab: optionalField(z.enum(TABS, 'search.tab.invalid')).transform((v): Tab => v ?? 'all'),
+    districtCode: optionalField(district),
+    villageCode: optionalField(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'search.village.invalid')),
+    type: optionalField(z.enum(VACANCY_TYPES, 'vacancy.type.invalid')),
+    education: optionalField(z.enum(LEVELS, 'vacancy.education.invalid')),
+    category: optionalField(z.enum(CATEGORIES, 'product.category.invalid')),
+    price: optionalField(z.enum(PRICE_BANDS, 'search.price.invalid')),
+    graduate: z.preprocess((v) => v === true || v === '1' || v === 'true', z.boolean()).optional(),
+    /** Vacancies whose highest stated salary (`salaryMax`, else `salaryMin`) reaches it; none without a salary. */
+    salaryFloor: optionalField(rupiah),
+    sort: optionalField(z.enum(SORTS, 'search.sort.invalid')),
+    cursor: optionalField(z.string().regex(/^\d{1,5}$/, 'request.invalid_cursor')),
+    limit: z.coerce.number().int().min(1).max(50).default(SEARCH_PAGE),
+  })
+  .refine((q) => !q.villageCode || !q.districtCode || q.villageCode.startsWith(`${q.districtCode}.`), {
+    message: 'search.village.outside',
+    path: ['villageCode'],
+    // Also when other fields are wrong, so every mistake shows at once.
+    when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'villageCode' && i.path?.[0] !== 'districtCode'),
+  });
 export type SearchInput = z.input<typeof searchSchema>;
 export type SearchQuery = z.output<typeof searchSchema>;

@@ -73,9 +73,15 @@ export async function buildFromTable(ctx: Ctx, regency: string, collection: Coll
   return state;
 }
 
-type SnapshotFile = { v: 1; position: string; stamps: [string, string][]; index: unknown };
+/**
+ * The snapshot format: bumped when documents gain stored fields (2: a
+ * vacancy's `companyVerified`), so an older snapshot is rebuilt from the
+ * table rather than serving documents without them.
+ */
+const SNAPSHOT_VERSION = 2;
+type SnapshotFile = { v: typeof SNAPSHOT_VERSION; position: string; stamps: [string, string][]; index: unknown };
 
-/** The current snapshot, or undefined when there is none yet. */
+/** The current snapshot, or undefined when there is none yet (or only one in an older format). */
 export async function loadSnapshot(ctx: Ctx, regency: string, collection: Collection): Promise<IndexState | undefined> {
   const { SearchSnapshot } = searchEntities(ctx.db);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -88,6 +94,7 @@ export async function loadSnapshot(ctx: Ctx, regency: string, collection: Collec
       const bytes = await out.Body?.transformToByteArray();
       if (!bytes) return undefined;
       const file = JSON.parse(gunzipSync(bytes).toString('utf8')) as SnapshotFile;
+      if (file.v !== SNAPSHOT_VERSION) return undefined;
       return {
         collection,
         index: loadIndex(collection, file.index),
@@ -139,7 +146,7 @@ export async function compact(
     return { collection, docs, bytes: pointer?.bytes ?? 0, applied, rebuilt, skipped: true, ms: Date.now() - started };
   const body = gzipSync(
     JSON.stringify({
-      v: 1,
+      v: SNAPSHOT_VERSION,
       position: state.position,
       stamps: [...state.stamps],
       index: state.index,

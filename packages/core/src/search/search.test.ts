@@ -12,6 +12,7 @@ import { seedShops } from '../../../../scripts/seed/shops.ts';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
 import { Account } from '../account/index.ts';
+import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, DomainError, loadConfig, todayInJakarta } from '../kernel/index.ts';
 import { Shop } from '../shop/index.ts';
@@ -100,7 +101,7 @@ describe('what search returns', () => {
     const found = await find({ q: 'penyablon', tab: 'vacancies' });
     expect(found.vacancies.map((v) => v.id)).toEqual([open.id]);
     expect(found.vacancies.map((v) => v.id)).not.toContain(draft.id);
-    await Vacancy.close(as(employer().employer), { id: open.id, reason: 'Sudah terisi' });
+    await Vacancy.close(as(employer().employer), { id: open.id, outcome: 'filled_elsewhere' });
     await projections.settle();
     expect((await find({ q: 'penyablon', tab: 'vacancies' })).counts.vacancies).toBe(0);
   });
@@ -298,6 +299,119 @@ describe('filters, facets and pages agree with the lists', () => {
       'price',
       'tab',
     ]);
+  });
+});
+
+describe('/lowongan through search: kelurahan, salary floor, closing soon, counts, the badge', () => {
+  const village = '36.71.02.1002';
+  const ids = (r: Search.SearchResults) => r.vacancies.map((v) => v.id);
+  const post = (title: string, extra: Record<string, unknown>) =>
+    Vacancy.create(as(employer().employer), { ...vacancyFields(title, extra), publish: true });
+  let ranged: Vacancy.Stored;
+  let fromOnly: Vacancy.Stored;
+  let undisclosed: Vacancy.Stored;
+  let elsewhere: Vacancy.Stored;
+
+  beforeAll(async () => {
+    // One after the other: "newest first" is their order.
+    ranged = await post('Juru Ukur Tanah', {
+      villageCode: village,
+      salaryMin: 3_000_000,
+      salaryMax: 6_000_000,
+      closingDate: day(40),
+    });
+    // At the UMK or above: a full-time wage below it is refused (vacancy.fields.ts).
+    fromOnly = await post('Juru Ukur Bangunan', { villageCode: village, salaryMin: 5_400_000, closingDate: day(3) });
+    undisclosed = await post('Juru Ukur Jalan', { villageCode: village, closingDate: day(10) });
+    elsewhere = await post('Juru Ukur Sungai', { salaryMin: 9_000_000, salaryMax: 9_000_000, closingDate: day(20) });
+    await projections.settle();
+  });
+
+  it('filters by kelurahan and by the highest stated salary (none stated never meets a floor), counting what it filters', async () => {
+    const inVillage = await find({ q: '', tab: 'vacancies', villageCode: village, limit: 50 });
+    expect(ids(inVillage)).toEqual([undisclosed.id, fromOnly.id, ranged.id]);
+    expect(inVillage.counts.vacancies).toBe(3);
+    // 5.500.000: the range reaching 6.000.000 meets it; "from 5.400.000" (its highest stated) does not.
+    const high = await find({ q: '', tab: 'vacancies', villageCode: village, salaryFloor: '5.500.000' });
+    expect(ids(high)).toEqual([ranged.id]);
+    expect(high.counts.vacancies).toBe(1);
+    const five = await find({ q: 'juru ukur', tab: 'vacancies', salaryFloor: 5_000_000 });
+    expect(new Set(ids(five))).toEqual(new Set([elsewhere.id, fromOnly.id, ranged.id]));
+    // Every vacancy a floor lists states a salary reaching it.
+    const floor = await find({ q: '', tab: 'vacancies', salaryFloor: 4_000_000, limit: 50 });
+    expect(floor.vacancies.length).toBeGreaterThan(0);
+    expect(floor.vacancies.every((v) => (v.salaryMax ?? v.salaryMin ?? 0) >= 4_000_000)).toBe(true);
+    expect(floor.counts.vacancies).toBeLessThan((await find({ q: '', tab: 'vacancies' })).counts.vacancies);
+  });
+
+  it('orders by closing soon (the newest first within a day) or by newest, with words or without, and pages in that order', async () => {
+    expect(ids(await find({ q: 'juru ukur', tab: 'vacancies', sort: 'closing' }))).toEqual([
+      fromOnly.id,
+      undisclosed.id,
+      elsewhere.id,
+      ranged.id,
+    ]);
+    expect(ids(await find({ q: 'juru ukur', tab: 'vacancies', sort: 'newest' }))).toEqual([
+      elsewhere.id,
+      undisclosed.id,
+      fromOnly.id,
+      ranged.id,
+    ]);
+    const first = await find({ q: '', tab: 'vacancies', sort: 'closing', limit: 5 });
+    const second = await find({ q: '', tab: 'vacancies', sort: 'closing', limit: 5, cursor: first.cursor });
+    const days = [...first.vacancies, ...second.vacancies].map((v) => v.closingDate);
+    expect(days).toEqual([...days].sort());
+    expect(second.counts.vacancies).toBe(first.counts.vacancies);
+  });
+
+  it('a kelurahan outside the chosen kecamatan, a floor that is no amount, an unknown order: each a field error, all at once', async () => {
+    const err = await find({
+      q: '',
+      tab: 'vacancies',
+      districtCode: '36.71.01',
+      villageCode: village,
+      salaryFloor: 'banyak',
+      sort: 'acak',
+    } as Search.SearchInput).catch((e) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    const issues = ((err as DomainError).details?.fields ?? []) as { path: string; code: string }[];
+    expect(issues.map((i) => `${i.path}:${i.code}`).sort()).toEqual([
+      'salaryFloor:search.salary.invalid',
+      'sort:search.sort.invalid',
+      'villageCode:search.village.outside',
+    ]);
+  });
+
+  it('the last change (the home page\'s "Diperbarui") is the newest entry of the logs, read in one Query each', async () => {
+    const before = (await Search.lastChange(db, '36.71')) as string;
+    expect(before).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const p = await Shop.createProduct(as(seller), {
+      shopId: shop.id,
+      title: 'Bolu Pandan Wangi',
+      price: 25_000,
+      category: 'kuliner',
+      madeToOrder: true,
+    });
+    await projections.settle();
+    const after = (await Search.lastChange(db, '36.71')) as string;
+    expect(after > before).toBe(true);
+    expect((await Search.readLog(db, '36.71', 'products', after)).map((e) => e.docId)).toContain(p.id);
+  });
+
+  it("cards carry the company's verified state, and a revocation (then a new verification) reaches them through the stream", async () => {
+    const verifiedOf = async (id: string) =>
+      (await find({ q: 'juru ukur', tab: 'vacancies' })).vacancies.find((v) => v.id === id)?.companyVerified;
+    expect(await verifiedOf(ranged.id)).toBe(true);
+    const all = await find({ q: '', tab: 'vacancies', limit: 50 });
+    // The demo has unverified employers too: their cards carry no badge.
+    expect(all.vacancies.some((v) => !v.companyVerified)).toBe(true);
+    const officer: Actor = { userId: 'officer-search', name: 'Petugas', roles: ['officer', 'resident'] };
+    await Company.revoke(as(officer), { id: employer().companyId, reason: 'Surat izin usaha ternyata palsu.' });
+    await projections.settle();
+    expect(await verifiedOf(ranged.id)).toBeUndefined();
+    await Company.verify(as(officer), { id: employer().companyId });
+    await projections.settle();
+    expect(await verifiedOf(ranged.id)).toBe(true);
   });
 });
 

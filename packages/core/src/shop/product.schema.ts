@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalField } from '../kernel/validation.ts';
+import { optionalField, whenValid } from '../kernel/validation.ts';
 import { PRODUCT_STATUSES } from './product.entity.ts';
 import { CATEGORIES } from './shop.entity.ts';
 
@@ -35,7 +35,7 @@ export const productFieldsSchema = z
   .refine((p) => p.madeToOrder || p.stock !== undefined, {
     message: 'product.stock.required',
     path: ['stock'],
-    when: (payload) => payload.issues.every((i) => i.path?.[0] !== 'stock'),
+    ...whenValid('stock', 'madeToOrder'),
   });
 export type ProductFields = z.input<typeof productFieldsSchema>;
 

@@ -14,7 +14,7 @@ import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { optionalField } from '../kernel/validation.ts';
+import { check, checkedInside, optionalField, validField, whenValid } from '../kernel/validation.ts';
 import { PROGRAMMES } from '../profile/profile.entity.ts';
 import { graduateOf } from '../programme/programme.graduates.ts';
 import { grantBadgeTransaction } from './shop.badge-grant.ts';
@@ -42,20 +42,32 @@ const requestSchema = z.object({
     .min(1990, 'shop.badge.year')
     .max(2100, 'shop.badge.year'),
 });
-const decideSchema = z.object({
-  shopId: z.string().max(40),
-  decision: z.enum(['verify', 'reject'], 'request.field.invalid'),
-  reason: optionalField(z.string().trim().max(300, 'shop.badge.reason')),
-});
+const decideSchema = z
+  .object({
+    shopId: z.string().max(40),
+    decision: z.enum(['verify', 'reject'], 'request.field.invalid'),
+    reason: optionalField(z.string().trim().max(300, 'shop.badge.reason')),
+  })
+  .refine((d) => d.decision !== 'reject' || d.reason, {
+    message: 'shop.badge.reason',
+    path: ['reason'],
+    ...whenValid('decision', 'reason'),
+  });
 const queueSchema = z.object({ cursor: optionalField(z.string().max(600)) });
 
-export const requestBadge = fn(requestSchema, async ({ shopId, programme, cohort, year }, ctx): Promise<Badge> => {
+export const requestBadge = fn(checkedInside(requestSchema), async (input, ctx): Promise<Badge> => {
   const me = Account.requireSignedIn(ctx.actor);
+  const shopId = String(input.shopId ?? '');
   const [shop, role] = await Promise.all([get(ctx.db, shopId), roleIn(ctx.db, me, shopId)]);
   if (!capabilities(shop, { actor: me, role }).edit) throw forbidden('shop.not_owner');
   const now = new Date(nowOf(ctx)).toISOString();
-  if (year > new Date(nowOf(ctx)).getUTCFullYear())
-    throw new ValidationError([{ path: 'year', code: 'shop.badge.year' }]);
+  // The fields and a year not in the future (by the request's clock), checked together: one answer.
+  const { data, issues } = check(requestSchema, input);
+  const typedYear = validField(requestSchema, input, 'year');
+  if (typedYear !== undefined && typedYear > new Date(nowOf(ctx)).getUTCFullYear())
+    issues.push({ path: 'year', code: 'shop.badge.year' });
+  if (issues.length || !data) throw new ValidationError(issues);
+  const { programme, cohort, year } = data;
   // Resolved against the office's cohort lists first: a completed participant
   // of this programme is verified at once, as the list states it (audited as
   // the officer who marked completion).
@@ -106,7 +118,6 @@ export const badgeQueue = fn(queueSchema, async ({ cursor }, ctx): Promise<Page<
 export const decideBadge = fn(decideSchema, async ({ shopId, decision, reason }, ctx): Promise<Badge> => {
   const me = Account.requireSignedIn(ctx.actor);
   if (!canReviewBadges(me)) throw forbidden('shop.badge.officer_only');
-  if (decision === 'reject' && !reason) throw new ValidationError([{ path: 'reason', code: 'shop.badge.reason' }]);
   const shop = await get(ctx.db, shopId);
   const pending = shop.badge?.status === 'pending' ? shop.badge : undefined;
   if (!pending) throw conflict('shop.badge.not_pending');

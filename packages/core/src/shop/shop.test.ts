@@ -89,6 +89,23 @@ describe('shops', () => {
     expect((await Shop.byHandle(as(undefined), { handle: 'dapurbuani' })).movedTo).toBe('warungbuani');
   });
 
+  it('reports a taken handle and a kelurahan outside its kecamatan with the other mistakes, in one answer', async () => {
+    const taken = { ...fields('warungbuani'), name: 'W', villageCode: '36.71.02.1001', bio: 'x'.repeat(301) };
+    await expect(Shop.open(as(other), taken)).rejects.toMatchObject({
+      code: 'request.invalid',
+      fields: expect.arrayContaining([
+        expect.objectContaining({ path: 'name', code: 'shop.name.length' }),
+        expect.objectContaining({ path: 'bio', code: 'shop.bio.max' }),
+        expect.objectContaining({ path: 'villageCode', code: 'region.village.invalid' }),
+        expect.objectContaining({ path: 'handle', code: 'shop.handle.taken' }),
+      ]),
+    });
+    const { shop } = await Shop.byHandle(as(seller), { handle: 'warungbuani' });
+    // Its own handle is not "taken" when the owner edits something else wrongly.
+    const error = await Shop.update(as(seller), { id: shop.id, name: 'W', handle: 'warungbuani' }).catch((e) => e);
+    expect(error.fields).toEqual([{ path: 'name', code: 'shop.name.length', params: { min: 3 } }]);
+  });
+
   it('only the owner edits, and a stale version is a 409', async () => {
     const { shop } = await Shop.byHandle(as(seller), { handle: 'warungbuani' });
     await expect(Shop.update(as(other), { id: shop.id, bio: 'Diambil alih.' })).rejects.toMatchObject({

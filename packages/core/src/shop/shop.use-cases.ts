@@ -11,10 +11,11 @@ import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import type { Actor } from '../kernel/actor.ts';
-import { nowOf } from '../kernel/ctx.ts';
-import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { conflict, type FieldIssue, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { check, checkedInside, parseInput } from '../kernel/validation.ts';
 import { Media } from '../media/index.ts';
 import { Region } from '../region/index.ts';
 import { type CATEGORIES, type DELIVERY, type PAYMENT_METHODS, type SHOP_KINDS, shopEntities } from './shop.entity.ts';
@@ -63,15 +64,31 @@ export type Info = {
 
 const handleTaken = () => conflict('shop.handle_taken', [{ path: 'handle', code: 'shop.handle.taken' }]);
 
+/**
+ * The checks against stored data, beside the schema's issues, so a form shows
+ * every problem at once: the kelurahan in its kecamatan and, when something
+ * is wrong anyway, a handle another shop already has (otherwise the write's
+ * condition decides, as it must under concurrency).
+ */
+async function throwIfInvalid(ctx: Ctx, input: Record<string, unknown>, issues: FieldIssue[], shopId?: string) {
+  const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
+  issues.push(...Region.locationIssuesBeside(regency, input.districtCode, input.villageCode, issues));
+  if (!issues.length) return;
+  const handle = issues.some((i) => i.path === 'handle') ? undefined : handleSchema.safeParse(input.handle).data;
+  if (handle) {
+    const { Item } = await shopEntities(ctx.db).Handle.build(GetItemCommand).key({ handle }).send();
+    if (Item && Item.shopId !== shopId) issues.push({ path: 'handle', code: 'shop.handle.taken' });
+  }
+  throw new ValidationError(issues);
+}
+
 /** Opens a shop: the shop, its handle (unique: a conditional put), the owner's membership and the entrepreneur role, together. */
-export const open = fn(shopFieldsSchema, async (fields, ctx): Promise<Info> => {
+export const open = fn(checkedInside(shopFieldsSchema), async (input, ctx): Promise<Info> => {
   const me = Account.requireSignedIn(ctx.actor);
   if (!canOpen(me)) throw forbidden('shop.not_member');
-  Region.assertLocation(
-    await Region.getCached(ctx.db, ctx.config.homeRegency),
-    fields.districtCode,
-    fields.villageCode,
-  );
+  const { data: fields, issues } = check(shopFieldsSchema, input);
+  await throwIfInvalid(ctx, input, issues);
+  if (!fields) throw new ValidationError(issues);
   const now = new Date(nowOf(ctx)).toISOString();
   const shop: Info = {
     ...fields,
@@ -156,17 +173,18 @@ export const byHandle = fn(handleLookupSchema, async ({ handle }, ctx): Promise<
  * claimed in the same transaction (taken: 409 on the handle field), and the
  * old one stays pointing at the shop, marked not current, so it redirects.
  */
-export const update = fn(shopPatchSchema, async ({ id, version, ...patch }, ctx): Promise<Info> => {
+export const update = fn(checkedInside(shopPatchSchema), async (input, ctx): Promise<Info> => {
   const me = Account.requireSignedIn(ctx.actor);
-  const [before, role] = await Promise.all([get(ctx.db, id), roleIn(ctx.db, me, id)]);
+  const shopId = String(input.id ?? '');
+  const [before, role] = await Promise.all([get(ctx.db, shopId), roleIn(ctx.db, me, shopId)]);
   if (!capabilities(before, { actor: me, role }).edit) throw forbidden('shop.not_owner');
-  const next = { ...before, ...patch };
-  const fields = shopFieldsSchema.parse({ ...next, bio: next.bio ?? '', hours: next.hours ?? '' });
-  Region.assertLocation(
-    await Region.getCached(ctx.db, ctx.config.homeRegency),
-    fields.districtCode,
-    fields.villageCode,
-  );
+  const { data: patch, issues } = check(shopPatchSchema, input);
+  // The shop the fields make (a field left out keeps its value), checked against stored data beside the schema.
+  await throwIfInvalid(ctx, { ...before, ...(patch ?? input) }, issues, before.id);
+  if (!patch) throw new ValidationError(issues);
+  const { id: _id, version, ...given } = patch;
+  const next = { ...before, ...given };
+  const fields = parseInput(shopFieldsSchema, { ...next, bio: next.bio ?? '', hours: next.hours ?? '' });
   const expected = version ?? before.version;
   if (expected !== before.version) throw conflict('shop.changed');
   const shop: Info = {

@@ -16,6 +16,7 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { check, checkedInside, validField } from '../kernel/validation.ts';
 import { Media } from '../media/index.ts';
 import { productEntities } from './product.entity.ts';
 import type { Product } from './product.use-cases.ts';
@@ -129,10 +130,13 @@ export async function followedShopIds(db: Db, userId: string): Promise<string[]>
  * characters) and up to 5 of the shop's products tagged (a copy of each tag's
  * title and slug travels with the post, so it renders in one read).
  */
-export const createPost = fn(postFieldsSchema, async ({ shopId, caption, photos, tags }, ctx): Promise<Post> => {
+export const createPost = fn(checkedInside(postFieldsSchema), async (input, ctx): Promise<Post> => {
+  const shopId = String(input.shopId ?? '');
   const { me, can } = await canFor(ctx, shopId);
   if (!can.post) throw forbidden('shop.not_member');
-  await Media.requireReady(ctx, me.userId, photos);
+  // The caption, photos and the tagged products, checked together: every problem in one answer.
+  const { data, issues } = check(postFieldsSchema, input);
+  const tags = validField(postFieldsSchema, input, 'tags') ?? [];
   const { Product } = productEntities(ctx.db);
   const tagged = tags.length
     ? (((
@@ -145,9 +149,10 @@ export const createPost = fn(postFieldsSchema, async ({ shopId, caption, photos,
         )
       ).Responses?.[0] ?? []) as (Product | undefined)[])
     : [];
-  if (tagged.some((p) => !p || p.status === 'hidden')) {
-    throw new ValidationError([{ path: 'tags', code: 'post.tags.unknown' }]);
-  }
+  if (tagged.some((p) => !p || p.status === 'hidden')) issues.push({ path: 'tags', code: 'post.tags.unknown' });
+  if (issues.length || !data) throw new ValidationError(issues);
+  const { caption, photos } = data;
+  await Media.requireReady(ctx, me.userId, photos);
   const post: Post = {
     shopId,
     id: newId(nowOf(ctx)),

@@ -1,10 +1,19 @@
 /** Job vacancies: posting, editing, closing, browsing. Import as `import { Vacancy } from '@bursa/core/vacancy'`. */
 export * as Vacancy from './index.ts';
-export { HOLD_REASONS, VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
+export { CLOSE_OUTCOMES, HOLD_REASONS, VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
 export {
+  ConfirmationRequired,
+  FAR_CLOSING_MONTHS,
+  MANY_OPENINGS,
+  type Warning,
+  warningsOf,
+} from './vacancy.fields.ts';
+export {
+  type CompanyCopies,
   fromImage,
   listingItems,
   listingPartition,
+  refreshCompanyCopies,
   syncListing,
   type VacancyFilter,
   type VacancySummary,
@@ -15,5 +24,5 @@ export * as Moderation from './vacancy.moderation.ts';
 export { type Hold, type HoldReason, MONEY_PHRASES, moneyPhrases } from './vacancy.money.ts';
 export { capabilities, effectiveStatus, type VacancyCapabilities, type VacancyViewer } from './vacancy.policy.ts';
 export { approve, reject, reviewQueue } from './vacancy.review.ts';
-export type { BrowseQuery, VacancyFields } from './vacancy.schema.ts';
+export { type BrowseQuery, CONFIRMATIONS, type Confirmation, type VacancyFields } from './vacancy.schema.ts';
 export * from './vacancy.use-cases.ts';

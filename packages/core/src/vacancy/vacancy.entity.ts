@@ -16,6 +16,8 @@ import { LEVELS } from '../education/index.ts';
 export const VACANCY_TYPES = ['full_time', 'part_time', 'contract', 'apprenticeship', 'overseas'] as const;
 /** `review`: held for an officer before it is listed (vacancy.review.ts); never listed nor public. */
 export const VACANCY_STATUSES = ['draft', 'review', 'open', 'closed'] as const;
+/** How the company says a vacancy ended when it closes it: the office's outcome figures count each. */
+export const CLOSE_OUTCOMES = ['filled_bursa', 'filled_elsewhere', 'cancelled'] as const;
 /** Why a vacancy is held: its company is not verified, or its text asks applicants for money. */
 export const HOLD_REASONS = ['unverified', 'money'] as const;
 /** The officers' queue of held vacancies (gsi2, sparse: only while held), oldest first. */
@@ -29,25 +31,42 @@ const build = (table: BursaTable) => {
     companyId: string(),
     // Copy of Company.name, refreshed by functions/src/events/company-renamed.ts.
     companyName: string(),
+    /** Copy: the company is verified (the badge on cards), refreshed by functions/src/events/company-renamed.ts. */
+    companyVerified: boolean().optional(),
     title: string(),
-    description: string(),
+    // A draft needs only its title: the details below are optional until it is published (vacancy.fields.ts).
+    description: string().optional(),
     type: string()
       .enum(...VACANCY_TYPES)
-      .savedAs('vacancyType'),
-    minEducation: string().enum(...LEVELS),
+      .savedAs('vacancyType')
+      .optional(),
+    minEducation: string()
+      .enum(...LEVELS)
+      .optional(),
     skills: list(string()),
     regencyCode: string(),
-    districtCode: string(),
+    districtCode: string().optional(),
     villageCode: string().optional(),
     salaryMin: number().optional(),
     salaryMax: number().optional(),
-    openings: number(),
-    closingDate: string(),
+    openings: number().optional(),
+    closingDate: string().optional(),
+    /** How to apply: through Bursa (absent on older vacancies: yes) and/or the contact below. */
+    applyInBursa: boolean().optional(),
+    /** A contact for applications: +62… (a mobile number is offered as a WhatsApp chat), an email. */
+    contactPhone: string().optional(),
+    contactEmail: string().optional(),
     /** Up to 5 screening questions applicants answer (yes/no or a short text). */
     questions: list(map({ text: string(), kind: string().enum(...QUESTION_KINDS) })).optional(),
     status: string().enum(...VACANCY_STATUSES),
     closedReason: string().optional(),
     closedBy: string().enum('company', 'officer', 'deadline').optional(),
+    /** The company's answer when it closed the vacancy (filled through Bursa, elsewhere, cancelled). */
+    closedOutcome: string()
+      .enum(...CLOSE_OUTCOMES)
+      .optional(),
+    /** When it was closed (by the company or an officer): the month the outcome counts in. */
+    closedAt: string().optional(),
     createdAt: string(),
     updatedAt: string(),
     publishedAt: string().optional(),
@@ -91,6 +110,7 @@ const build = (table: BursaTable) => {
         id: string(),
         companyId: string(),
         companyName: string(),
+        companyVerified: boolean().optional(),
         title: string(),
         type: string()
           .enum(...VACANCY_TYPES)

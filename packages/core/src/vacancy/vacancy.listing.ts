@@ -1,6 +1,14 @@
-import { BatchDeleteRequest, BatchPutRequest, EntityFormatter } from 'dynamodb-toolbox';
+import {
+  $remove,
+  BatchDeleteRequest,
+  BatchPutRequest,
+  EntityFormatter,
+  QueryCommand,
+  UpdateItemCommand,
+} from 'dynamodb-toolbox';
 import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
+import { isConditionFailure } from '../db/conditions.ts';
 import { type Level, levelsMeeting } from '../education/index.ts';
 import { endOfDayEpochSeconds } from '../kernel/time.ts';
 import { type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
@@ -30,6 +38,7 @@ export type VacancySummary = Pick<
   | 'id'
   | 'companyId'
   | 'companyName'
+  | 'companyVerified'
   | 'title'
   | 'type'
   | 'minEducation'
@@ -49,6 +58,7 @@ export function listingItems(v: Vacancy | undefined): ListingItem[] {
     id: v.id,
     companyId: v.companyId,
     companyName: v.companyName,
+    ...(v.companyVerified ? { companyVerified: true } : {}),
     title: v.title,
     type: v.type,
     minEducation: v.minEducation,
@@ -100,4 +110,43 @@ export async function syncListing(db: Db, before: Vacancy | undefined, after: Va
   ];
   await writeInBatches(db, requests);
   return requests.length;
+}
+
+/** What a vacancy copies from its company for its cards: the name and whether an officer verified it. */
+export type CompanyCopies = { companyName: string; companyVerified: boolean };
+
+/**
+ * Projection (functions/src/events/company-renamed.ts): puts a company's name
+ * and verified state on each of its vacancies (`byCompany`) that carries
+ * others; each vacancy's change then reaches its listing items and its search
+ * document through their projections. Idempotent; does not bump versions (these
+ * are copies, not edits). Returns how many vacancies changed.
+ */
+export async function refreshCompanyCopies(db: Db, companyId: string, copies: CompanyCopies): Promise<number> {
+  const { Vacancy } = vacancyEntities(db);
+  const pages = db.table
+    .build(QueryCommand)
+    .entities(Vacancy)
+    .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
+    .paginate();
+  let changed = 0;
+  for await (const page of pages) {
+    for (const v of page.Items ?? []) {
+      if (v.companyName === copies.companyName && Boolean(v.companyVerified) === copies.companyVerified) continue;
+      try {
+        await Vacancy.build(UpdateItemCommand)
+          .item({
+            id: v.id,
+            companyName: copies.companyName,
+            companyVerified: copies.companyVerified ? true : $remove(),
+          } as never)
+          .options({ condition: { attr: 'id', exists: true } })
+          .send();
+        changed++;
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    }
+  }
+  return changed;
 }

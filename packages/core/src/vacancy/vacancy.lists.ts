@@ -1,8 +1,7 @@
-import { QueryCommand, UpdateItemCommand } from 'dynamodb-toolbox';
+import { QueryCommand } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, type Page } from '../db/cursor.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { DomainError } from '../kernel/errors.ts';
@@ -12,9 +11,9 @@ import { listingPartition, type VacancyFilter, type VacancySummary } from './vac
 import { isHidden } from './vacancy.moderation.ts';
 import { capabilities, effectiveStatus, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
 import { browseSchema, byCompanySchema } from './vacancy.schema.ts';
-import { getMany, type Info, type VacancyStatus } from './vacancy.use-cases.ts';
+import { getMany, type Info, isComplete, type Stored, type VacancyStatus } from './vacancy.use-cases.ts';
 
-/** Vacancy reads that return lists: the public browse, a company's vacancies, and the company-name projection. */
+/** Vacancy reads that return lists: the public browse and a company's vacancies (the company-copies projection: vacancy.listing.ts). */
 
 /**
  * Open vacancies, newest first, for any combination of kecamatan, type and
@@ -67,7 +66,8 @@ function decodePosition(cursor: string | undefined, partition: string) {
 }
 
 export type CompanyVacancies = {
-  vacancies: (Info & { effectiveStatus: VacancyStatus; can: VacancyCapabilities })[];
+  // Drafts among them may have only a title (Stored).
+  vacancies: (Stored & { effectiveStatus: VacancyStatus; can: VacancyCapabilities })[];
   counts: Record<VacancyStatus, number>;
 };
 
@@ -109,30 +109,7 @@ async function* byCompany(db: Db, companyId: string) {
     .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
     .options({ reverse: true })
     .paginate();
-  for await (const page of pages) yield* (page.Items ?? []) as Info[];
-}
-
-/**
- * Projection (functions/src/events/company-renamed.ts): puts a company's new
- * name on each of its vacancies that still carries another. Idempotent; does
- * not bump versions (the name is a copy, not an edit). Returns how many changed.
- */
-export async function refreshCompanyName(db: Db, companyId: string, companyName: string): Promise<number> {
-  let changed = 0;
-  for await (const v of byCompany(db, companyId)) {
-    if (v.companyName === companyName) continue;
-    try {
-      await vacancyEntities(db)
-        .Vacancy.build(UpdateItemCommand)
-        .item({ id: v.id, companyName } as never)
-        .options({ condition: { attr: 'id', exists: true } })
-        .send();
-      changed++;
-    } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-    }
-  }
-  return changed;
+  for await (const page of pages) yield* (page.Items ?? []) as Stored[];
 }
 
 /**
@@ -151,7 +128,8 @@ export async function* everyOpen(db: Db, regency: string): AsyncGenerator<Info[]
       .options({ limit: 100, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
       .send();
     const ids = (page.Items ?? []).filter((i) => i.districtCode.startsWith(`${regency}.`)).map((i) => i.id);
-    if (ids.length) yield await getMany(db, ids);
+    // Listed vacancies were published, so complete; isComplete only tells the types so.
+    if (ids.length) yield (await getMany(db, ids)).filter(isComplete);
     exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
   } while (exclusiveStartKey);
 }

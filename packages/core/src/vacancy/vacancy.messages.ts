@@ -13,6 +13,16 @@ export const id = {
   'vacancy.salary.negative': 'Gaji tidak boleh negatif.',
   'vacancy.salary.too_large': 'Gaji terlalu besar.',
   'vacancy.salary.order': 'Gaji minimum tidak boleh lebih besar dari gaji maksimum.',
+  'vacancy.salary.below_umk':
+    'Gaji di bawah UMK {regency} {year} ({umk}). Pekerjaan penuh waktu dan kontrak wajib dibayar paling sedikit UMK per bulan.',
+  'vacancy.apply.none': 'Pilih cara melamar: lewat Bursa, atau tulis nomor WhatsApp/telepon atau email untuk lamaran.',
+  'vacancy.confirm_required': 'Baca peringatan di bawah, centang konfirmasinya, lalu kirim lagi.',
+  'vacancy.confirm.unknown': 'Konfirmasi ini tidak dikenal.',
+  'vacancy.confirm.below_umk':
+    'Gaji di bawah UMK {regency} {year} ({umk}). Untuk paruh waktu ini boleh bila jam kerjanya memang lebih pendek: pastikan gajinya sesuai jam kerja.',
+  'vacancy.confirm.far_closing':
+    'Tanggal penutupan lebih dari {months} bulan lagi. Pastikan tanggalnya benar: pencari kerja menunggu jawaban selama lowongan dibuka.',
+  'vacancy.confirm.many_openings': 'Dibutuhkan {openings} orang, lebih dari 1.000. Pastikan jumlahnya benar.',
   'vacancy.openings.number': 'Tulis jumlah lowongan.',
   'vacancy.openings.whole': 'Jumlah lowongan harus bilangan bulat.',
   'vacancy.openings.min': 'Minimal 1 orang.',
@@ -25,6 +35,12 @@ export const id = {
   'vacancy.question.kind': 'Pilih jenis jawaban: Ya/Tidak atau teks singkat.',
   'vacancy.questions.max': 'Maksimal 5 pertanyaan.',
   'vacancy.reason.required': 'Tulis alasan penutupan untuk perusahaan.',
+  'vacancy.outcome.required':
+    'Pilih bagaimana lowongan ini berakhir: terisi lewat Bursa, terisi di luar Bursa, atau dibatalkan.',
+  'vacancy.reopen.not_closed': 'Lowongan ini masih dibuka.',
+  'vacancy.reopen.officer_closed':
+    'Lowongan ini ditutup oleh petugas Disnaker dan tidak dapat dibuka lagi oleh perusahaan.',
+  'vacancy.reopen.too_late': 'Tanggal penutupan sudah lewat: buat lowongan baru untuk membukanya lagi.',
   'vacancy.filter.district.invalid': 'Kode kecamatan tidak valid.',
   'vacancy.filter.type.invalid': 'Jenis pekerjaan tidak dikenal.',
   'vacancy.filter.education.invalid': 'Pendidikan tidak dikenal.',
@@ -51,6 +67,17 @@ export const en = {
   'vacancy.salary.negative': 'The salary cannot be negative.',
   'vacancy.salary.too_large': 'That salary is too large.',
   'vacancy.salary.order': 'The minimum salary cannot be more than the maximum.',
+  'vacancy.salary.below_umk':
+    'The salary is below the {regency} minimum wage (UMK) for {year} ({umk}). Full-time and contract jobs must pay at least the UMK per month.',
+  'vacancy.apply.none':
+    'Choose how to apply: through Bursa, or give a WhatsApp/phone number or an email for applications.',
+  'vacancy.confirm_required': 'Read the warnings below, tick to confirm them, then send again.',
+  'vacancy.confirm.unknown': 'This confirmation is not recognised.',
+  'vacancy.confirm.below_umk':
+    'The salary is below the {regency} minimum wage (UMK) for {year} ({umk}). For part-time work this is allowed when the hours are shorter: make sure the pay matches the hours.',
+  'vacancy.confirm.far_closing':
+    'The closing date is more than {months} months away. Make sure it is right: applicants wait for an answer while the vacancy is open.',
+  'vacancy.confirm.many_openings': '{openings} people needed, more than 1,000. Make sure the number is right.',
   'vacancy.openings.number': 'Write the number of openings.',
   'vacancy.openings.whole': 'The number of openings must be a whole number.',
   'vacancy.openings.min': 'At least 1 person.',
@@ -63,6 +90,10 @@ export const en = {
   'vacancy.question.kind': 'Choose the kind of answer: yes/no or a short text.',
   'vacancy.questions.max': 'At most 5 questions.',
   'vacancy.reason.required': 'Write the reason for closing, for the company.',
+  'vacancy.outcome.required': 'Choose how this vacancy ended: filled through Bursa, filled elsewhere, or cancelled.',
+  'vacancy.reopen.not_closed': 'This vacancy is still open.',
+  'vacancy.reopen.officer_closed': 'A manpower office officer closed this vacancy; the company cannot reopen it.',
+  'vacancy.reopen.too_late': 'The closing date has passed: post a new vacancy to open it again.',
   'vacancy.filter.district.invalid': 'Not a valid district code.',
   'vacancy.filter.type.invalid': 'Unknown job type.',
   'vacancy.filter.education.invalid': 'Unknown education level.',

@@ -1,7 +1,7 @@
 import type { Info as Company } from '../company/company.use-cases.ts';
 import type { Config } from '../kernel/config.ts';
 import type { HOLD_REASONS } from './vacancy.entity.ts';
-import type { Info } from './vacancy.use-cases.ts';
+import type { Stored } from './vacancy.use-cases.ts';
 
 /**
  * Job scams ask applicants for money: a registration or "administration" fee,
@@ -98,7 +98,7 @@ export function holdInput(
   ctx: { config: Config },
   company: Company,
   fields: { title: string; description: string },
-  before?: Info,
+  before?: Stored,
 ) {
   return {
     holdUnverified: ctx.config.holdUnverifiedVacancies,

@@ -6,8 +6,14 @@ import { todayInJakarta } from '../kernel/time.ts';
 type Status = 'draft' | 'review' | 'open' | 'closed';
 
 /** An open (or held) vacancy past its closing date counts as closed. */
-export function effectiveStatus(v: { status: Status; closingDate: string }, now = Date.now()): Status {
-  if ((v.status === 'open' || v.status === 'review') && v.closingDate < todayInJakarta(now)) return 'closed';
+export function effectiveStatus(v: { status: Status; closingDate?: string }, now = Date.now()): Status {
+  // Open and held vacancies always have a closing date; only drafts may lack one.
+  if (
+    (v.status === 'open' || v.status === 'review') &&
+    v.closingDate !== undefined &&
+    v.closingDate < todayInJakarta(now)
+  )
+    return 'closed';
   return v.status;
 }
 
@@ -18,10 +24,14 @@ export type VacancyViewer = { actor: Actor | undefined; member: boolean };
  * The only place that decides what someone may do with a vacancy. Open and
  * closed vacancies are public; drafts and held ones (`review`, waiting for
  * an officer before they are listed) are for the company's members and
- * officers, and officers approve or reject held ones. Members edit until it closes; members close their own, officers
- * close any (moderation) and must tell the company why.
+ * officers, and officers approve or reject held ones. Members edit until it closes; members close their own (saying
+ * how it ended) and may reopen it until its closing date; officers close any (moderation) and must tell the company why.
  */
-export function capabilities(v: { status: Status; closingDate: string }, who: VacancyViewer, now = Date.now()) {
+export function capabilities(
+  v: { status: Status; closingDate?: string; closedBy?: string; publishedAt?: string },
+  who: VacancyViewer,
+  now = Date.now(),
+) {
   const officer = isOfficer(who.actor);
   const open = effectiveStatus(v, now) !== 'closed';
   return {
@@ -30,6 +40,17 @@ export function capabilities(v: { status: Status; closingDate: string }, who: Va
     publish: who.member && v.status === 'draft' && open,
     close: (who.member || officer) && v.status !== 'closed',
     closeNeedsReason: officer && !who.member,
+    /**
+     * Members reopen a vacancy they closed themselves (one that was listed) until its
+     * closing date passes; one an officer closed stays closed.
+     */
+    reopen:
+      who.member &&
+      v.status === 'closed' &&
+      v.closedBy === 'company' &&
+      v.publishedAt !== undefined &&
+      v.closingDate !== undefined &&
+      v.closingDate >= todayInJakarta(now),
     /** Approve a held vacancy (it is listed) or send it back with a reason (vacancy.review.ts). */
     review: officer && v.status === 'review' && open,
     /** Internal details: why it was closed (moderation notes), the draft banner. */

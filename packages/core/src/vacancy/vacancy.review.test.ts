@@ -158,7 +158,7 @@ describe('held vacancies', () => {
 
   it('an officer closing a vacancy is audited with it; the company closing is not', async () => {
     const mine = await post(verified, { title: 'Kasir Toko' });
-    await Vacancy.close(as(owner), { id: mine.id });
+    await Vacancy.close(as(owner), { id: mine.id, outcome: 'filled_elsewhere' });
     expect(await audited(mine.id)).toEqual([]);
     const theirs = await post(verified, { title: 'Pramuniaga' });
     await Vacancy.close(as(officer), { id: theirs.id, reason: 'Lowongan palsu.' });

@@ -52,7 +52,8 @@ async function held(ctx: Ctx, id: string): Promise<Info> {
   Account.requireSignedIn(ctx.actor);
   if (!Account.isOfficer(ctx.actor)) throw forbidden('vacancy.review.officer_only');
   const vacancy = await get(ctx.db, id);
-  if (!capabilities(vacancy, { actor: ctx.actor, member: false }, nowOf(ctx)).review)
+  // Held vacancies were checked in full when published (`status === 'review'` also tells the types so).
+  if (vacancy.status !== 'review' || !capabilities(vacancy, { actor: ctx.actor, member: false }, nowOf(ctx)).review)
     throw conflict('vacancy.review.not_held');
   return vacancy;
 }

@@ -35,12 +35,18 @@ const base = {
   minEducation: 'SMA',
   skills: 'jahit, QC',
   districtCode: '36.71.01',
-  salaryMin: '4.760.000',
-  salaryMax: 5200000,
+  // At or above the UMK of Kota Tangerang (vacancy.fields.test.ts checks below it).
+  salaryMin: '5.400.000',
+  salaryMax: 6200000,
   openings: '10',
   closingDate: inDays(30),
   publish: true,
 };
+/** A published vacancy has every detail (a draft may have only a title): this tells the types so. */
+function complete(v: Vacancy.Stored): Vacancy.Info {
+  if (!Vacancy.isComplete(v)) throw new Error(`vacancy ${v.id} lacks details`);
+  return v;
+}
 const post = (actor: Actor, input: Record<string, unknown> = {}) =>
   Vacancy.create(as(actor), { ...base, ...input, companyId } as never);
 
@@ -85,7 +91,7 @@ describe('vacancies', () => {
       minEducation: 'SMP',
       districtCode: '36.71.04',
     });
-    expect(first).toMatchObject({ status: 'open', salaryMin: 4760000, skills: ['jahit', 'QC'], openings: 10 });
+    expect(first).toMatchObject({ status: 'open', salaryMin: 5400000, skills: ['jahit', 'QC'], openings: 10 });
 
     expect(ids(await browse({}))).toEqual([second.id, first.id]);
     expect(ids(await browse({ districtCode: '36.71.04' }))).toEqual([second.id]);
@@ -149,7 +155,7 @@ describe('vacancies', () => {
     const v = await post(owner, { title: 'Sopir' });
     const after = await Vacancy.update(as(owner), { id: v.id, salaryMax: '' });
     expect(after.salaryMax).toBeUndefined();
-    expect(after.salaryMin).toBe(4760000);
+    expect(after.salaryMin).toBe(5400000);
     const { vacancy } = await Vacancy.view(as(owner), { id: v.id });
     expect(vacancy.salaryMax).toBeUndefined();
     expect(vacancy.title).toBe('Sopir');
@@ -189,9 +195,40 @@ describe('vacancies', () => {
     const closed = await Vacancy.close(as(officer), { id: v.id, reason: 'Meminta biaya pendaftaran.' });
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'officer', closedReason: 'Meminta biaya pendaftaran.' });
     expect(ids(await browse({}))).not.toContain(v.id);
-    await expect(Vacancy.close(as(owner), { id: v.id })).rejects.toMatchObject({ code: 'vacancy.closed' });
+    await expect(Vacancy.close(as(owner), { id: v.id, outcome: 'cancelled' })).rejects.toMatchObject({
+      code: 'vacancy.closed',
+    });
     await expect(Vacancy.update(as(owner), { id: v.id, title: 'Lagi' })).rejects.toMatchObject({
       code: 'vacancy.closed',
+    });
+    // What an officer closed, the company cannot reopen.
+    await expect(Vacancy.reopen(as(owner), { id: v.id })).rejects.toMatchObject({
+      code: 'vacancy.reopen.officer_closed',
+    });
+  });
+
+  it('a member closes saying how it ended, may reopen until the closing date, and not after', async () => {
+    const v = await post(owner, { title: 'Tukang Las', closingDate: inDays(3) });
+    await expect(Vacancy.close(as(owner), { id: v.id })).rejects.toMatchObject({
+      code: 'request.invalid',
+      fields: [{ path: 'outcome', code: 'vacancy.outcome.required' }],
+    });
+    const closed = await Vacancy.close(as(owner), { id: v.id, outcome: 'filled_bursa' });
+    expect(closed).toMatchObject({ status: 'closed', closedBy: 'company', closedOutcome: 'filled_bursa' });
+    // The public view does not say how it ended; the company does.
+    expect((await Vacancy.view(as(undefined), { id: v.id })).vacancy.closedOutcome).toBeUndefined();
+    expect((await Vacancy.view(as(owner), { id: v.id })).can.reopen).toBe(true);
+    await expect(Vacancy.reopen(as(stranger), { id: v.id })).rejects.toMatchObject({ code: 'company.not_member' });
+    const reopened = await Vacancy.reopen(as(owner), { id: v.id });
+    expect(reopened.status).toBe('open');
+    expect((await Vacancy.get(db, v.id)).closedOutcome).toBeUndefined();
+    expect(ids(await browse({}))).toContain(v.id);
+    // After the closing date it stays closed (the policy decides by the day in WIB).
+    await Vacancy.close(as(owner), { id: v.id, outcome: 'cancelled' });
+    const later = Date.now() + 5 * 86_400_000;
+    expect(Vacancy.capabilities(await Vacancy.get(db, v.id), { actor: owner, member: true }, later).reopen).toBe(false);
+    await expect(Vacancy.reopen(as(owner, later), { id: v.id })).rejects.toMatchObject({
+      code: 'vacancy.reopen.too_late',
     });
   });
 
@@ -225,14 +262,33 @@ describe('vacancies', () => {
   });
 
   it('an edit that changes nothing listed writes no listing items (the projection diffs old and new)', async () => {
-    const v = await post(owner, { title: 'Teknisi' });
+    const v = complete(await post(owner, { title: 'Teknisi' }));
     await settle();
     const before = Vacancy.listingItems(v);
-    const after = await Vacancy.update(as(owner), { id: v.id, description: `${base.description} Gaji mingguan.` });
+    const after = complete(
+      await Vacancy.update(as(owner), { id: v.id, description: `${base.description} Gaji mingguan.` }),
+    );
     expect(Vacancy.listingItems(after)).toEqual(before);
     expect(await Vacancy.syncListing(db, v, after)).toBe(0);
     // Replaying a change is harmless: it writes only what still differs.
     expect(await Vacancy.syncListing(db, undefined, after)).toBe(before.length);
     expect(await Vacancy.syncListing(db, after, after)).toBe(0);
+  });
+
+  it("the company's verified state reaches its vacancies and their listing items through the stream", async () => {
+    const v = await post(owner, { title: 'Staf Gudang Berlisensi' });
+    expect(v.companyVerified).toBe(true);
+    const listed = async () => (await browse({ limit: 50 })).items.find((i) => i.id === v.id);
+    expect((await listed())?.companyVerified).toBe(true);
+    await Company.revoke(as(officer), { id: companyId, reason: 'Izin usaha sudah tidak berlaku.' });
+    await settle();
+    expect((await Vacancy.get(db, v.id)).companyVerified).toBeUndefined();
+    expect(await listed()).toMatchObject({ id: v.id, companyName: (await Company.get(db, companyId)).name });
+    expect((await listed())?.companyVerified).toBeUndefined();
+    // Verified again (the company stays as it was for any test after this one).
+    await Company.verify(as(officer), { id: companyId });
+    await settle();
+    expect((await Vacancy.get(db, v.id)).companyVerified).toBe(true);
+    expect((await listed())?.companyVerified).toBe(true);
   });
 });

@@ -12,45 +12,64 @@ import { Audit } from '../audit/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Level } from '../education/index.ts';
-import type { Ctx } from '../kernel/ctx.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { todayInJakarta } from '../kernel/time.ts';
-import { blankToUndefined, check } from '../kernel/validation.ts';
 import { Limit } from '../limit/index.ts';
-import { Region } from '../region/index.ts';
-import { reviewKeys, type VACANCY_STATUSES, type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
+import {
+  type CLOSE_OUTCOMES,
+  reviewKeys,
+  type VACANCY_STATUSES,
+  type VACANCY_TYPES,
+  vacancyEntities,
+} from './vacancy.entity.ts';
+import { checkFields, warningsConfirmedBefore } from './vacancy.fields.ts';
 import { isHidden } from './vacancy.moderation.ts';
 import { type Hold, holdFor, holdInput } from './vacancy.money.ts';
 import { capabilities, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
-import { closeSchema, createSchema, idSchema, updateSchema, vacancyFieldsSchema } from './vacancy.schema.ts';
+import { closeSchema, createSchema, idSchema, updateSchema } from './vacancy.schema.ts';
 import { write } from './vacancy.write.ts';
 
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
-/** A vacancy as stored and as its company edits it. */
-export type Info = {
-  id: string;
-  companyId: string;
-  companyName: string;
-  title: string;
+/** What publishing requires and a draft may still lack (a draft needs only its title). */
+export type Details = {
   description: string;
   type: (typeof VACANCY_TYPES)[number];
   minEducation: Level;
-  skills: string[];
-  regencyCode: string;
   districtCode: string;
-  villageCode?: string;
-  salaryMin?: number;
-  salaryMax?: number;
   openings: number;
   /** Last day applications are taken, YYYY-MM-DD in WIB. */
   closingDate: string;
+};
+
+/** Everything a vacancy has whether finished or not. */
+type Common = {
+  id: string;
+  companyId: string;
+  companyName: string;
+  /** Copy: the company is verified (cards show the badge); company-renamed keeps it in step. */
+  companyVerified?: boolean;
+  title: string;
+  skills: string[];
+  regencyCode: string;
+  villageCode?: string;
+  salaryMin?: number;
+  salaryMax?: number;
   /** Screening questions applicants answer (at most 5). */
   questions?: { text: string; kind: 'yes_no' | 'text' }[];
+  /** Applications through Bursa (absent on vacancies from before this choice: yes). */
+  applyInBursa?: boolean;
+  /** A contact for applying (+62…: mobile numbers are offered as a WhatsApp chat) and an email. */
+  contactPhone?: string;
+  contactEmail?: string;
   status: VacancyStatus;
   closedReason?: string;
   closedBy?: 'company' | 'officer' | 'deadline';
+  /** The company's answer when it closed it: filled through Bursa, filled elsewhere, cancelled. */
+  closedOutcome?: (typeof CLOSE_OUTCOMES)[number];
+  closedAt?: string;
   createdAt: string;
   updatedAt: string;
   publishedAt?: string;
@@ -70,46 +89,39 @@ export type Info = {
 };
 
 /**
- * The fields, checked once and all together: the schema, the kecamatan and
- * kelurahan against the regency, and (when publishing) a closing date not in
- * the past. Every problem is reported in one answer.
+ * A vacancy with every detail: any that was published (held, open, or closed
+ * after), or a finished draft. What listing, search and applications read.
  */
-async function validFields(ctx: Ctx, input: Record<string, unknown>, publishing: boolean) {
-  const { data, issues } = check(vacancyFieldsSchema, input);
-  if (!issues.some((i) => i.path === 'districtCode' || i.path === 'villageCode')) {
-    const regency = await Region.getCached(ctx.db, ctx.config.homeRegency);
-    issues.push(
-      ...Region.locationIssues(
-        regency,
-        data?.districtCode ?? String(input.districtCode ?? ''),
-        data?.villageCode ?? (blankToUndefined(input.villageCode) as string | undefined),
-      ),
-    );
-  }
-  if (publishing && data && data.closingDate < todayInJakarta()) {
-    issues.push({ path: 'closingDate', code: 'vacancy.closing_date.past' });
-  }
-  if (issues.length || !data) throw new ValidationError(issues);
-  return data;
-}
+export type Info = Common & Details;
+/** A draft saved unfinished, or one closed before it was ever finished: only the title is certain. */
+export type Unfinished = Common & Partial<Details> & { status: 'draft' | 'closed' };
+/**
+ * A vacancy as stored and as its company edits it. `status === 'open'` (or
+ * `review`) narrows it to Info; `isComplete` for drafts and closed ones.
+ */
+export type Stored = Info | Unfinished;
+
+const DETAILS = ['description', 'type', 'minEducation', 'districtCode', 'openings', 'closingDate'] as const;
+/** Whether a stored vacancy has every detail (always, once published). */
+export const isComplete = (v: Stored): v is Info => DETAILS.every((k) => v[k] !== undefined);
 
 /** The vacancy, or 404 vacancy.not_found (also for malformed ids). */
-export async function get(db: Db, id: string): Promise<Info> {
+export async function get(db: Db, id: string): Promise<Stored> {
   if (!ID_PATTERN.test(id)) throw notFound('vacancy.not_found');
   const { Item } = await vacancyEntities(db).Vacancy.build(GetItemCommand).key({ id }).send();
   if (!Item) throw notFound('vacancy.not_found');
-  return Item as Info;
+  return Item as Stored;
 }
 
 /** Several vacancies by id, in that order, missing ones left out: one BatchGetItem (at most 100). */
-export async function getMany(db: Db, ids: string[]): Promise<Info[]> {
+export async function getMany(db: Db, ids: string[]): Promise<Stored[]> {
   const valid = ids.filter((id) => ID_PATTERN.test(id)).slice(0, 100);
   if (!valid.length) return [];
   const { Vacancy } = vacancyEntities(db);
   const out = await executeBatchGet(
     db.table.build(BatchGetCommand).requests(...valid.map((id) => Vacancy.build(BatchGetRequest).key({ id }))),
   );
-  return ((out.Responses?.[0] ?? []) as (Info | undefined)[]).filter((v): v is Info => Boolean(v));
+  return ((out.Responses?.[0] ?? []) as (Stored | undefined)[]).filter((v): v is Stored => Boolean(v));
 }
 
 /**
@@ -122,120 +134,177 @@ async function withCapabilities(ctx: Ctx, id: string) {
   const { company, can: companyCan } = await Company.withCapabilities(ctx, vacancy.companyId);
   // Company.capabilities' `edit` is exactly "is a member".
   const member = companyCan.edit;
-  const can = capabilities(vacancy, { actor: ctx.actor, member });
+  const can = capabilities(vacancy, { actor: ctx.actor, member }, nowOf(ctx));
   if (!can.view) throw notFound('vacancy.not_found');
   // Hidden by an officer (or with its company): gone for all but the company's members and officers.
   if (isHidden(vacancy) && !can.seeInternal) throw notFound('moderation.unavailable');
   return { vacancy, company, can, member };
 }
 
-export type VacancyView = { vacancy: Info; company: Company.Info; can: VacancyCapabilities };
+export type VacancyView = { vacancy: Stored; company: Company.Info; can: VacancyCapabilities };
 
 /** The detail page and the API's GET: `{ vacancy, company, can }`. */
 export const view = fn(idSchema, async ({ id }, ctx): Promise<VacancyView> => {
   const { vacancy, company, can } = await withCapabilities(ctx, id);
   if (can.seeInternal) return { vacancy, company, can };
   // Who closed it and why is moderation: for the company and officers, as on the page.
-  const { closedReason: _r, closedBy: _b, hold: _h, reviewNote: _n, approvedPhrases: _p, ...shown } = vacancy;
+  const {
+    closedReason: _r,
+    closedBy: _b,
+    closedOutcome: _o,
+    hold: _h,
+    reviewNote: _n,
+    approvedPhrases: _p,
+    ...shown
+  } = vacancy;
   return { vacancy: shown, company, can };
 });
 
-/** Members post a vacancy for their company: a draft, or open at once with `publish`. */
-export const create = fn(createSchema, async ({ companyId, publish, ...fields }, ctx) => {
+/**
+ * Members post a vacancy for their company: a draft (only the title is
+ * required), or open at once with `publish` (everything is checked, and the
+ * warnings in `confirm` are accepted: vacancy.fields.ts).
+ */
+export const create = fn(createSchema, async ({ companyId, publish, confirm, ...input }, ctx) => {
   Account.requireSignedIn(ctx.actor);
   const { company, can } = await Company.withCapabilities(ctx, companyId);
   if (!can.postVacancy) throw notMember();
-  const v = await validFields(ctx, fields, publish);
+  const checked = await checkFields(ctx, input, { publishing: publish, confirmed: confirm });
   await Limit.take(ctx.db, Limit.RULES.vacancyPerAccount, ctx.actor?.userId ?? 'unknown');
-  const now = new Date().toISOString();
+  const now = new Date(nowOf(ctx)).toISOString();
   // Published, it may first wait for an officer (vacancy.money.ts): then it is listed only once approved.
-  const hold = publish ? holdFor(holdInput(ctx, company, v), now) : undefined;
-  const vacancy: Info = {
+  const hold = checked.publishing ? holdFor(holdInput(ctx, company, checked.fields), now) : undefined;
+  const common = {
     id: newId(),
     companyId,
     companyName: company.name,
-    ...v,
+    ...(company.status === 'verified' ? { companyVerified: true } : {}),
     regencyCode: ctx.config.homeRegency,
-    status: !publish ? 'draft' : hold ? 'review' : 'open',
     createdAt: now,
     updatedAt: now,
-    ...(publish && !hold ? { publishedAt: now } : {}),
     // Posted while an officer has the company hidden: hidden with it (moderation-company keeps this copy).
     ...(company.moderation ? { companyHidden: true } : {}),
-    ...(hold ? { hold } : {}),
     version: 1,
   };
+  const vacancy: Stored = checked.publishing
+    ? {
+        ...common,
+        ...checked.fields,
+        status: hold ? 'review' : 'open',
+        ...(hold ? { hold } : { publishedAt: now }),
+      }
+    : { ...common, ...checked.fields, status: 'draft' };
   await vacancyEntities(ctx.db)
     .Vacancy.build(PutItemCommand)
-    .item({ ...vacancy, ...(hold ? reviewKeys(hold.at, vacancy.id) : {}) })
+    .item({ ...vacancy, ...(hold ? reviewKeys(hold.at, vacancy.id) : {}) } as never)
     .options({ condition: { attr: 'id', exists: false } })
     .send();
   return vacancy;
 });
 
+/** What an edit may clear: a blank optional field, or (in a draft) a detail not written yet. */
+const CLEARABLE = [...DETAILS, 'villageCode', 'salaryMin', 'salaryMax', 'contactPhone', 'contactEmail'] as const;
+
 /**
  * Members edit a draft or open vacancy (PATCH: fields left out keep their
  * value, a blank one clears an optional field); `publish` opens a draft.
+ * A draft stays a draft with only its title; one that is (or becomes) open
+ * is checked in full, asking again only for warnings it did not have.
  * `version` is the one the person edited: if someone changed it since, 409
  * vacancy.changed; the write itself is conditional on the version read, so of
  * concurrent edits exactly one wins.
  */
-export const update = fn(updateSchema, async ({ id, publish, version, ...patch }, ctx) => {
+export const update = fn(updateSchema, async ({ id, publish, confirm, version, ...patch }, ctx) => {
   Account.requireSignedIn(ctx.actor);
   const { vacancy: before, company, can, member } = await withCapabilities(ctx, id);
   if (!member) throw notMember();
   if (!can.edit) throw conflict('vacancy.closed');
   if (version !== undefined && version !== before.version) throw conflict('vacancy.changed');
-  const opening = before.status === 'open' || before.status === 'review' || publish;
-  const v = await validFields(ctx, { ...before, ...patch }, opening);
-  const now = new Date().toISOString();
+  const wasOpen = before.status === 'open' || before.status === 'review';
+  const today = todayInJakarta(nowOf(ctx));
+  const checked = await checkFields(
+    ctx,
+    { ...before, ...patch },
+    {
+      publishing: wasOpen || publish,
+      confirmed: confirm,
+      ...(wasOpen ? { alreadyConfirmed: warningsConfirmedBefore(before.regencyCode, today, before) } : {}),
+    },
+  );
+  const now = new Date(nowOf(ctx)).toISOString();
   // Checked again on every edit that keeps it (or makes it) open; an open one is held only for new money phrases.
-  const hold = opening
-    ? holdFor(holdInput(ctx, company, v, before), before.status === 'review' ? (before.hold?.at ?? now) : now)
+  const hold = checked.publishing
+    ? holdFor(
+        holdInput(ctx, company, checked.fields, before),
+        before.status === 'review' ? (before.hold?.at ?? now) : now,
+      )
     : undefined;
-  const status = hold ? 'review' : opening ? 'open' : 'draft';
-  const after: Info = {
-    ...before,
-    ...v,
-    status,
+  // What stays: everything but the clearable fields (the checked ones replace them) and the hold (decided again).
+  const {
+    hold: _h,
+    reviewNote,
+    ...kept
+  } = Object.fromEntries(Object.entries(before).filter(([k]) => !(CLEARABLE as readonly string[]).includes(k))) as Omit<
+    Stored,
+    (typeof CLEARABLE)[number]
+  >;
+  const base = {
+    ...kept,
+    // An officer's note on why it was sent back stays until it is published again.
+    ...(!checked.publishing && reviewNote !== undefined ? { reviewNote } : {}),
     updatedAt: now,
-    // Editing keeps the vacancy's place in the list; publishing a draft puts it on top.
-    ...(status === 'open' ? { publishedAt: before.publishedAt ?? now } : {}),
     version: before.version + 1,
   };
-  if (hold) after.hold = hold;
-  else delete after.hold;
-  if (opening) delete after.reviewNote;
-  if (v.villageCode === undefined) delete after.villageCode;
-  if (v.salaryMin === undefined) delete after.salaryMin;
-  if (v.salaryMax === undefined) delete after.salaryMax;
+  const after: Stored = checked.publishing
+    ? {
+        ...base,
+        ...checked.fields,
+        status: hold ? 'review' : 'open',
+        // Editing keeps the vacancy's place in the list; publishing a draft puts it on top.
+        ...(hold ? { hold } : { publishedAt: before.publishedAt ?? now }),
+      }
+    : { ...base, ...checked.fields, status: 'draft' };
+  const fields = checked.fields as Record<string, unknown>;
   await write(ctx.db, before, {
-    ...v,
-    villageCode: v.villageCode ?? $remove(),
-    salaryMin: v.salaryMin ?? $remove(),
-    salaryMax: v.salaryMax ?? $remove(),
+    ...fields,
+    ...Object.fromEntries(CLEARABLE.filter((k) => fields[k] === undefined).map((k) => [k, $remove()])),
     status: after.status,
     updatedAt: now,
     ...(after.publishedAt ? { publishedAt: after.publishedAt } : {}),
     ...(hold
       ? { hold: $set(hold), ...reviewKeys(hold.at, id) }
       : { hold: $remove(), gsi2pk: $remove(), gsi2sk: $remove() }),
-    ...(opening ? { reviewNote: $remove() } : {}),
+    ...(checked.publishing ? { reviewNote: $remove() } : {}),
   });
   return after;
 });
 
-/** Members close their vacancy; officers close any, and must say why (moderation). */
-export const close = fn(closeSchema, async ({ id, reason }, ctx) => {
+/**
+ * Members close their vacancy and say how it ended (filled through Bursa,
+ * filled elsewhere, cancelled: the office's outcome figures count each);
+ * officers close any, and must say why (moderation).
+ */
+export const close = fn(closeSchema, async ({ id, reason, outcome }, ctx) => {
   Account.requireSignedIn(ctx.actor);
   const { vacancy: before, can, member } = await withCapabilities(ctx, id);
   if (!member && !can.closeNeedsReason) throw notMember();
   if (!can.close) throw conflict('vacancy.closed');
-  if (can.closeNeedsReason && !reason) throw new ValidationError([{ path: 'reason', code: 'vacancy.reason.required' }]);
   // An officer who also works for the company closes it as the company.
   const closedBy = can.closeNeedsReason ? 'officer' : 'company';
-  const now = new Date().toISOString();
-  const change = { status: 'closed', closedBy, ...(reason ? { closedReason: reason } : {}), updatedAt: now } as const;
+  const missing = [
+    ...(closedBy === 'officer' && !reason ? [{ path: 'reason', code: 'vacancy.reason.required' }] : []),
+    ...(closedBy === 'company' && !outcome ? [{ path: 'outcome', code: 'vacancy.outcome.required' }] : []),
+  ];
+  if (missing.length) throw new ValidationError(missing);
+  const now = new Date(nowOf(ctx)).toISOString();
+  const change = {
+    status: 'closed',
+    closedBy,
+    ...(reason ? { closedReason: reason } : {}),
+    ...(closedBy === 'company' && outcome ? { closedOutcome: outcome } : {}),
+    closedAt: now,
+    updatedAt: now,
+  } as const;
   // A held vacancy that is closed leaves the officers' queue; an officer's close is audited with it.
   const audit =
     closedBy === 'officer'
@@ -250,5 +319,35 @@ export const close = fn(closeSchema, async ({ id, reason }, ctx) => {
         ]
       : [];
   await write(ctx.db, before, { ...change, gsi2pk: $remove(), gsi2sk: $remove() }, ...audit);
-  return { ...before, ...change, version: before.version + 1 } satisfies Info;
+  // The stored vacancy with the change (a draft is never closed with an outcome, but Info is a union).
+  return { ...before, ...change, version: before.version + 1 } as Info;
+});
+
+/**
+ * A member reopens a vacancy the company closed, until its closing date: it is
+ * listed again and its outcome no longer counts (the stream takes it back).
+ */
+export const reopen = fn(idSchema, async ({ id }, ctx) => {
+  Account.requireSignedIn(ctx.actor);
+  const { vacancy: before, can, member } = await withCapabilities(ctx, id);
+  if (!member) throw notMember();
+  if (!can.reopen)
+    throw conflict(
+      before.status !== 'closed'
+        ? 'vacancy.reopen.not_closed'
+        : before.closedBy !== 'company' || !before.publishedAt
+          ? 'vacancy.reopen.officer_closed'
+          : 'vacancy.reopen.too_late',
+    );
+  const change = {
+    status: 'open',
+    closedBy: $remove(),
+    closedOutcome: $remove(),
+    closedReason: $remove(),
+    closedAt: $remove(),
+    updatedAt: new Date(nowOf(ctx)).toISOString(),
+  } as const;
+  await write(ctx.db, before, change);
+  const { closedBy: _b, closedOutcome: _o, closedReason: _r, closedAt: _a, ...rest } = before;
+  return { ...rest, status: 'open', updatedAt: change.updatedAt, version: before.version + 1 } as Info;
 });

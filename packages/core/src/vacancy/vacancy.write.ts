@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { conflict } from '../kernel/errors.ts';
 import { vacancyEntities } from './vacancy.entity.ts';
-import type { Info } from './vacancy.use-cases.ts';
+import type { Stored } from './vacancy.use-cases.ts';
 
 /**
  * One conditional UpdateItem (or, with `also`, a transaction): only the fields the caller changes (never the
@@ -13,7 +13,7 @@ import type { Info } from './vacancy.use-cases.ts';
  */
 export async function write(
   db: Db,
-  before: Info,
+  before: Stored,
   change: Record<string, unknown>,
   ...also: ReturnType<typeof Audit.record>[]
 ): Promise<void> {

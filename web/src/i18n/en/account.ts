@@ -6,6 +6,8 @@ export const account = {
   'register.lead':
     'Free, for job seekers and employers. Give an email address or a mobile number (or both) to sign in with later.',
   'register.name': 'Full name',
+  'register.contact': 'Email or phone number (one of them)',
+  'register.contactHint': 'You sign in with this email or phone number. You may give both.',
   'register.email': 'Email',
   'register.phone': 'Mobile number',
   'register.phoneHint': 'For example: 0812 3456 7890',

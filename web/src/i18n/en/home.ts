@@ -17,5 +17,5 @@ export const home = {
   'home.areas.summary': '{districts} districts, {villages} villages',
   'home.areas.villages': '{count} villages',
   'home.areas.missing': 'Area data is not loaded yet. Run npm start to load the initial data.',
-  'home.updated': 'Updated {date}',
+  'home.updated': 'Updated {date} at {time} WIB',
 } satisfies Record<keyof typeof id, string>;

@@ -39,4 +39,20 @@ export const search = {
   'search.found': '{count} vacancies match “{q}”',
   'search.foundProducts': '{count} products match “{q}”',
   'search.foundShops': '{count} shops match “{q}”',
+  'browse.village': 'Village (kelurahan)',
+  'browse.salary': 'Minimum salary',
+  'browse.sort': 'Sort by',
+  'browse.sort.relevance': 'Best match',
+  'browse.sort.newest': 'Newest',
+  'browse.sort.closing': 'Closing soon',
+  'browse.count': '{count} vacancies',
+  'browse.countOne': '1 vacancy',
+  'browse.unapplied':
+    'Search is not available right now, so these could not be applied: {filters}. These are the newest vacancies matching the other filters.',
+  'browse.unapplied.q': 'keyword',
+  'browse.unapplied.kelurahan': 'village',
+  'browse.unapplied.gaji': 'minimum salary',
+  'browse.unapplied.urut': 'order',
+  'browse.shareCount':
+    '{count} open vacancies in {region}, by district and village, with their salary and closing date.',
 } satisfies Record<keyof typeof id, string>;

@@ -4,6 +4,8 @@ export const account = {
   'register.lead':
     'Gratis, untuk pencari kerja dan perusahaan. Isi email atau nomor HP (boleh keduanya) untuk masuk nanti.',
   'register.name': 'Nama lengkap',
+  'register.contact': 'Email atau nomor HP (isi salah satu)',
+  'register.contactHint': 'Anda masuk dengan email atau nomor HP ini. Boleh diisi keduanya.',
   'register.email': 'Email',
   'register.phone': 'Nomor HP',
   'register.phoneHint': 'Contoh: 0812 3456 7890',

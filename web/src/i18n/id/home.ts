@@ -16,5 +16,5 @@ export const home = {
   'home.areas.summary': '{districts} kecamatan, {villages} kelurahan',
   'home.areas.villages': '{count} kelurahan',
   'home.areas.missing': 'Data wilayah belum dimuat. Jalankan npm start untuk memuat data awal.',
-  'home.updated': 'Diperbarui {date}',
+  'home.updated': 'Diperbarui {date}, pukul {time} WIB',
 } as const;

@@ -38,4 +38,20 @@ export const search = {
   'search.found': '{count} lowongan cocok dengan “{q}”',
   'search.foundProducts': '{count} produk cocok dengan “{q}”',
   'search.foundShops': '{count} toko cocok dengan “{q}”',
+  'browse.village': 'Kelurahan',
+  'browse.salary': 'Gaji minimal',
+  'browse.sort': 'Urutkan',
+  'browse.sort.relevance': 'Paling cocok',
+  'browse.sort.newest': 'Terbaru',
+  'browse.sort.closing': 'Segera ditutup',
+  'browse.count': '{count} lowongan',
+  'browse.countOne': '1 lowongan',
+  'browse.unapplied':
+    'Pencarian sedang tidak tersedia, jadi saringan ini belum diterapkan: {filters}. Ini lowongan terbaru menurut saringan lainnya.',
+  'browse.unapplied.q': 'kata kunci',
+  'browse.unapplied.kelurahan': 'kelurahan',
+  'browse.unapplied.gaji': 'gaji minimal',
+  'browse.unapplied.urut': 'urutan',
+  'browse.shareCount':
+    '{count} lowongan terbuka di {region}, dari kecamatan sampai kelurahan, dengan gaji dan tanggal tutupnya.',
 };
