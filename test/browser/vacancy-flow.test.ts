@@ -380,7 +380,6 @@ describe('resident: browse, filter, open and share, without an account', () => {
     // The kelurahan, picked from a list grouped by kecamatan (once one is chosen, only its own), then a salary floor.
     expect(await p.locator('#f-kelurahan optgroup').count()).toBe(1);
     expect(await p.getAttribute('#f-kelurahan optgroup', 'label')).toBe(district.name);
-    await p.screenshot({ path: '/tmp/lowongan-phone.png', fullPage: true }); // TEMP
     await p.selectOption('#f-kelurahan', village.code);
     await submit(p, 'button:has-text("Tampilkan")');
     expect(new URL(p.url()).searchParams.get('kelurahan')).toBe(village.code);
@@ -459,11 +458,6 @@ describe('resident: browse, filter, open and share, without an account', () => {
     expect(await p.getAttribute('[data-testid=home-updated]', 'datetime')).toBe(changed);
     expect(await p.textContent('[data-testid=home-updated]')).toContain(`Diperbarui ${formatDate(changed)}, pukul`);
 
-    for (const path of ['/', '/lowongan', '/en/lowongan', `/lowongan?kecamatan=${district.code}`]) {
-      const html = await (await p.request.get(`${app.url}${path}`)).text();
-      console.log('WEIGHT', path, html.length, (await import('node:zlib')).gzipSync(html).length);
-      (await import('node:fs')).writeFileSync(`/tmp/weight-${path.replace(/[^a-z0-9]/gi, '_')}.html`, html);
-    }
     await p.goto(`${app.url}/lowongan`);
     const list = await preview(`${app.url}/lowongan`);
     expect(list).toMatchObject({

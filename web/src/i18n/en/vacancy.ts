@@ -75,6 +75,7 @@ export const vacancy = {
   'vacancy.closeTitle': 'Close this vacancy',
   'vacancy.closeHint':
     'A closed vacancy leaves the listings and stops taking applications. You can still reopen it until {date}.',
+  'vacancy.closeDraftHint': 'A closed draft is shown nowhere and cannot be reopened.',
   'vacancy.closeOfficerHint': 'A vacancy an officer closes leaves the listings and the company cannot reopen it.',
   'vacancy.closeStart': 'Close this vacancy…',
   'vacancy.outcomeQuestion': 'How did this vacancy end?',

@@ -72,6 +72,7 @@ export const vacancy = {
   'vacancy.closeTitle': 'Tutup lowongan',
   'vacancy.closeHint':
     'Lowongan yang ditutup hilang dari daftar dan berhenti menerima lamaran. Anda masih bisa membukanya lagi sampai {date}.',
+  'vacancy.closeDraftHint': 'Draf yang ditutup tidak tampil di mana pun dan tidak bisa dibuka lagi.',
   'vacancy.closeOfficerHint':
     'Lowongan yang ditutup petugas hilang dari daftar dan tidak bisa dibuka lagi oleh perusahaan.',
   'vacancy.closeStart': 'Tutup lowongan…',
