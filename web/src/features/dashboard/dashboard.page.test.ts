@@ -53,10 +53,20 @@ beforeAll(async () => {
       },
     ],
   });
-  await put(lastMonth, 'all', { applications: 30, hired: 4, openings: 10, vacancies: 3, orders: 7, sales: 350_000 });
+  await put(lastMonth, 'all', {
+    applications: 30,
+    hired: 4,
+    openings: 10,
+    vacancies: 3,
+    orders: 7,
+    sales: 350_000,
+    filledBursa: 2,
+    filledElsewhere: 1,
+    cancelled: 1,
+  });
   await put(thisMonth, 'all', { applications: 12, hired: 1, orders: 2, sales: 90_000, sellers: 2, products: 5 });
   await put(lastMonth, 'village#36.71.01.1001', { applications: 10, hired: 1, openings: 4 });
-  await put(lastMonth, 'village#36.71.01.1002', { applications: 20, hired: 3, openings: 6 });
+  await put(lastMonth, 'village#36.71.01.1002', { applications: 20, hired: 3, openings: 6, filledBursa: 1 });
   await put(thisMonth, 'village#36.71.01.1002', { applications: 12, hired: 1, orders: 2, sales: 90_000 });
   const config = loadConfig({ ...process.env, TABLE_NAME: db.tableName });
   const reg = async (name: string, phone: string) =>
@@ -98,6 +108,10 @@ describe('/kantor', () => {
     expect(testid(html, 'figure-hired')).toBe('5');
     expect(testid(html, 'figure-sales')).toBe('Rp440.000');
     expect(testid(html, 'figure-sellers')).toBe('2');
+    // How the companies' vacancies ended (the reason they gave when closing).
+    expect(testid(html, 'figure-filled-bursa')).toBe('2');
+    expect(testid(html, 'figure-filled-elsewhere')).toBe('1');
+    expect(testid(html, 'figure-cancelled')).toBe('1');
     // The charts are images with a title and every number in words.
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('<title id="chart-jobs-title">Pelamar dan diterima per bulan</title>');
@@ -109,8 +123,8 @@ describe('/kantor', () => {
     const csv = await get(`/kantor/unduh.csv?urut=applications&arah=desc`, officerCookie);
     expect(csv.status).toBe(200);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[1]).toMatch(/^36\.71\.01\.1002,Sukasari,Tangerang,0,6,32,0,0,4,0,0,2,90000,66\.7$/);
-    expect(lines.at(-1)).toMatch(/^,TOTAL,,3,10,42,0,0,5,2,5,9,440000,50$/);
+    expect(lines[1]).toMatch(/^36\.71\.01\.1002,Sukasari,Tangerang,0,6,32,0,0,4,1,0,0,0,0,2,90000,66\.7$/);
+    expect(lines.at(-1)).toMatch(/^,TOTAL,,3,10,42,0,0,5,2,1,1,2,5,9,440000,50$/);
     const xlsx = await get('/kantor/unduh.xlsx', officerCookie);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(1000);
