@@ -2,16 +2,19 @@ import { defineConfig } from 'vitest/config';
 
 // One run for every test: unit (next to the code), API integration (functions/),
 // CDK assertions (infra/), cross-package and browser tests (test/).
-// DynamoDB Local starts once per run (global setup); each test file makes its own table.
+// Each test file that needs DynamoDB starts its own DynamoDB Local (test/support/dynamodb.ts) and table.
 // Two projects: everything, then (sequence.groupOrder 1, after the rest has finished)
 // the grants check, which compares the AWS actions the entry points sent meanwhile
 // (recorded into BURSA_AWS_ACTIONS_DIR, see test/grants/actions-dir.ts) with their IAM roles.
 export default defineConfig({
   test: {
     // Root global setups run once per run, before either project.
-    globalSetup: ['test/grants/actions-dir.ts', 'test/support/global-setup.ts'],
+    globalSetup: ['test/grants/actions-dir.ts'],
+    // Each test file that needs DynamoDB Local starts its own and stops it when it ends
+    // (test/support/dynamodb.ts says why not one for the run).
+    setupFiles: ['test/support/file-dynamodb.ts'],
     pool: 'forks',
-    // Two cores: two test files at a time, next to one JVM.
+    // Two cores: two test files at a time, each with its own DynamoDB Local JVM.
     maxWorkers: 2,
     testTimeout: 30_000,
     // A seeded app (the browser tests) can take minutes while the other worker seeds too.

@@ -51,8 +51,8 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
       // Fast start and a small footprint matter more than peak JIT throughput here.
       '-XX:TieredStopAtLevel=1',
       '-XX:+UseSerialGC',
-      // Every test file's table stays in memory until the run ends: room enough that the
-      // collector never thrashes late in a full run (24 GiB machines; it takes what it needs).
+      // A seeded demo and its stream records stay in memory: room enough that the collector
+      // never thrashes (24 GiB machines; it takes what it needs).
       '-Xmx2g',
       `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Db, unmarshallImage } from '@bursa/core/db';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/support/db.ts';
+import { fileDynamoEndpoint } from '../../test/support/dynamodb.ts';
 import { type StreamHandler, type StreamPoller, startStreamPoller } from './stream-poller.ts';
 
 /** The poller against a fresh table on the run's DynamoDB Local, with a handler each test shapes. */
@@ -14,7 +15,7 @@ let endpoint: string;
 let poller: StreamPoller | undefined;
 beforeEach(async () => {
   db = await createTestDb();
-  endpoint = (inject as (key: string) => unknown)('dynamodbEndpoint') as string;
+  endpoint = await fileDynamoEndpoint();
 });
 afterEach(async () => {
   await poller?.stop();

@@ -78,7 +78,7 @@ export async function seedFairs(db: Db, config: Config, employers: DemoEmployers
       });
       if (!booth || i === 2) continue;
       await Fair.decideBooth(as(officer), { fairId: fair.id, companyId, decision: 'approve' });
-      const open = (await Vacancy.listOpenByCompany(as(employer), { companyId })).filter(
+      const open = (await Vacancy.listOpenForBooth(as(employer), { companyId })).filter(
         (v) => Vacancy.effectiveStatus(v) === 'open',
       );
       await Fair.updateBooth(as(employer), {

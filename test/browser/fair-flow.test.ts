@@ -50,7 +50,7 @@ beforeAll(async () => {
   employerActor = { userId: employerId, name: 'HRD', roles: ['employer', 'resident'] };
   const [mine] = await Company.listMine(ctx(employerActor), {});
   companyId = mine?.companyId as string;
-  const open = await Vacancy.listOpenByCompany(ctx(employerActor), { companyId });
+  const open = await Vacancy.listOpenForBooth(ctx(employerActor), { companyId });
   vacancyId = open.find((v) => !(v.questions ?? []).length)?.id ?? (open[0]?.id as string);
 }, 180_000);
 afterAll(async () => {

@@ -473,6 +473,11 @@ describe('resident: browse, filter, open and share, without an account', () => {
     const company = await preview(p.url());
     expect(company).toMatchObject({ title: companyName, url: p.url(), image, card: 'summary_large_image' });
     expect(company.description).toContain('Manufaktur');
+    // Its open vacancies come a page at a time; a cursor that is not one of ours is a 400 that says so.
+    expect(await p.locator('main .list a[href^="/lowongan/"]').count()).toBeGreaterThan(0);
+    const bad = await p.goto(`${p.url()}?lanjut=bukan-kursor`);
+    expect(bad?.status()).toBe(400);
+    expect(await p.textContent('[role=alert]')).toContain('halaman');
   });
 });
 

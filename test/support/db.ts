@@ -3,16 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Db, ensureTable } from '@bursa/core/db';
-import { inject } from 'vitest';
+import { fileDynamoEndpoint } from './dynamodb.ts';
 
 /**
- * A fresh table on the run's DynamoDB Local, so test files share no state.
+ * A fresh table on this file's DynamoDB Local (test/support/dynamodb.ts).
  * Also points process.env at it, for code that reads its config from there.
  */
 export async function createTestDb(): Promise<Db> {
-  const endpoint = (inject as (key: string) => unknown)('dynamodbEndpoint');
-  if (typeof endpoint !== 'string')
-    throw new Error('No DynamoDB Local: run tests through vitest.config.ts (npm test).');
+  const endpoint = await fileDynamoEndpoint();
   const tableName = `test-${randomUUID().slice(0, 8)}`;
   Object.assign(process.env, { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, AWS_REGION: 'ap-southeast-3' });
   // Emails go to a folder the test can read (the local outbox), never to SES.

@@ -4,9 +4,10 @@ import type { Db } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
 import { Mail } from '@bursa/core/mail';
 import { executeTransactWrite } from 'dynamodb-toolbox';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StreamPoller, startStreamPoller } from '../../../scripts/local/stream-poller.ts';
 import { createTestDb, outbox } from '../../../test/support/db.ts';
+import { fileDynamoEndpoint } from '../../../test/support/dynamodb.ts';
 import { createStreamHandler } from './stream.ts';
 
 /** Queued emails are delivered by the stream: to the local outbox, or through SES (a stand-in here), once. */
@@ -34,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((r) => ses.close(() => r())));
 
 async function withPoller(env: Record<string, string | undefined>, run: (p: StreamPoller) => Promise<void>) {
-  const endpoint = (inject as (key: string) => unknown)('dynamodbEndpoint') as string;
+  const endpoint = await fileDynamoEndpoint();
   const config = loadConfig({ ...process.env, ...env, TABLE_NAME: db.tableName });
   const poller = await startStreamPoller({
     endpoint,

@@ -45,6 +45,7 @@ describe('stream consumer', () => {
   it('runs one projection per file, each for its own entities', () => {
     expect(projections.map((p) => `${p.name}:${p.entities.join(',')}`)).toEqual([
       'vacancy-listing:Vacancy',
+      'vacancy-counts:Vacancy',
       'company-renamed:Company',
       'company-names:Company',
       'moderation-company:Company',

@@ -16,11 +16,13 @@ import { type Change, entityOf, type Projection } from './projection.ts';
 import { sales } from './sales.ts';
 import { searchIndex } from './search-index.ts';
 import { shopCounts } from './shop-counts.ts';
+import { vacancyCounts } from './vacancy-counts.ts';
 import { vacancyListing } from './vacancy-listing.ts';
 
 /** Every projection the stream drives, one file each (docs/data-model.md, "Projections"). */
 export const projections: readonly Projection[] = [
   vacancyListing,
+  vacancyCounts,
   companyRenamed,
   companyNames,
   moderationCompany,

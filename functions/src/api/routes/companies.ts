@@ -33,7 +33,10 @@ export const companyRoutes = new Hono<ApiEnv>()
     const body = asObject(await readJsonBody(c));
     return c.json(await Company.revoke(c.var.ctx, { ...body, id: c.req.param('id') } as never));
   })
-  .get('/:id/vacancies', async (c) => c.json(await Vacancy.listByCompany(c.var.ctx, { companyId: c.req.param('id') })))
+  // One page (?cursor=, ?limit=) and the counts per status.
+  .get('/:id/vacancies', async (c) =>
+    c.json(await Vacancy.listByCompany(c.var.ctx, { ...c.req.query(), companyId: c.req.param('id') })),
+  )
   .post('/:id/vacancies', async (c) => {
     const body = await readJsonBody(c);
     return c.json(await Vacancy.create(c.var.ctx, { ...asObject(body), companyId: c.req.param('id') }), 201);

@@ -188,7 +188,7 @@ describe('hiding', () => {
     await settle();
     expect((await Vacancy.browse(as(undefined), {})).items.map((x) => x.id)).not.toContain(v.id);
     expect(await inSearch('vacancies', v.id)).toBe(false);
-    expect((await Vacancy.listOpenByCompany(as(undefined), { companyId })).map((x) => x.id)).not.toContain(v.id);
+    expect((await Vacancy.listOpenByCompany(as(undefined), { companyId })).items.map((x) => x.id)).not.toContain(v.id);
     await expect(Vacancy.view(as(fan), { id: v.id })).rejects.toMatchObject({ code: 'moderation.unavailable' });
     // The owner still sees it, with the reason; editing cannot undo the hide.
     const mine = await Vacancy.view(as(employer), { id: v.id });

@@ -1,9 +1,10 @@
 import { outcomeCounters } from '@bursa/functions/events/outcome-counters';
 import { createStreamHandler } from '@bursa/functions/events/stream';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StreamPoller, startStreamPoller } from '../../../../scripts/local/stream-poller.ts';
 import { createTestDb } from '../../../../test/support/db.ts';
+import { fileDynamoEndpoint } from '../../../../test/support/dynamodb.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig, todayInJakarta } from '../kernel/index.ts';
 import { Outcome } from './index.ts';
@@ -32,7 +33,7 @@ const from = Outcome.shiftMonth(thisMonth, -2);
 beforeAll(async () => {
   db = await createTestDb();
   config = loadConfig({ ...process.env, TABLE_NAME: db.tableName });
-  const endpoint = (inject as (key: string) => unknown)('dynamodbEndpoint') as string;
+  const endpoint = await fileDynamoEndpoint();
   const handle = createStreamHandler({ config, db });
   poller = await startStreamPoller({
     endpoint,

@@ -9,6 +9,9 @@ import { LEVELS } from '../education/index.ts';
  *                   gsi1pk = COMPANY#<companyId>   gsi1sk = VACANCY#<id>   (byCompany, newest first)
  *                   gsi2pk = REVIEW#VACANCY   gsi2sk = <heldAt>#<id>   (heldVacancies: only while status = review)
  *   VacancyListing  pk = VACANCIES#d=<districtCode|*>#t=<type|*>#e=<education|*>   sk = <publishedAt>#<id>   (byFilter)
+ *                   pk = VACANCIES#c=<companyId>   sk = <publishedAt>#<id>   (byCompanyOpen: the company page)
+ *   VacancyCounts   pk = COMPANY#<companyId>   sk = VACANCYCOUNTS   (a company's vacancies per stored status: vacancy.counts.ts)
+ *   VacancyDayCounts pk = COMPANY#<companyId>  sk = VACANCYCOUNTS#<closingDate>   (open and held ones by closing day)
  * A vacancy write is one conditional write of the Vacancy item; listing items
  * are the stream projection functions/src/events/vacancy-listing.ts.
  * The vacancy's own `type` is stored as `vacancyType` (`type` names the entity on every item).
@@ -99,6 +102,31 @@ const build = (table: BursaTable) => {
           .link<typeof s>(({ id }) => `VACANCY#${id}`),
       })),
       computeKey: ({ id }) => ({ pk: `VACANCY#${id}`, sk: 'VACANCY' }),
+    }),
+    VacancyCounts: new Entity({
+      name: 'VacancyCounts',
+      table,
+      timestamps: false,
+      schema: item({
+        companyId: string().key(),
+        draft: number().optional(),
+        review: number().optional(),
+        open: number().optional(),
+        closed: number().optional(),
+      }),
+      computeKey: ({ companyId }) => ({ pk: `COMPANY#${companyId}`, sk: 'VACANCYCOUNTS' }),
+    }),
+    VacancyDayCounts: new Entity({
+      name: 'VacancyDayCounts',
+      table,
+      timestamps: false,
+      schema: item({
+        companyId: string().key(),
+        day: string().key(),
+        review: number().optional(),
+        open: number().optional(),
+      }),
+      computeKey: ({ companyId, day }) => ({ pk: `COMPANY#${companyId}`, sk: `VACANCYCOUNTS#${day}` }),
     }),
     VacancyListing: new Entity({
       name: 'VacancyListing',

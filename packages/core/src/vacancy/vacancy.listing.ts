@@ -20,8 +20,9 @@ import type { Info as Vacancy } from './vacancy.use-cases.ts';
  * vacancy has one small listing item in every filter partition it belongs to:
  * kecamatan (or any) × type (or any) × each education level that meets its
  * minimum (or any): 2 × 2 × (levels + 1) items, from 8 for a vacancy needing S2
- * to 32 for one needing SD (SMA and SMK rank equal). Every filter combination is
- * then one Query on one partition, newest first, paged by cursor.
+ * to 32 for one needing SD (SMA and SMK rank equal), plus one in its company's
+ * partition (the company page). Every filter combination is then one Query on
+ * one partition, newest first, paged by cursor.
  *
  * The listing is a stream projection (functions/src/events/vacancy-listing.ts):
  * the request writes only the Vacancy; `syncListing` diffs the old and new
@@ -31,6 +32,9 @@ export type VacancyFilter = { districtCode?: string; type?: (typeof VACANCY_TYPE
 
 export const listingPartition = (f: VacancyFilter) =>
   `VACANCIES#d=${f.districtCode ?? '*'}#t=${f.type ?? '*'}#e=${f.education ?? '*'}`;
+
+/** A company's own listing partition: its profile page's open vacancies (`byCompanyOpen`). */
+export const companyListing = (companyId: string) => `VACANCIES#c=${companyId}`;
 
 /** What a browse page shows for each vacancy: no description, to keep items and pages small. */
 export type VacancySummary = Pick<
@@ -76,6 +80,7 @@ export function listingItems(v: Vacancy | undefined): ListingItem[] {
     for (const type of [v.type, undefined])
       for (const education of [...levelsMeeting(v.minEducation), undefined])
         items.push({ ...summary, listing: listingPartition({ districtCode, type, education }), position, expiresAt });
+  items.push({ ...summary, listing: companyListing(v.companyId), position, expiresAt });
   return items;
 }
 

@@ -2,15 +2,16 @@ import { QueryCommand } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
-import { decodeCursor, type Page } from '../db/cursor.ts';
-import { nowOf } from '../kernel/ctx.ts';
+import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import { statusCounts, type VacancyStatusCounts } from './vacancy.counts.ts';
 import { vacancyEntities } from './vacancy.entity.ts';
-import { listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
+import { companyListing, listingPartition, type VacancyFilter, type VacancySummary } from './vacancy.listing.ts';
 import { isHidden } from './vacancy.moderation.ts';
 import { capabilities, effectiveStatus, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
-import { browseSchema, byCompanySchema } from './vacancy.schema.ts';
+import { browseSchema, byCompanyPageSchema, byCompanySchema, openByCompanySchema } from './vacancy.schema.ts';
 import { getMany, type Info, isComplete, type Stored, type VacancyStatus } from './vacancy.use-cases.ts';
 
 /** Vacancy reads that return lists: the public browse and a company's vacancies (the company-copies projection: vacancy.listing.ts). */
@@ -27,19 +28,32 @@ export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySumma
     ...(q.type ? { type: q.type } : {}),
     ...(q.education ? { education: q.education } : {}),
   };
-  const partition = listingPartition(filter);
+  return { ...(await listingPage(ctx, listingPartition(filter), q.cursor, q.limit)), filter };
+});
+
+/**
+ * One page of a listing partition, newest first. Expired listings are filtered
+ * out by the Query itself; if that leaves a page short, it reads on (at most 5
+ * reads) before answering.
+ */
+async function listingPage(
+  ctx: Ctx,
+  partition: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<VacancySummary>> {
   const { VacancyListing } = vacancyEntities(ctx.db);
-  let startKey = decodePosition(q.cursor, partition);
+  let startKey = decodePosition(cursor, partition);
   const nowS = Math.floor(nowOf(ctx) / 1000);
   const items: VacancySummary[] = [];
-  for (let reads = 0; reads < 5 && items.length < q.limit; reads++) {
+  for (let reads = 0; reads < 5 && items.length < limit; reads++) {
     const out = await ctx.db.table
       .build(QueryCommand)
       .entities(VacancyListing)
       .query({ partition })
       .options({
         reverse: true,
-        limit: q.limit - items.length,
+        limit: limit - items.length,
         filters: { VacancyListing: { attr: 'expiresAt', gt: nowS } },
         ...(startKey ? { exclusiveStartKey: startKey } : {}),
       })
@@ -51,10 +65,9 @@ export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySumma
   const last = items.at(-1);
   return {
     items,
-    filter,
     ...(startKey && last ? { cursor: Buffer.from(`${last.publishedAt}#${last.id}`).toString('base64url') } : {}),
   };
-});
+}
 
 /** Browse cursors are the listing's sort key (`<publishedAt>#<id>`), so they stay valid across filters' pages. */
 function decodePosition(cursor: string | undefined, partition: string) {
@@ -68,27 +81,60 @@ function decodePosition(cursor: string | undefined, partition: string) {
 export type CompanyVacancies = {
   // Drafts among them may have only a title (Stored).
   vacancies: (Stored & { effectiveStatus: VacancyStatus; can: VacancyCapabilities })[];
-  counts: Record<VacancyStatus, number>;
+  /** Per stored status, from the stream-kept VacancyCounts (never counted from the list). */
+  counts: VacancyStatusCounts;
+  /** The next page's cursor (absent on the last page). */
+  cursor?: string;
 };
 
-/** A company's vacancies, newest first, with counts per status (`byCompany`): members and officers. */
-export const listByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Promise<CompanyVacancies> => {
+/**
+ * A company's vacancies, newest first, one page (20) with a cursor (`byCompany`
+ * on gsi1), and its counts per status (`vacancyCounts`, GetItem) in parallel:
+ * members and officers. Two reads whatever the company's size.
+ */
+export const listByCompany = fn(byCompanyPageSchema, async (q, ctx): Promise<CompanyVacancies> => {
   Account.requireSignedIn(ctx.actor);
-  const { can } = await Company.withCapabilities(ctx, companyId);
+  const { can } = await Company.withCapabilities(ctx, q.companyId);
   if (!can.manageVacancies) throw notMember();
   const who = { actor: ctx.actor, member: can.edit };
-  const vacancies: CompanyVacancies['vacancies'] = [];
-  for await (const v of byCompany(ctx.db, companyId)) {
-    vacancies.push({ ...v, effectiveStatus: effectiveStatus(v, nowOf(ctx)), can: capabilities(v, who, nowOf(ctx)) });
-    if (vacancies.length >= 500) break;
-  }
-  const counts = { draft: 0, review: 0, open: 0, closed: 0 };
-  for (const v of vacancies) counts[v.effectiveStatus]++;
-  return { vacancies, counts };
+  const partition = `COMPANY#${q.companyId}`;
+  const startKey = decodeCursor(q.cursor, (k) => k.gsi1pk === partition && Object.keys(k).length === 4);
+  const { Vacancy } = vacancyEntities(ctx.db);
+  const [page, counts] = await Promise.all([
+    ctx.db.table
+      .build(QueryCommand)
+      .entities(Vacancy)
+      .query({ index: 'gsi1', partition, range: { beginsWith: 'VACANCY#' } })
+      .options({ reverse: true, limit: q.limit, ...(startKey ? { exclusiveStartKey: startKey } : {}) })
+      .send(),
+    statusCounts(ctx.db, q.companyId, nowOf(ctx)),
+  ]);
+  const now = nowOf(ctx);
+  const vacancies = ((page.Items ?? []) as Stored[]).map((v) => ({
+    ...v,
+    effectiveStatus: effectiveStatus(v, now),
+    can: capabilities(v, who, now),
+  }));
+  const cursor = encodeCursor(page.LastEvaluatedKey);
+  return { vacancies, counts, ...(cursor ? { cursor } : {}) };
 });
 
-/** Public: a company's open vacancies, for its profile page (at most 100). */
-export const listOpenByCompany = fn(byCompanySchema, async ({ companyId }, ctx): Promise<Info[]> => {
+/**
+ * Public: a company's open vacancies for its profile page, newest first, one
+ * page (20) with a cursor: the company's own listing partition (`byCompanyOpen`),
+ * which holds only what is listed (open, published, not hidden), so the cost of
+ * a page does not grow with the company's drafts, closed or past vacancies.
+ */
+export const listOpenByCompany = fn(
+  openByCompanySchema,
+  async (q, ctx): Promise<Page<VacancySummary>> => listingPage(ctx, companyListing(q.companyId), q.cursor, q.limit),
+);
+
+/**
+ * A company's open vacancies, whole (at most 100, one Query on its vacancies
+ * with a status filter): what a member picks from for a fair booth, and the seed.
+ */
+export const listOpenForBooth = fn(byCompanySchema, async ({ companyId }, ctx): Promise<Info[]> => {
   const { Vacancy } = vacancyEntities(ctx.db);
   const { Items = [] } = await ctx.db.table
     .build(QueryCommand)
@@ -96,21 +142,8 @@ export const listOpenByCompany = fn(byCompanySchema, async ({ companyId }, ctx):
     .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
     .options({ reverse: true, limit: 100, filters: { Vacancy: { attr: 'status', eq: 'open' } } })
     .send();
-  // Hidden by an officer: off the public profile too (the company sees it in its own list).
-  return (Items as Info[]).filter((v) => effectiveStatus(v) === 'open' && !isHidden(v));
+  return (Items as Info[]).filter((v) => effectiveStatus(v, nowOf(ctx)) === 'open' && !isHidden(v));
 });
-
-/** Every vacancy of a company, newest first (`byCompany` on gsi1), page by page. */
-async function* byCompany(db: Db, companyId: string) {
-  const { Vacancy } = vacancyEntities(db);
-  const pages = db.table
-    .build(QueryCommand)
-    .entities(Vacancy)
-    .query({ index: 'gsi1', partition: `COMPANY#${companyId}`, range: { beginsWith: 'VACANCY#' } })
-    .options({ reverse: true })
-    .paginate();
-  for await (const page of pages) yield* (page.Items ?? []) as Stored[];
-}
 
 /**
  * Every open vacancy of a regency, whole, 100 at a time: the listing's

@@ -163,3 +163,13 @@ export const browseSchema = z.object({
 export type BrowseQuery = z.input<typeof browseSchema>;
 
 export const byCompanySchema = z.object({ companyId: z.string() });
+export const byCompanyPageSchema = z.object({
+  companyId: z.string(),
+  cursor: z.preprocess(blankToUndefined, z.string().max(600).optional()),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const openByCompanySchema = z.object({
+  companyId: z.string(),
+  cursor: z.preprocess(blankToUndefined, z.string().max(300).optional()),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});

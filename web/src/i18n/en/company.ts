@@ -28,6 +28,7 @@ export const company = {
   'company.unverifiedNote': 'A manpower office officer has not checked this company’s details yet.',
   'company.contact': 'Contact',
   'company.openVacancies': 'Open vacancies',
+  'company.moreVacancies': 'More vacancies',
   'company.noVacancies': 'No open vacancies right now.',
   'company.sectorLabel': 'Sector',
   'sector.manufaktur': 'Manufacturing',

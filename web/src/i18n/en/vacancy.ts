@@ -6,6 +6,8 @@ export const vacancy = {
   'place.full': '{village}, {district} district',
   'manage.title': '{company} vacancies',
   'manage.new': 'Post a vacancy',
+  'manage.more': 'More vacancies',
+  'manage.firstPage': 'Back to the first page',
   'manage.empty': 'No vacancies yet. Post your first one: it is free and shows up at once.',
   'manage.counts': 'Count by status',
   'manage.edit': 'Edit',

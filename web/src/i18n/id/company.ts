@@ -26,6 +26,7 @@ export const company = {
   'company.unverifiedNote': 'Data perusahaan ini belum diperiksa petugas Disnaker.',
   'company.contact': 'Kontak',
   'company.openVacancies': 'Lowongan terbuka',
+  'company.moreVacancies': 'Lowongan berikutnya',
   'company.noVacancies': 'Belum ada lowongan terbuka.',
   'company.sectorLabel': 'Sektor',
   'sector.manufaktur': 'Manufaktur',

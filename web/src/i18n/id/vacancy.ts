@@ -4,6 +4,8 @@ export const vacancy = {
   'place.full': '{village}, Kec. {district}',
   'manage.title': 'Lowongan {company}',
   'manage.new': 'Pasang lowongan',
+  'manage.more': 'Lowongan berikutnya',
+  'manage.firstPage': 'Kembali ke halaman pertama',
   'manage.empty': 'Belum ada lowongan. Pasang lowongan pertama Anda: gratis dan langsung tampil.',
   'manage.counts': 'Jumlah per status',
   'manage.edit': 'Ubah',
