@@ -146,6 +146,7 @@ try {
       '/lowongan',
       '/lowongan?kecamatan=36.71.02&pendidikan=SMA',
       `/lowongan/${someVacancy}`,
+      `/perusahaan/${companyId}`,
       '/pasar',
       '/pasar?kategori=kuliner&kecamatan=36.71.01',
       '/pasar?lihat=toko',
@@ -171,7 +172,17 @@ try {
   console.log(
     '\npage (360 px)                  HTML gzip   images  bytes@1x  bytes@2x  (first 6 images, above the fold)',
   );
-  for (const route of ['/pasar', '/@dapurbuani', '/@dapurbuani?tab=posting', `${aProduct}`]) {
+  for (const route of [
+    '/',
+    '/lowongan',
+    '/en/lowongan',
+    `/lowongan/${someVacancy}`,
+    `/perusahaan/${companyId}`,
+    '/pasar',
+    '/@dapurbuani',
+    '/@dapurbuani?tab=posting',
+    `${aProduct}`,
+  ]) {
     const html = await (await fetch(stack.url + route)).text();
     const imgs = [...html.matchAll(/<img[^>]*srcset="([^"]+)"[^>]*sizes="([^"]+)"/g)].map((m) => ({
       srcset: (m[1] ?? '').split(', ').map((c) => {

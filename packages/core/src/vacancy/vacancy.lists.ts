@@ -81,7 +81,7 @@ function decodePosition(cursor: string | undefined, partition: string) {
 export type CompanyVacancies = {
   // Drafts among them may have only a title (Stored).
   vacancies: (Stored & { effectiveStatus: VacancyStatus; can: VacancyCapabilities })[];
-  /** Per stored status, from the stream-kept VacancyCounts (never counted from the list). */
+  /** Per status as the cards show it (past its closing day: closed), from stream-kept counters, never from the list. */
   counts: VacancyStatusCounts;
   /** The next page's cursor (absent on the last page). */
   cursor?: string;
@@ -89,8 +89,9 @@ export type CompanyVacancies = {
 
 /**
  * A company's vacancies, newest first, one page (20) with a cursor (`byCompany`
- * on gsi1), and its counts per status (`vacancyCounts`, GetItem) in parallel:
- * members and officers. Two reads whatever the company's size.
+ * on gsi1), and its counts per status (`vacancyCounts`: a GetItem and a Query of
+ * the days ahead) in parallel: members and officers. The same reads whatever the
+ * company's history.
  */
 export const listByCompany = fn(byCompanyPageSchema, async (q, ctx): Promise<CompanyVacancies> => {
   Account.requireSignedIn(ctx.actor);
