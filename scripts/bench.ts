@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
+import { benchGrowth } from './bench-growth.ts';
 import { benchSearch } from './bench-search.ts';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
 import { startStack } from './local/stack.ts';
@@ -17,6 +18,7 @@ import { DEMO_PASSWORD } from './seed/demo.ts';
  * request costs), counted by core's opt-in instrumentation (BURSA_DB_METRICS).
  *
  * BENCH_REQUESTS (default 2000) and BENCH_CONCURRENCY (default 16) tune the load.
+ * BENCH_GROWTH=10 (or 100) adds the data-growth table (scripts/bench-growth.ts).
  * Ends with search at a regency's scale (scripts/bench-search.ts; BENCH_SEARCH=0 skips it).
  */
 process.env.BURSA_DB_METRICS = '1';
@@ -217,6 +219,31 @@ try {
     console.log(
       `${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB`,
     );
+  }
+  // BENCH_GROWTH=10 or 100: the vacancy routes again after loading that many times the demo's vacancies.
+  const factor = Number(process.env.BENCH_GROWTH ?? 0);
+  if (factor > 1 && ours && companyId) {
+    const apiList = `/api/companies/${companyId}/vacancies`;
+    await benchGrowth({
+      url: stack.url,
+      endpoint: stack.dynamodb.endpoint,
+      tableName: 'bench',
+      factor,
+      settle: (ms) => stack.projections.settle(ms),
+      measure,
+      sourceVacancyId: ours,
+      demoVacancies: ((await (await fetch(`${stack.url}/api/vacancies?limit=50`)).json()) as { items: unknown[] }).items
+        .length,
+      routes: [
+        ['/api/vacancies', {}],
+        ['/lowongan', {}],
+        ['/lowongan?kecamatan=36.71.02&pendidikan=SMA', {}],
+        [`/lowongan/${someVacancy}`, {}],
+        [`/perusahaan/${companyId}`, {}],
+        [`/saya/perusahaan/${companyId}/lowongan`, employer],
+        [apiList, employer],
+      ],
+    });
   }
   if (process.env.BENCH_SEARCH !== '0') await benchSearch({ stack });
 } finally {
