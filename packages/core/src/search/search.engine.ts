@@ -15,6 +15,8 @@ import { applyEntries, buildFromTable, type IndexState, loadSnapshot, logFrom } 
  */
 const loaded = new Map<string, Promise<IndexState>>();
 const catchingUp = new Map<string, Promise<void>>();
+/** When this container last started reading each log (ms): what was keyed 10 s before it has been seen. */
+const lastRead = new Map<string, number>();
 
 export async function indexFor(ctx: Ctx, regency: string, collection: Collection): Promise<IndexState> {
   const key = `${ctx.config.tableName}|${ctx.config.mediaBucket}|${regency}|${collection}`;
@@ -28,8 +30,17 @@ export async function indexFor(ctx: Ctx, regency: string, collection: Collection
   // Queries arriving together share one read of the log.
   let pending = catchingUp.get(key);
   if (!pending) {
-    pending = readLog(ctx.db, regency, collection, logFrom(state.position))
-      .then((entries) => void applyEntries(state, entries))
+    // From the newest entry applied, less the overlap, or from the last read less the overlap when that
+    // is later: a burst of writes is read once, not by every request until the next write.
+    const started = Date.now();
+    const previous = lastRead.get(key);
+    const fromPosition = logFrom(state.position);
+    const fromLastRead = previous === undefined ? fromPosition : logFrom(new Date(previous).toISOString());
+    pending = readLog(ctx.db, regency, collection, fromLastRead > fromPosition ? fromLastRead : fromPosition)
+      .then((entries) => {
+        applyEntries(state, entries);
+        lastRead.set(key, started);
+      })
       .finally(() => catchingUp.delete(key));
     catchingUp.set(key, pending);
   }
@@ -40,6 +51,7 @@ export async function indexFor(ctx: Ctx, regency: string, collection: Collection
 /** Tests and the bench: forget loaded indexes (the next query loads the snapshot again). */
 export function unloadAll() {
   loaded.clear();
+  lastRead.clear();
 }
 
 export type SearchResults = {
