@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
 import { benchGrowth } from './bench-growth.ts';
 import { benchSearch } from './bench-search.ts';
+import { benchWrites, type Tap } from './bench-writes.ts';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
 import { startStack } from './local/stack.ts';
 import { DEMO_PASSWORD } from './seed/demo.ts';
@@ -18,6 +19,7 @@ import { DEMO_PASSWORD } from './seed/demo.ts';
  * request costs), counted by core's opt-in instrumentation (BURSA_DB_METRICS).
  *
  * BENCH_REQUESTS (default 2000) and BENCH_CONCURRENCY (default 16) tune the load.
+ * BENCH_ROUTES=0 skips the per-route table (for the write budget or growth tables alone).
  * BENCH_GROWTH=10 (or 100) adds the data-growth table (scripts/bench-growth.ts).
  * Ends with search at a regency's scale (scripts/bench-search.ts; BENCH_SEARCH=0 skips it).
  */
@@ -76,11 +78,14 @@ async function sessionOf(base: string, identifier: string): Promise<Record<strin
   return { cookie };
 }
 
+const tap: Tap = { records: [] };
 const stack = await startStack({
   port: 0,
   tableName: 'bench',
   mediaBucket: 'bench-media',
   seed: true,
+  // The write budget prices writes from the stream's images (scripts/bench-writes.ts).
+  onStreamHandled: (records) => tap.records.push(...records),
 });
 try {
   console.log(`Bursa bench: ${requests} requests per route, ${concurrency} concurrent, ${stack.url}\n`);
@@ -92,6 +97,7 @@ try {
   const seeker = await sessionOf(stack.url, '0812 3456 7890');
   const me = (await (await fetch(`${stack.url}/api/me`, { headers: employer })).json()) as {
     companies: { companyId: string }[];
+    csrf: string;
   };
   const companyId = me.companies[0]?.companyId;
   const ours = (
@@ -163,7 +169,7 @@ try {
     ...signedIn,
   ];
   console.log('route                                        p50 ms   p99 ms    req/s  fail   DDB calls    RCU    WCU');
-  for (const [route, headers] of routes) {
+  for (const [route, headers] of process.env.BENCH_ROUTES === '0' ? [] : routes) {
     const r = await measure(stack.url + route, headers);
     console.log(
       `${route.slice(0, 42).padEnd(43)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(8)} ${r.rps.toFixed(0).padStart(8)} ${String(r.failures).padStart(5)} ${r.calls.toFixed(1).padStart(11)} ${r.rcu.toFixed(1).padStart(6)} ${r.wcu.toFixed(1).padStart(6)}`,
@@ -219,6 +225,57 @@ try {
     console.log(
       `${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB`,
     );
+  }
+  // The write budget: publishing, editing and closing a vacancy, projections included.
+  if (companyId) {
+    const json = { ...employer, 'content-type': 'application/json', 'x-csrf-token': me.csrf };
+    const description = `${'Mengoperasikan mesin jahit industri untuk produksi garmen ekspor, memeriksa kualitas jahitan, dan menjaga kebersihan area kerja. '.repeat(5)}Shift pagi dan malam bergantian.`;
+    const closingDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    let id = '';
+    const patch = (body: Record<string, unknown>) =>
+      fetch(`${stack.url}/api/vacancies/${id}`, { method: 'PATCH', headers: json, body: JSON.stringify(body) });
+    await benchWrites({
+      projections: stack.projections,
+      tap,
+      scenarios: [
+        [
+          'publish a vacancy',
+          async () => {
+            const res = await fetch(`${stack.url}/api/companies/${companyId}/vacancies`, {
+              method: 'POST',
+              headers: json,
+              body: JSON.stringify({
+                title: 'Operator Jahit',
+                description: description.replace('mesin', 'mesn'),
+                type: 'full_time',
+                minEducation: 'SMP',
+                skills: ['menjahit', 'K3'],
+                districtCode: '36.71.01',
+                openings: 5,
+                salaryMin: 5_500_000,
+                salaryMax: 6_000_000,
+                closingDate,
+                publish: true,
+              }),
+            });
+            id = ((await res.clone().json()) as { id: string }).id;
+            return res;
+          },
+        ],
+        ['fix a typo in its description', () => patch({ description })],
+        ['change its title', () => patch({ title: 'Operator Mesin Jahit' })],
+        ['change its salary', () => patch({ salaryMax: 6_500_000 })],
+        [
+          'close it (filled through Bursa)',
+          () =>
+            fetch(`${stack.url}/api/vacancies/${id}/close`, {
+              method: 'POST',
+              headers: json,
+              body: JSON.stringify({ outcome: 'filled_bursa' }),
+            }),
+        ],
+      ],
+    });
   }
   // BENCH_GROWTH=10 or 100: the vacancy routes again after loading that many times the demo's vacancies.
   const factor = Number(process.env.BENCH_GROWTH ?? 0);

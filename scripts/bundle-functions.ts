@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +30,7 @@ export const lambdas = {
 } as const;
 
 export const lambdaDist = path.join(root, 'dist/lambda');
+export const lambdaMeta = path.join(root, 'dist/lambda-meta');
 
 /**
  * zod re-exports all ~40 of its message locales as one namespace, which no
@@ -122,8 +123,9 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
     rmSync(outdir, { recursive: true, force: true });
     mkdirSync(outdir, { recursive: true });
     const outfile = path.join(outdir, 'index.mjs');
-    await build({
+    const result = await build({
       entryPoints: [entry],
+      metafile: true,
       outfile,
       bundle: true,
       minify: true,
@@ -140,6 +142,9 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       plugins: [zodEnglishOnly, sideEffectFree, lambdaCredentials],
       logLevel: 'warning',
     });
+    // What each bundle is made of, for `npm run bench` and for finding what to cut (not deployed).
+    mkdirSync(lambdaMeta, { recursive: true });
+    writeFileSync(path.join(lambdaMeta, `${name}.json`), JSON.stringify(result.metafile));
     installNativeFor(name, outdir);
     sizes.push({ name, bytes: statSync(outfile).size, gzipBytes: gzipSync(readFileSync(outfile)).length });
   }

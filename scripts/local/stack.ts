@@ -5,6 +5,7 @@ import { createStreamHandler } from '@bursa/functions/events/stream';
 import { processUpload } from '@bursa/functions/images/process';
 import { expireOrders, remindInterviews } from '@bursa/functions/jobs/expire';
 import { createSearchHandler } from '@bursa/functions/search/search';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLambdaLocal } from './lambda-local.ts';
@@ -28,6 +29,8 @@ export type StackOptions = {
   tableName: string;
   mediaBucket: string;
   seed: boolean;
+  /** Sees every stream batch once its projections ran (the bench's write pricing). */
+  onStreamHandled?: (records: DynamoDBRecord[]) => void;
 };
 
 export type RunningStack = {
@@ -94,6 +97,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       tableName: config.tableName,
       handler: createStreamHandler({ config, db }),
       ...(o.dataDir ? { checkpointFile: path.join(o.dataDir, 'stream-checkpoints.json') } : {}),
+      ...(o.onStreamHandled ? { onHandled: o.onStreamHandled } : {}),
     });
     stops.push(projections.stop);
     if (o.seed) {

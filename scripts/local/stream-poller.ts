@@ -36,11 +36,16 @@ export type StreamPollerOptions = {
   maxRetries?: number;
   /** Where given-up records are reported (default: console.error). */
   onGiveUp?: (record: DynamoDBRecord, error: unknown) => void;
+  /** Sees every batch once it is handled (the bench prices writes from the images: scripts/bench-writes.ts). */
+  onHandled?: (records: DynamoDBRecord[]) => void;
 };
 
 export type StreamPoller = {
   /** Resolves when every record written before the call has been handled; rejects if one was given up on. */
   settle(timeoutMs?: number): Promise<void>;
+  /** Stops reading after the pass under way (resolves then), so the bench can tell a request's writes from its projections'. */
+  pause(): Promise<void>;
+  resume(): void;
   stop(): Promise<void>;
 };
 
@@ -66,6 +71,8 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
   let lastEmptyPass = -1;
   const waiters = new Set<() => void>();
   let settling = 0;
+  let paused = false;
+  let inPass = false;
 
   const giveUp =
     o.onGiveUp ??
@@ -169,6 +176,7 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
     const records = (out.Records ?? []).map((r) => toLambdaRecord(r, streamArn as string, region));
     if (records.length) {
       await deliver(records);
+      o.onHandled?.(records);
       shard.checkpoint = records.at(-1)?.dynamodb?.SequenceNumber ?? shard.checkpoint;
       writeCheckpoints(o.checkpointFile, streamArn as string, shards);
     }
@@ -196,7 +204,12 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
   const loop = (async () => {
     let idle = 0;
     while (!stopping) {
+      if (paused) {
+        await sleep(5);
+        continue;
+      }
       let found = 0;
+      inPass = true;
       try {
         found = await pass();
       } catch (e) {
@@ -204,6 +217,8 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
         console.error(JSON.stringify({ level: 'warn', msg: 'stream poll failed', error: String(e) }));
         await sleep(500);
         continue;
+      } finally {
+        inPass = false;
       }
       passesCompleted++;
       if (found === 0) lastEmptyPass = passesCompleted;
@@ -231,6 +246,13 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
         const lost = givenUp.splice(0);
         throw new Error(`stream records given up after retries: ${lost.join(', ')}`);
       }
+    },
+    async pause() {
+      paused = true;
+      while (inPass) await sleep(5);
+    },
+    resume() {
+      paused = false;
     },
     async stop() {
       stopping = true;

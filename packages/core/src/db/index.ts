@@ -1,5 +1,6 @@
 export * from './action-recorder.ts';
 export * from './batch.ts';
+export * from './billing.ts';
 export * from './client.ts';
 export * from './conditions.ts';
 export * from './create-table.ts';

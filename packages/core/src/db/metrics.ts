@@ -6,13 +6,65 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
  * the benchmark reads, so it also covers the separately bundled SSR app
  * running in the same process. Off in production: no cost when unset.
  */
-export type DbMetrics = { calls: number; readUnits: number; writeUnits: number; byCommand: Record<string, number> };
+export type DbMetrics = {
+  calls: number;
+  readUnits: number;
+  writeUnits: number;
+  byCommand: Record<string, number>;
+  /** Items written (put, updated, deleted: a batch or transaction counts each), for telling a request's writes from its projections'. */
+  itemWrites: number;
+  /** Items written inside transactions (`pk|sk`), which AWS bills twice: the bench prices them so (billing.ts). */
+  transactional: Set<string>;
+  /** Condition checks inside transactions: billed as writes of the checked item. */
+  conditionChecks: number;
+};
+
+/** `pk|sk` of a key, marshalled or not. */
+export const keyString = (key: Record<string, unknown> | undefined): string => {
+  const part = (v: unknown) => String((v as { S?: string } | undefined)?.S ?? v);
+  return `${part(key?.pk)}|${part(key?.sk)}`;
+};
+
+type WriteInput = {
+  Item?: Record<string, unknown>;
+  Key?: Record<string, unknown>;
+  RequestItems?: Record<string, { PutRequest?: { Item: Record<string, unknown> }; DeleteRequest?: unknown }[]>;
+  TransactItems?: {
+    Put?: { Item: Record<string, unknown> };
+    Update?: { Key: Record<string, unknown> };
+    Delete?: { Key: Record<string, unknown> };
+    ConditionCheck?: unknown;
+  }[];
+};
+
+function countWrites(m: DbMetrics, name: string, input: WriteInput) {
+  if (/^(Put|Update|Delete)(Item)?Command$/.test(name)) m.itemWrites++;
+  else if (name.startsWith('BatchWrite'))
+    for (const requests of Object.values(input.RequestItems ?? {})) m.itemWrites += requests.length;
+  else if (name.startsWith('TransactWrite'))
+    for (const t of input.TransactItems ?? []) {
+      if (t.ConditionCheck) {
+        m.conditionChecks++;
+        continue;
+      }
+      m.itemWrites++;
+      m.transactional.add(keyString(t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key));
+    }
+}
 
 const KEY = '__bursaDbMetrics';
 
 export function dbMetrics(): DbMetrics {
   const g = globalThis as unknown as Record<string, DbMetrics | undefined>;
-  g[KEY] ??= { calls: 0, readUnits: 0, writeUnits: 0, byCommand: {} };
+  g[KEY] ??= {
+    calls: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    byCommand: {},
+    itemWrites: 0,
+    transactional: new Set(),
+    conditionChecks: 0,
+  };
   return g[KEY];
 }
 
@@ -28,6 +80,7 @@ export function instrument(client: DynamoDBClient): void {
       m.calls++;
       const name = String(context.commandName ?? 'unknown');
       m.byCommand[name] = (m.byCommand[name] ?? 0) + 1;
+      countWrites(m, name, input as WriteInput);
       const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
       for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
         // DynamoDB Local reports CapacityUnits only; reads and writes are told apart by the command.

@@ -9,7 +9,7 @@ import {
 import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
-import { type Level, levelsMeeting } from '../education/index.ts';
+import type { Level } from '../education/index.ts';
 import { endOfDayEpochSeconds } from '../kernel/time.ts';
 import { type VACANCY_TYPES, vacancyEntities } from './vacancy.entity.ts';
 import { isHidden } from './vacancy.moderation.ts';
@@ -17,12 +17,16 @@ import type { Info as Vacancy } from './vacancy.use-cases.ts';
 
 /**
  * How open vacancies are browsed without a Scan (`byFilter`). Each open
- * vacancy has one small listing item in every filter partition it belongs to:
- * kecamatan (or any) × type (or any) × each education level that meets its
- * minimum (or any): 2 × 2 × (levels + 1) items, from 8 for a vacancy needing S2
- * to 32 for one needing SD (SMA and SMK rank equal), plus one in its company's
- * partition (the company page). Every filter combination is then one Query on
- * one partition, newest first, paged by cursor.
+ * vacancy has three small listing items: one in the regency-wide partition,
+ * one in its kecamatan's, and one in its company's (the company page). A
+ * browse reads one partition (its kecamatan's, or the regency-wide one),
+ * newest first, paged by cursor; type and education are a filter on that
+ * read (vacancy.lists.ts), so a page reads a bounded number of items whatever
+ * the data. Three items, not one per filter combination (up to 33 before):
+ * publishing, editing a listed field or closing a vacancy writes 3 listing
+ * items, not 33 (issue 15's write budget; `npm run bench` prices it).
+ * /lowongan itself is served by search (search.*.ts); this listing serves
+ * `GET /api/vacancies`, the company page, and /lowongan when search is down.
  *
  * The listing is a stream projection (functions/src/events/vacancy-listing.ts):
  * the request writes only the Vacancy; `syncListing` diffs the old and new
@@ -30,8 +34,8 @@ import type { Info as Vacancy } from './vacancy.use-cases.ts';
  */
 export type VacancyFilter = { districtCode?: string; type?: (typeof VACANCY_TYPES)[number]; education?: Level };
 
-export const listingPartition = (f: VacancyFilter) =>
-  `VACANCIES#d=${f.districtCode ?? '*'}#t=${f.type ?? '*'}#e=${f.education ?? '*'}`;
+/** The partition a browse reads: its kecamatan's, or the regency-wide one; the rest of the filter is applied on the read. */
+export const listingPartition = (f: Pick<VacancyFilter, 'districtCode'>) => `VACANCIES#d=${f.districtCode ?? '*'}`;
 
 /** A company's own listing partition: its profile page's open vacancies (`byCompanyOpen`). */
 export const companyListing = (companyId: string) => `VACANCIES#c=${companyId}`;
@@ -75,13 +79,9 @@ export function listingItems(v: Vacancy | undefined): ListingItem[] {
   };
   const position = `${v.publishedAt}#${v.id}`;
   const expiresAt = endOfDayEpochSeconds(v.closingDate);
-  const items: ListingItem[] = [];
-  for (const districtCode of [v.districtCode, undefined])
-    for (const type of [v.type, undefined])
-      for (const education of [...levelsMeeting(v.minEducation), undefined])
-        items.push({ ...summary, listing: listingPartition({ districtCode, type, education }), position, expiresAt });
-  items.push({ ...summary, listing: companyListing(v.companyId), position, expiresAt });
-  return items;
+  return [listingPartition({}), listingPartition({ districtCode: v.districtCode }), companyListing(v.companyId)].map(
+    (listing) => ({ ...summary, listing, position, expiresAt }),
+  );
 }
 
 const keyOf = (i: { listing: string; position: string }) => `${i.listing}|${i.position}`;

@@ -3,6 +3,7 @@ import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
+import { LEVELS, type Level, meetsEducation } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
@@ -18,9 +19,12 @@ import { getMany, type Info, isComplete, type Stored, type VacancyStatus } from 
 
 /**
  * Open vacancies, newest first, for any combination of kecamatan, type and
- * education (`byFilter`): one Query per page on that combination's listing
- * partition. Expired listings are filtered out by the Query itself; if that
- * leaves a page short, it reads on (at most 5 reads) before answering.
+ * education (`byFilter`): one Query per page on the kecamatan's listing
+ * partition (or the regency-wide one), with type and education as a filter on
+ * that read. Expired listings are filtered out by the Query itself; if that
+ * leaves a page short, it reads on (at most 5 reads, each of a bounded number
+ * of items) before answering: a rare combination may answer a short page with
+ * a cursor, never a read that grows with the data.
  */
 export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySummary> & { filter: VacancyFilter }> => {
   const filter: VacancyFilter = {
@@ -28,45 +32,62 @@ export const browse = fn(browseSchema, async (q, ctx): Promise<Page<VacancySumma
     ...(q.type ? { type: q.type } : {}),
     ...(q.education ? { education: q.education } : {}),
   };
-  return { ...(await listingPage(ctx, listingPartition(filter), q.cursor, q.limit)), filter };
+  const match = [
+    ...(filter.type ? [{ attr: 'type', eq: filter.type }] : []),
+    // Vacancies the person's education meets: those asking for it or less.
+    ...(filter.education
+      ? [{ attr: 'minEducation', in: LEVELS.filter((required) => meetsEducation(filter.education as Level, required)) }]
+      : []),
+  ];
+  return { ...(await listingPage(ctx, listingPartition(filter), q.cursor, q.limit, match)), filter };
 });
 
+type ListingCondition = { attr: string; eq: string } | { attr: string; in: string[] };
+
 /**
- * One page of a listing partition, newest first. Expired listings are filtered
- * out by the Query itself; if that leaves a page short, it reads on (at most 5
- * reads) before answering.
+ * One page of a listing partition, newest first. Expired listings (and those
+ * not matching `match`) are filtered out by the Query itself; if that leaves a
+ * page short, it reads on (at most 5 reads) before answering. With a filter,
+ * each read evaluates up to 4 pages' worth (at most 100 small items) so a
+ * page usually fills in one read; what it read beyond the page is read again
+ * by the next page, never skipped.
  */
 async function listingPage(
   ctx: Ctx,
   partition: string,
   cursor: string | undefined,
   limit: number,
+  match: ListingCondition[] = [],
 ): Promise<Page<VacancySummary>> {
   const { VacancyListing } = vacancyEntities(ctx.db);
   let startKey = decodePosition(cursor, partition);
   const nowS = Math.floor(nowOf(ctx) / 1000);
   const items: VacancySummary[] = [];
+  let more = false;
   for (let reads = 0; reads < 5 && items.length < limit; reads++) {
+    const wanted = limit - items.length;
     const out = await ctx.db.table
       .build(QueryCommand)
       .entities(VacancyListing)
       .query({ partition })
       .options({
         reverse: true,
-        limit: limit - items.length,
-        filters: { VacancyListing: { attr: 'expiresAt', gt: nowS } },
+        limit: match.length ? Math.min(100, wanted * 4) : wanted,
+        filters: { VacancyListing: { and: [{ attr: 'expiresAt', gt: nowS }, ...match] } as never },
         ...(startKey ? { exclusiveStartKey: startKey } : {}),
       })
       .send();
-    items.push(...(out.Items ?? []));
+    const found = out.Items ?? [];
+    items.push(...found.slice(0, wanted));
     startKey = out.LastEvaluatedKey as typeof startKey;
+    // Matches read beyond the page: the next page starts after the last one shown and reads them again.
+    more = found.length > wanted || Boolean(startKey);
     if (!startKey) break;
   }
   const last = items.at(-1);
-  return {
-    items,
-    ...(startKey && last ? { cursor: Buffer.from(`${last.publishedAt}#${last.id}`).toString('base64url') } : {}),
-  };
+  // After the last one shown; with none shown (a rare filter), after what was read.
+  const resumeAt = last ? `${last.publishedAt}#${last.id}` : (startKey as { sk?: string } | undefined)?.sk;
+  return { items, ...(more && resumeAt ? { cursor: Buffer.from(resumeAt).toString('base64url') } : {}) };
 }
 
 /** Browse cursors are the listing's sort key (`<publishedAt>#<id>`), so they stay valid across filters' pages. */

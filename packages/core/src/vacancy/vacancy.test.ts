@@ -4,7 +4,7 @@ import { startProjections } from '../../../../test/support/projections.ts';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
-import { type Actor, type Ctx, loadConfig, todayInJakarta, ValidationError } from '../kernel/index.ts';
+import { type Actor, type Ctx, loadConfig, newId, todayInJakarta, ValidationError } from '../kernel/index.ts';
 import { Region } from '../region/index.ts';
 import { Vacancy } from './index.ts';
 
@@ -315,6 +315,57 @@ describe('vacancies', () => {
     expect(await Company.listMine(as(owner), {})).toEqual([
       { companyId, companyName: 'PT Maju Garmen Indonesia', role: 'owner' },
     ]);
+  });
+
+  it('lists an open vacancy three times; a rare filter pages through its kecamatan, every match once, in order', async () => {
+    const v = complete(await post(owner, { title: 'Juru Masak' }));
+    expect(Vacancy.listingItems(v).map((i) => i.listing)).toEqual([
+      'VACANCIES#d=*',
+      'VACANCIES#d=36.71.01',
+      `VACANCIES#c=${companyId}`,
+    ]);
+    // 150 listed in one kecamatan, one in 30 a contract asking for SMP: the matches lie far apart.
+    const t0 = Date.now() - 3_600_000;
+    const made = Array.from({ length: 150 }, (_, i): Vacancy.Info => {
+      const rare = i % 30 === 0;
+      return {
+        ...v,
+        id: newId(t0 + i * 1000),
+        districtCode: '36.71.09',
+        type: rare ? 'contract' : 'full_time',
+        minEducation: rare ? 'SMP' : 'S1',
+        publishedAt: new Date(t0 + i * 1000).toISOString(),
+      };
+    });
+    for (const x of made) await Vacancy.syncListing(db, undefined, x);
+    const expected = made
+      .filter((_, i) => i % 30 === 0)
+      .map((x) => x.id)
+      .reverse();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 20; pages++) {
+      const page = await Vacancy.browse(as(undefined), {
+        districtCode: '36.71.09',
+        type: 'contract',
+        education: 'SMA',
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...ids(page));
+      cursor = page.cursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(expected);
+    // Each filter alone: education SD meets none of them, S1 all 150.
+    expect((await Vacancy.browse(as(undefined), { districtCode: '36.71.09', education: 'SD' })).items).toEqual([]);
+    expect(ids(await Vacancy.browse(as(undefined), { districtCode: '36.71.09', education: 'S1', limit: 50 }))).toEqual(
+      made
+        .map((x) => x.id)
+        .reverse()
+        .slice(0, 50),
+    );
   });
 
   it('an edit that changes nothing listed writes no listing items (the projection diffs old and new)', async () => {
