@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * People sign in with an email address or an Indonesian mobile number. Both

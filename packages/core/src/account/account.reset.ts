@@ -9,7 +9,7 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { Ctx } from '../kernel/ctx.ts';

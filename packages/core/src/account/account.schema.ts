@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalField, whenValid } from '../kernel/validation.ts';
 import { emailSchema, phoneSchema } from './account.identifiers.ts';
 import { passwordSchema } from './account.password.ts';

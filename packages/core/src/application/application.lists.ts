@@ -1,5 +1,5 @@
 import { BatchGetCommand, BatchGetRequest, executeBatchGet, GetItemCommand, QueryCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';

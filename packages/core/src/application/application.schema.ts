@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVELS } from '../education/index.ts';
 import { optionalField } from '../kernel/validation.ts';
 import { REJECT_REASONS, STAGES } from './application.entity.ts';

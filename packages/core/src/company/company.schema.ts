@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactPhoneSchema, emailSchema } from '../account/index.ts';
 import { optionalField } from '../kernel/validation.ts';
 import { QUEUES, SECTORS } from './company.entity.ts';

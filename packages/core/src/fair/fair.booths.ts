@@ -9,7 +9,7 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { Application } from '../application/index.ts';
 import { Company } from '../company/index.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalField, whenValid } from '../kernel/validation.ts';
 import { FAIR_MODES, FAIR_STATUSES, SLOT_HOW } from './fair.entity.ts';
 

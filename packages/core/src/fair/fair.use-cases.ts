@@ -7,7 +7,7 @@ import {
   QueryCommand,
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Ctx } from './ctx.ts';
 import { parseInput } from './validation.ts';
 

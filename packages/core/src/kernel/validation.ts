@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type FieldIssue, type MessageParams, ValidationError } from './errors.ts';
 
 /**

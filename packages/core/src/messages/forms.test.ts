@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { registerSchema, signInSchema } from '../account/account.schema.ts';
 import { companyFieldsSchema, rejectSchema } from '../company/company.schema.ts';
 import { fairFieldsSchema, slotsSchema } from '../fair/fair.schema.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN } from '../kernel/ids.ts';
 import { optionalField } from '../kernel/validation.ts';
 import { REPORT_KINDS, REPORT_REASONS } from './moderation.entity.ts';

@@ -7,7 +7,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { DomainError } from '../kernel/errors.ts';

@@ -1,5 +1,5 @@
 import { $remove, $set, executeTransactWrite, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';

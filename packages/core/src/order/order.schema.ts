@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phoneSchema } from '../account/account.identifiers.ts';
 import { optionalField, whenValid } from '../kernel/validation.ts';
 import { DELIVERY } from '../shop/shop.entity.ts';

@@ -1,5 +1,5 @@
 import { $add, $remove, $set, UpdateItemCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { nowOf } from '../kernel/ctx.ts';

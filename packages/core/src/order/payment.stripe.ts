@@ -1,8 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import Stripe from 'stripe';
 import { recordAwsActions } from '../db/action-recorder.ts';
 import type { Config } from '../kernel/config.ts';
 import { InvalidWebhook, type PaymentProvider, type ProviderEvent } from './payment.port.ts';
+import { type StripeEvent, stripeApi, verifyWebhook } from './payment.stripe-api.ts';
 
 /** Stripe's signature tolerance: a webhook older than this is refused (a replayed capture). */
 export const WEBHOOK_TOLERANCE_S = 300;
@@ -14,8 +14,8 @@ type Keys = { secretKey: string; webhookSecret: string };
 /**
  * Card payments through Stripe Checkout, the deployment's operator being the
  * merchant of record. Keys come from Secrets Manager in AWS (never from code
- * or plain environment there), from the environment locally. With
- * `apiUrl` the same client talks to the local stand-in (scripts/local/stripe-local.ts).
+ * or plain environment there), from the environment locally; calls go through
+ * payment.stripe-api.ts (fetch, no SDK). With `apiUrl` the same client talks to the local stand-in (scripts/local/stripe-local.ts).
  */
 export function stripeProvider(settings: NonNullable<Config['stripe']>): PaymentProvider {
   let keys: Promise<Keys> | undefined;
@@ -35,22 +35,13 @@ export function stripeProvider(settings: NonNullable<Config['stripe']>): Payment
     });
     return keys;
   };
-  let client: Stripe | undefined;
+  let client: ReturnType<typeof stripeApi> | undefined;
   const stripe = async () => {
-    if (client) return client;
-    const { secretKey } = await loadKeys();
-    const api = settings.apiUrl ? new URL(settings.apiUrl) : undefined;
-    client = new Stripe(secretKey, {
-      telemetry: false,
-      maxNetworkRetries: 2,
-      timeout: 10_000,
-      ...(api
-        ? {
-            host: api.hostname,
-            port: Number(api.port || 80),
-            protocol: api.protocol.replace(':', '') as 'http' | 'https',
-          }
-        : {}),
+    client ??= stripeApi({
+      secretKey: (await loadKeys()).secretKey,
+      maxRetries: 2,
+      timeoutMs: 10_000,
+      ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
     });
     return client;
   };
@@ -58,7 +49,7 @@ export function stripeProvider(settings: NonNullable<Config['stripe']>): Payment
   return {
     name: 'stripe',
     async start(input) {
-      const session = await (await stripe()).checkout.sessions.create(
+      const session = await (await stripe()).createSession(
         {
           mode: 'payment',
           client_reference_id: input.code,
@@ -75,7 +66,7 @@ export function stripeProvider(settings: NonNullable<Config['stripe']>): Payment
               1000,
           ),
         },
-        { idempotencyKey: input.idempotencyKey },
+        input.idempotencyKey,
       );
       if (!session.url) throw new Error('Stripe returned a session without a URL');
       return { ref: session.id, url: session.url };
@@ -84,14 +75,9 @@ export function stripeProvider(settings: NonNullable<Config['stripe']>): Payment
       const signature = headers['stripe-signature'];
       if (!signature) throw new InvalidWebhook('no signature');
       const { webhookSecret } = await loadKeys();
-      let event: Stripe.Event;
+      let event: StripeEvent;
       try {
-        event = await (await stripe()).webhooks.constructEventAsync(
-          rawBody,
-          signature,
-          webhookSecret,
-          WEBHOOK_TOLERANCE_S,
-        );
+        event = verifyWebhook(rawBody, signature, webhookSecret, WEBHOOK_TOLERANCE_S);
       } catch (e) {
         throw new InvalidWebhook((e as Error).message);
       }
@@ -99,24 +85,24 @@ export function stripeProvider(settings: NonNullable<Config['stripe']>): Payment
     },
     async refund(ref, amount, idempotencyKey) {
       const s = await stripe();
-      const session = await s.checkout.sessions.retrieve(ref);
+      const session = await s.retrieveSession(ref);
       const intent = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
       if (!intent) throw new Error(`Stripe session ${ref} has no payment to refund`);
-      await s.refunds.create({ payment_intent: intent, amount: toMinor(amount) }, { idempotencyKey });
+      await s.createRefund({ payment_intent: intent, amount: toMinor(amount) }, idempotencyKey);
     },
     async cancel(ref) {
       const s = await stripe();
-      const session = await s.checkout.sessions.retrieve(ref);
-      if (session.status === 'open') await s.checkout.sessions.expire(ref);
+      const session = await s.retrieveSession(ref);
+      if (session.status === 'open') await s.expireSession(ref);
     },
   };
 }
 
 /** Checkout's events as orders read them: act on `completed` only when paid; async methods settle later. */
-function eventOf(event: Stripe.Event): ProviderEvent {
+function eventOf(event: StripeEvent): ProviderEvent {
   const base = { id: event.id };
   if (!event.type.startsWith('checkout.session.')) return { ...base, kind: 'ignored' };
-  const session = event.data.object as Stripe.Checkout.Session;
+  const session = event.data.object;
   const at = { ref: session.id, ...(session.client_reference_id ? { code: session.client_reference_id } : {}) };
   switch (event.type) {
     case 'checkout.session.completed':

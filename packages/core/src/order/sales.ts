@@ -11,7 +11,7 @@ import {
   string,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalField } from '../kernel/validation.ts';
 import { COUNTERS } from './outcome.entity.ts';
 

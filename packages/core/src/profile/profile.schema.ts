@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEVELS } from '../education/index.ts';
 import { formRows, optionalField, whenValid } from '../kernel/validation.ts';
 import { GENDERS, PROGRAMMES } from './profile.entity.ts';

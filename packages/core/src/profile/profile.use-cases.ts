@@ -1,5 +1,5 @@
 import { $set, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Page } from '../db/cursor.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizePhone } from '../account/account.identifiers.ts';
 import { optionalField, whenValid } from '../kernel/validation.ts';
 import { PROGRAMME_KINDS } from './programme.entity.ts';

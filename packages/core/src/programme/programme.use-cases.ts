@@ -7,7 +7,7 @@ import {
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { Audit } from '../audit/index.ts';
 import type { Db } from '../db/client.ts';

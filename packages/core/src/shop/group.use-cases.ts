@@ -8,7 +8,7 @@ import {
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account, phoneSchema } from '../account/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { nowOf } from '../kernel/ctx.ts';

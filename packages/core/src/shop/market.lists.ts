@@ -1,5 +1,5 @@
 import { QueryCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { fn } from '../kernel/fn.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalField, whenValid } from '../kernel/validation.ts';
 import { PRODUCT_STATUSES } from './product.entity.ts';
 import { CATEGORIES } from './shop.entity.ts';

@@ -6,7 +6,7 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { Audit } from '../audit/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';

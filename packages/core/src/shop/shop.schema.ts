@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phoneSchema } from '../account/index.ts';
 import { optionalField } from '../kernel/validation.ts';
 import { CATEGORIES, DELIVERY } from './shop.entity.ts';

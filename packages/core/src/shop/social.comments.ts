@@ -1,5 +1,5 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { DomainError, type FieldIssue, type MessageParams, ValidationError } from '../kernel/errors.ts';
 import { formatRupiah } from '../kernel/format.ts';

@@ -1,5 +1,5 @@
 import { $remove, $set, QueryCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import { Audit } from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { contactPhoneSchema, emailSchema } from '../account/index.ts';
 import { LEVELS } from '../education/index.ts';
 import { blankToUndefined, formRows, optionalField } from '../kernel/validation.ts';
