@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
 import { benchGrowth } from './bench-growth.ts';
+import { importMs } from './bench-imports.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchWrites, type Tap } from './bench-writes.ts';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
@@ -217,13 +218,14 @@ try {
       `${route.slice(0, 30).padEnd(31)} ${kb(gzipSync(html).length).padStart(9)} ${String(imgs.length).padStart(8)} ${kb(await bytesAt(1)).padStart(9)} ${kb(await bytesAt(2)).padStart(9)}`,
     );
   }
-  console.log('\nlambda bundle      minified    gzipped');
+  console.log('\nlambda bundle      minified    gzipped   import (median of 5 fresh processes)');
   for (const name of Object.keys(lambdas)) {
     const file = path.join(lambdaDist, name, 'index.mjs');
     const bytes = statSync(file).size;
     const gz = gzipSync(readFileSync(file)).length;
+    const ms = importMs(file);
     console.log(
-      `${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB`,
+      `${name.padEnd(16)} ${(bytes / 1024).toFixed(0).padStart(7)} KB ${(gz / 1024).toFixed(0).padStart(7)} KB ${ms === undefined ? '      –' : `${ms.toFixed(0).padStart(6)} ms`}`,
     );
   }
   // The write budget: publishing, editing and closing a vacancy, projections included.
