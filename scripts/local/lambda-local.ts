@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /**
  * A stand-in for Lambda's Invoke API (`POST /2015-03-31/functions/<name>/invocations`),
  * for `npm start` and the tests: the web and the API call the search function
- * with the real `@aws-sdk/client-lambda`, exactly as in AWS, and this runs the
+ * with Bursa's own signed Invoke (packages/core/src/aws/lambda.ts), exactly as in AWS, and this runs the
  * function's handler in-process. A handler that throws answers as Lambda does:
  * 200 with `X-Amz-Function-Error: Unhandled` and the error as the payload.
  */
