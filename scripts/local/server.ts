@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { createDb } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
-import { mediaClient } from '@bursa/core/media';
+import { mediaClient } from '@bursa/core/media-client';
 import { createApi } from '@bursa/functions';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';

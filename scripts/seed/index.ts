@@ -2,6 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Db } from '@bursa/core/db';
 import { type Config, loadConfig, newId } from '@bursa/core/kernel';
 import { Media } from '@bursa/core/media';
+import { mediaClient } from '@bursa/core/media-client';
 import { processUpload } from '@bursa/functions/images/process';
 import { seedDemo } from './demo.ts';
 import { seedFairs } from './fairs.ts';
@@ -17,7 +18,7 @@ function photoPipeline(db: Db, config: Config) {
   return async (ownerId: string, body: Buffer, visibility?: 'private'): Promise<string> => {
     const imageId = newId();
     const key = Media.uploadKeyOf(ownerId, imageId, visibility);
-    await Media.mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
+    await mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
     // Runs it here and waits (the bucket event may run it as well: the result is the same).
     await processUpload(config, db, key);
     return imageId;

@@ -3,7 +3,7 @@ import { Account } from '@bursa/core/account';
 import { Application } from '@bursa/core/application';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, DomainError, newId } from '@bursa/core/kernel';
-import { Media } from '@bursa/core/media';
+import { mediaClient } from '@bursa/core/media-client';
 import { Profile } from '@bursa/core/profile';
 import { Region } from '@bursa/core/region';
 import { Vacancy } from '@bursa/core/vacancy';
@@ -231,7 +231,7 @@ async function uploadCv(ctx: Ctx, name: string, track: (typeof TRACKS)[number]) 
     `Pengalaman: ${track.job}`,
     'Domisili: Kota Tangerang',
   ]);
-  await Media.mediaClient(ctx.config).send(
+  await mediaClient(ctx.config).send(
     new PutObjectCommand({ Bucket: ctx.config.mediaBucket, Key: key, Body: body, ContentType: 'application/pdf' }),
   );
   await Profile.attachCv(ctx, { key });

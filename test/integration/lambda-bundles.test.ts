@@ -8,6 +8,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Db } from '@bursa/core/db';
 import { loadConfig, newId } from '@bursa/core/kernel';
 import { Media } from '@bursa/core/media';
+import { mediaClient } from '@bursa/core/media-client';
 import { Region } from '@bursa/core/region';
 import { Vacancy } from '@bursa/core/vacancy';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
@@ -321,7 +322,7 @@ describe('image bundle', () => {
       const photo = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#c84' } })
         .jpeg()
         .toBuffer();
-      await Media.mediaClient(config).send(
+      await mediaClient(config).send(
         new PutObjectCommand({ Bucket: config.mediaBucket, Key: Media.uploadKeyOf(userId, imageId), Body: photo }),
       );
       await image({ Records: [{ s3: { object: { key: encodeURIComponent(Media.uploadKeyOf(userId, imageId)) } } }] });

@@ -5,6 +5,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/
 import type { Db } from '@bursa/core/db';
 import { type Config, loadConfig, newId } from '@bursa/core/kernel';
 import { Media } from '@bursa/core/media';
+import { mediaClient } from '@bursa/core/media-client';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type S3Local, startS3Local } from '../../../scripts/local/s3-local.ts';
@@ -29,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => s3.stop());
 
-const client = () => Media.mediaClient(config);
+const client = () => mediaClient(config);
 async function upload(body: Buffer): Promise<{ key: string; imageId: string }> {
   const imageId = newId();
   const key = Media.uploadKeyOf(userId, imageId);

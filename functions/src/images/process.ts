@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { S3 } from '@bursa/core/aws';
 import { type Db, runAsEntry } from '@bursa/core/db';
 import type { Config } from '@bursa/core/kernel';
 import { Media } from '@bursa/core/media';
@@ -31,10 +31,9 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
   const parsed = Media.parseUploadKey(key);
   if (!parsed) return undefined;
   const { userId, imageId, visibility } = parsed;
-  const s3 = Media.mediaClient(config);
-  const Bucket = config.mediaBucket;
+  const bucket = Media.mediaBucket(config);
   const refuse = async (reason: string, width = 0, height = 0): Promise<Processed> => {
-    await s3.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    await S3.deleteObject(bucket, key);
     await Media.recordImage(db, {
       id: imageId,
       ownerId: userId,
@@ -47,20 +46,12 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
     });
     return { imageId, status: 'refused', reason, widths: [] };
   };
-  let body: Buffer;
-  try {
-    const got = await s3.send(new GetObjectCommand({ Bucket, Key: key }));
-    if ((got.ContentLength ?? 0) > Media.IMAGE_MAX_BYTES) {
-      // Not read: close the stream, or its connection stays open.
-      (got.Body as { destroy?: () => void } | undefined)?.destroy?.();
-      return refuse('media.image.too_large');
-    }
-    body = Buffer.from((await got.Body?.transformToByteArray()) ?? []);
-  } catch (e) {
-    // Deleted before we got to it (a retry after success): nothing to do.
-    if ((e as { name?: string }).name === 'NoSuchKey') return undefined;
-    throw e;
-  }
+  const got = await S3.getObject(bucket, key, { maxBytes: Media.IMAGE_MAX_BYTES });
+  // Deleted before we got to it (a retry after success): nothing to do.
+  if (!got) return undefined;
+  // Too big: not read.
+  if (!got.bytes) return refuse('media.image.too_large');
+  const body = Buffer.from(got.bytes);
   if (body.length > Media.IMAGE_MAX_BYTES) return refuse('media.image.too_large');
   if (!isPhoto(body.subarray(0, 12))) return refuse('media.image.type');
   let meta: Metadata;
@@ -80,10 +71,8 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
       .resize({ width: 1280, withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer();
-    await s3.send(
-      new PutObjectCommand({ Bucket, Key: Media.privateImageKey(imageId), Body: out, ContentType: 'image/webp' }),
-    );
-    await s3.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    await S3.putObject(bucket, Media.privateImageKey(imageId), out, { contentType: 'image/webp' });
+    await S3.deleteObject(bucket, key);
     await Media.recordImage(db, {
       id: imageId,
       ownerId: userId,
@@ -103,16 +92,11 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
       .resize({ width: w, withoutEnlargement: true })
       .webp({ quality: w <= 320 ? 72 : 78 })
       .toBuffer();
-    await s3.send(
-      new PutObjectCommand({
-        Bucket,
-        Key: Media.variantKey(imageId, w),
-        Body: out,
-        ContentType: 'image/webp',
-        // The name never changes content (a new photo is a new id): cache for a year.
-        CacheControl: 'public, max-age=31536000, immutable',
-      }),
-    );
+    // The name never changes content (a new photo is a new id): cache for a year.
+    await S3.putObject(bucket, Media.variantKey(imageId, w), out, {
+      contentType: 'image/webp',
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
     widths.push(w);
   }
   // Link previews: 1200×630 (the size WhatsApp and Facebook crop to), JPEG, centred on the photo.
@@ -121,15 +105,10 @@ async function process(config: Config, db: Db, key: string): Promise<Processed |
     .resize({ width: 1200, height: 630, fit: 'cover', withoutEnlargement: false })
     .jpeg({ quality: 72, mozjpeg: true })
     .toBuffer();
-  await s3.send(
-    new PutObjectCommand({
-      Bucket,
-      Key: Media.ogImageKey(imageId),
-      Body: og,
-      ContentType: 'image/jpeg',
-      CacheControl: 'public, max-age=31536000, immutable',
-    }),
-  );
+  await S3.putObject(bucket, Media.ogImageKey(imageId), og, {
+    contentType: 'image/jpeg',
+    cacheControl: 'public, max-age=31536000, immutable',
+  });
   await Media.recordImage(db, {
     id: imageId,
     ownerId: userId,

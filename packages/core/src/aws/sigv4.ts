@@ -21,7 +21,7 @@ const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(dat
 const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** RFC 3986 encoding, as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
-const encode = (s: string) =>
+export const encode = (s: string) =>
   encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** `20261207T120000Z` and `20261207`. */
@@ -42,6 +42,8 @@ export type SignInput = {
   region: string;
   credentials: AwsCredentials;
   date?: Date;
+  /** S3 signs the path as sent (each segment encoded once), other services encode it once more. */
+  s3?: boolean;
 };
 
 /** The headers to send with the request (the given ones, plus host, x-amz-date, the token and Authorization). */
@@ -57,24 +59,76 @@ export function signRequest(o: SignInput): Record<string, string> {
   const names = Object.keys(headers).sort();
   const canonicalHeaders = names.map((n) => `${n}:${String(headers[n]).trim().replace(/\s+/g, ' ')}\n`).join('');
   const signedHeaders = names.join(';');
-  // Every service but S3 signs the path with each segment encoded once more.
-  const path = o.url.pathname
-    .split('/')
-    .map((segment) => encode(segment))
-    .join('/');
-  const query = [...o.url.searchParams]
+  const canonical = [
+    o.method,
+    canonicalPath(o.url, o.s3),
+    canonicalQuery(o.url),
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
+  const scope = `${day}/${o.region}/${o.service}/aws4_request`;
+  const signature = sign(o, day, ['AWS4-HMAC-SHA256', amz, scope, sha256Hex(canonical)].join('\n'));
+  headers.authorization = `AWS4-HMAC-SHA256 Credential=${o.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+  return headers;
+}
+
+/** Every service but S3 signs the path with each segment encoded once more. */
+const canonicalPath = (url: URL, s3 = false) =>
+  (s3
+    ? url.pathname
+    : url.pathname
+        .split('/')
+        .map((segment) => encode(segment))
+        .join('/')) || '/';
+
+const canonicalQuery = (url: URL) =>
+  [...url.searchParams]
     .map(([k, v]) => [encode(k), encode(v)] as const)
     .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : 1) : a < b ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
-  const canonical = [o.method, path || '/', query, canonicalHeaders, signedHeaders, payloadHash].join('\n');
-  const scope = `${day}/${o.region}/${o.service}/aws4_request`;
-  const toSign = ['AWS4-HMAC-SHA256', amz, scope, sha256Hex(canonical)].join('\n');
+
+/** The signature of `toSign` with the day's key for the region and service, hex. */
+export function sign(
+  o: { credentials: AwsCredentials; region: string; service: string },
+  day: string,
+  toSign: string,
+): string {
   const key = hmac(hmac(hmac(hmac(`AWS4${o.credentials.secretAccessKey}`, day), o.region), o.service), 'aws4_request');
-  const signature = createHmac('sha256', key).update(toSign, 'utf8').digest('hex');
-  headers.authorization = `AWS4-HMAC-SHA256 Credential=${o.credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-  return headers;
+  return createHmac('sha256', key).update(toSign, 'utf8').digest('hex');
 }
+
+/**
+ * A presigned URL (query-string SigV4): anyone holding it may send that one
+ * request until it expires. S3's: the payload unsigned, only `host` signed.
+ */
+export function presignUrl(o: Omit<SignInput, 'headers' | 'body'> & { expiresS: number }): string {
+  const { amz, day } = stamps(o.date ?? new Date());
+  const url = new URL(o.url);
+  const scope = `${day}/${o.region}/${o.service}/aws4_request`;
+  url.searchParams.set('X-Amz-Algorithm', 'AWS4-HMAC-SHA256');
+  url.searchParams.set('X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD');
+  url.searchParams.set('X-Amz-Credential', `${o.credentials.accessKeyId}/${scope}`);
+  url.searchParams.set('X-Amz-Date', amz);
+  url.searchParams.set('X-Amz-Expires', String(o.expiresS));
+  if (o.credentials.sessionToken) url.searchParams.set('X-Amz-Security-Token', o.credentials.sessionToken);
+  url.searchParams.set('X-Amz-SignedHeaders', 'host');
+  const canonical = [
+    o.method,
+    canonicalPath(url, o.s3),
+    canonicalQuery(url),
+    `host:${url.host}\n`,
+    'host',
+    'UNSIGNED-PAYLOAD',
+  ].join('\n');
+  const signature = sign(o, day, ['AWS4-HMAC-SHA256', amz, scope, sha256Hex(canonical)].join('\n'));
+  // Query values RFC 3986-encoded, as signed.
+  return `${url.origin}${url.pathname}?${canonicalQuery(url)}&X-Amz-Signature=${signature}`;
+}
+
+/** `20261207T120000Z` and `20261207` for a date. */
+export const amzStamps = stamps;
 
 /** An AWS API's error: its `__type`/`x-amzn-errortype` name, HTTP status and message. */
 export class AwsError extends Error {

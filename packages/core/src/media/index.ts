@@ -1,7 +1,7 @@
 /** Uploads in the media bucket: private files (CVs, certificates) and public photos. Import as `import { Media } from '@bursa/core/media'`. */
 
 export * as Media from './index.ts';
-export { mediaClient } from './media.client.ts';
+export { mediaBucket } from './media.bucket.ts';
 export {
   CLIENT_MAX_EDGE,
   findImage,

@@ -1,6 +1,3 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   BatchGetCommand,
   BatchGetRequest,
@@ -12,6 +9,7 @@ import {
   PutItemCommand,
   string,
 } from 'dynamodb-toolbox';
+import { presignGet, presignPost } from '../aws/s3.ts';
 import { recordSent } from '../db/action-recorder.ts';
 import type { Db } from '../db/client.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
@@ -19,7 +17,7 @@ import type { Config } from '../kernel/config.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
-import { mediaClient } from './media.client.ts';
+import { mediaBucket } from './media.bucket.ts';
 
 /**
  * Public photos (products, posts, shop avatars). The phone shrinks the photo
@@ -92,15 +90,7 @@ export const privateImageKey = (imageId: string) => `${PRIVATE_PREFIX}${imageId}
 
 /** A 5-minute link to a private image (the caller has checked who may see it). */
 export async function privateImageUrl(config: Config, imageId: string): Promise<string> {
-  return getSignedUrl(
-    mediaClient(config),
-    new GetObjectCommand({
-      Bucket: config.mediaBucket,
-      Key: privateImageKey(imageId),
-      ResponseContentType: 'image/webp',
-    }),
-    { expiresIn: 300 },
-  );
+  return presignGet(mediaBucket(config), privateImageKey(imageId), { expiresS: 300, contentType: 'image/webp' });
 }
 
 export const variantKey = (imageId: string, width: number) => `${VARIANT_PREFIX}${imageId}-${width}.webp`;
@@ -122,17 +112,16 @@ export async function presignImageUpload(
   const imageId = newId();
   const key = uploadKeyOf(userId, imageId, visibility);
   recordSent('s3:PutObject', 'object');
-  const { url, fields } = await createPresignedPost(mediaClient(config), {
-    Bucket: config.mediaBucket,
-    Key: key,
-    Conditions: [
+  const { url, fields } = presignPost(mediaBucket(config), {
+    key,
+    conditions: [
       ['content-length-range', 1, IMAGE_MAX_BYTES],
       ['starts-with', '$Content-Type', 'image/'],
       ['eq', '$key', key],
       ['eq', '$success_action_redirect', redirectUrl],
     ],
-    Fields: { 'Content-Type': 'image/jpeg', success_action_redirect: redirectUrl },
-    Expires: 1800,
+    fields: { 'Content-Type': 'image/jpeg', success_action_redirect: redirectUrl },
+    expiresS: 1800,
   });
   return { url, fields, imageId, maxBytes: IMAGE_MAX_BYTES };
 }

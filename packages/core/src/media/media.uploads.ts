@@ -1,11 +1,9 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { deleteObject, getObject, headObject, presignGet, presignPost } from '../aws/s3.ts';
 import { recordSent } from '../db/action-recorder.ts';
 import type { Config } from '../kernel/config.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { newId } from '../kernel/ids.ts';
-import { mediaClient } from './media.client.ts';
+import { mediaBucket } from './media.bucket.ts';
 
 /**
  * Private uploads: CVs and training certificates. The browser posts the file
@@ -52,18 +50,17 @@ export async function presignUpload(
   const single = KINDS[kind].types.length === 1 ? KINDS[kind].types[0] : undefined;
   // The POST's signature is computed here, not sent through the client: record it for the grants check.
   recordSent('s3:PutObject', 'object');
-  const { url, fields } = await createPresignedPost(mediaClient(config), {
-    Bucket: config.mediaBucket,
-    Key: key,
-    Conditions: [
+  const { url, fields } = presignPost(mediaBucket(config), {
+    key,
+    conditions: [
       ['content-length-range', 1, MAX_BYTES],
       // One allowed type: the policy pins it. Several: the check after the upload decides.
       single ? ['eq', '$Content-Type', single] : ['starts-with', '$Content-Type', ''],
       ['starts-with', '$key', prefixOf(kind, userId)],
       ['eq', '$success_action_redirect', redirectUrl],
     ],
-    Fields: { 'Content-Type': single ?? 'application/octet-stream', success_action_redirect: redirectUrl },
-    Expires: 600,
+    fields: { 'Content-Type': single ?? 'application/octet-stream', success_action_redirect: redirectUrl },
+    expiresS: 600,
   });
   return { url, fields, key, maxBytes: MAX_BYTES };
 }
@@ -84,20 +81,13 @@ export async function verifyUpload(
   { userId, key }: { userId: string; key: string },
 ): Promise<{ key: string; bytes: number; contentType: FileType }> {
   if (!key.startsWith(prefixOf(kind, userId)) || key.includes('..')) throw refuse('media.cv.wrong_owner');
-  const s3 = mediaClient(config);
-  const Bucket = config.mediaBucket;
-  let bytes: number;
-  try {
-    bytes = (await s3.send(new HeadObjectCommand({ Bucket, Key: key }))).ContentLength ?? 0;
-  } catch (e) {
-    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 404 || (e as { name?: string }).name === 'NotFound') throw refuse('media.cv.missing');
-    throw e;
-  }
+  const bucket = mediaBucket(config);
+  const found = await headObject(bucket, key);
+  if (!found) throw refuse('media.cv.missing');
+  const bytes = found.length;
   let contentType: FileType | undefined;
   if (bytes <= MAX_BYTES) {
-    const first = await s3.send(new GetObjectCommand({ Bucket, Key: key, Range: 'bytes=0-7' }));
-    const head = Buffer.from((await first.Body?.transformToByteArray()) ?? []);
+    const head = Buffer.from((await getObject(bucket, key, { range: 'bytes=0-7' }))?.bytes ?? []);
     contentType = KINDS[kind].types.find((t) => head.subarray(0, SIGNATURES[t].length).equals(SIGNATURES[t]));
   }
   if (!contentType) {
@@ -121,21 +111,16 @@ export async function signedUrl(
   { fileName, contentType = 'application/pdf' }: { fileName: string; contentType?: FileType },
 ): Promise<string> {
   const safe = fileName.replace(/[^\p{L}\p{N} _.-]/gu, '').slice(0, 60) || 'berkas';
-  return getSignedUrl(
-    mediaClient(config),
-    new GetObjectCommand({
-      Bucket: config.mediaBucket,
-      Key: key,
-      ResponseContentType: contentType,
-      ResponseContentDisposition: `inline; filename="${safe}.${EXTENSIONS[contentType]}"`,
-    }),
-    { expiresIn: LINK_SECONDS },
-  );
+  return presignGet(mediaBucket(config), key, {
+    expiresS: LINK_SECONDS,
+    contentType,
+    contentDisposition: `inline; filename="${safe}.${EXTENSIONS[contentType]}"`,
+  });
 }
 
 export const signedCvUrl = (config: Config, key: string, { fileName }: { fileName: string }) =>
   signedUrl(config, key, { fileName });
 
 export async function removeObject(config: Config, key: string): Promise<void> {
-  await mediaClient(config).send(new DeleteObjectCommand({ Bucket: config.mediaBucket, Key: key }));
+  await deleteObject(mediaBucket(config), key);
 }

@@ -13,6 +13,7 @@ import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig, newId } from '../kernel/index.ts';
 import { Media } from '../media/index.ts';
+import { mediaClient } from '../media-client/index.ts';
 import { Notification } from '../notification/index.ts';
 import { Region } from '../region/index.ts';
 import { Shop } from '../shop/index.ts';
@@ -59,7 +60,7 @@ async function proof(who: Actor, color = '#3a7', visibility: 'private' | 'public
     .jpeg()
     .toBuffer();
   const key = Media.uploadKeyOf(who.userId, imageId, visibility === 'private' ? 'private' : undefined);
-  await Media.mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
+  await mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
   await processUpload(config, db, key);
   return imageId;
 }

@@ -41,8 +41,9 @@ export function formEncode(params: Params, prefix = '', out = new URLSearchParam
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
     const name = prefix ? `${prefix}[${key}]` : key;
-    if (Array.isArray(value)) value.forEach((v, i) => formEncode(v, `${name}[${i}]`, out));
-    else if (typeof value === 'object') formEncode(value, name, out);
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) formEncode(v, `${name}[${i}]`, out);
+    } else if (typeof value === 'object') formEncode(value, name, out);
     else out.append(name, String(value));
   }
   return out;

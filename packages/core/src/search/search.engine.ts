@@ -36,7 +36,7 @@ export async function indexFor(ctx: Ctx, regency: string, collection: Collection
     const previous = lastRead.get(key);
     const fromPosition = logFrom(state.position);
     const fromLastRead = previous === undefined ? fromPosition : logFrom(new Date(previous).toISOString());
-    pending = readLog(ctx.db, regency, collection, fromLastRead > fromPosition ? fromLastRead : fromPosition)
+    pending = readLog(ctx.db, regency, collection, [fromPosition, fromLastRead].sort().at(-1) as string)
       .then((entries) => {
         applyEntries(state, entries);
         lastRead.set(key, started);

@@ -1,11 +1,11 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetItemCommand, PutItemCommand } from 'dynamodb-toolbox';
 import type MiniSearch from 'minisearch';
+import { deleteObject, getObject, putObject } from '../aws/s3.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { nowOf } from '../kernel/ctx.ts';
-import { mediaClient } from '../media/media.client.ts';
+import { mediaBucket } from '../media/media.bucket.ts';
 import { Shop } from '../shop/index.ts';
 import { Vacancy } from '../vacancy/index.ts';
 import { type Collection, type Doc, productDoc, shopDoc, vacancyDoc } from './search.documents.ts';
@@ -87,24 +87,22 @@ export async function loadSnapshot(ctx: Ctx, regency: string, collection: Collec
   for (let attempt = 0; attempt < 2; attempt++) {
     const { Item } = await SearchSnapshot.build(GetItemCommand).key({ regency, collection }).send();
     if (!Item) return undefined;
-    try {
-      const out = await mediaClient(ctx.config).send(
-        new GetObjectCommand({ Bucket: ctx.config.mediaBucket, Key: Item.key }),
-      );
-      const bytes = await out.Body?.transformToByteArray();
-      if (!bytes) return undefined;
-      const file = JSON.parse(gunzipSync(bytes).toString('utf8')) as SnapshotFile;
-      if (file.v !== SNAPSHOT_VERSION) return undefined;
-      return {
-        collection,
-        index: loadIndex(collection, file.index),
-        stamps: new Map(file.stamps),
-        position: file.position,
-      };
-    } catch (e) {
-      // Replaced (and deleted) between reading the pointer and the object: read the pointer again.
-      if ((e as { name?: string }).name !== 'NoSuchKey' || attempt > 0) throw e;
+    const bytes = (await getObject(mediaBucket(ctx.config), Item.key))?.bytes;
+    // Replaced (and deleted) between reading the pointer and the object: read the pointer again.
+    if (!bytes) {
+      if (attempt > 0) throw new Error(`search snapshot ${Item.key} is missing`);
+      continue;
     }
+    // Stored gzipped with Content-Encoding: gzip, which fetch undoes on the way in (or not, by another path).
+    const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const file = JSON.parse(Buffer.from(gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as SnapshotFile;
+    if (file.v !== SNAPSHOT_VERSION) return undefined;
+    return {
+      collection,
+      index: loadIndex(collection, file.index),
+      stamps: new Map(file.stamps),
+      position: file.position,
+    };
   }
   return undefined;
 }
@@ -154,16 +152,8 @@ export async function compact(
   );
   const builtAt = new Date(nowOf(ctx)).toISOString();
   const key = `search/${regency}/${collection}/${builtAt.replace(/[:.]/g, '-')}.json.gz`;
-  const s3 = mediaClient(ctx.config);
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: ctx.config.mediaBucket,
-      Key: key,
-      Body: body,
-      ContentType: 'application/json',
-      ContentEncoding: 'gzip',
-    }),
-  );
+  const bucket = mediaBucket(ctx.config);
+  await putObject(bucket, key, body, { contentType: 'application/json', contentEncoding: 'gzip' });
   try {
     await SearchSnapshot.build(PutItemCommand)
       .item({
@@ -181,10 +171,9 @@ export async function compact(
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
     // Someone else wrote a newer snapshot meanwhile: theirs stands, ours goes.
-    await s3.send(new DeleteObjectCommand({ Bucket: ctx.config.mediaBucket, Key: key }));
+    await deleteObject(bucket, key);
     return { collection, docs, bytes: body.length, applied, rebuilt, skipped: true, ms: Date.now() - started };
   }
-  if (pointer && pointer.key !== key)
-    await s3.send(new DeleteObjectCommand({ Bucket: ctx.config.mediaBucket, Key: pointer.key }));
+  if (pointer && pointer.key !== key) await deleteObject(bucket, pointer.key);
   return { collection, docs, bytes: body.length, applied, rebuilt, skipped: false, ms: Date.now() - started };
 }

@@ -13,6 +13,7 @@ import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig, newId } from '../kernel/index.ts';
 import { Media } from '../media/index.ts';
+import { mediaClient } from '../media-client/index.ts';
 import { Region } from '../region/index.ts';
 import { Shop } from './index.ts';
 
@@ -52,7 +53,7 @@ async function photo(who: Actor): Promise<string> {
     .jpeg()
     .toBuffer();
   const key = Media.uploadKeyOf(who.userId, imageId);
-  await Media.mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
+  await mediaClient(config).send(new PutObjectCommand({ Bucket: config.mediaBucket, Key: key, Body: body }));
   await processUpload(config, db, key);
   return imageId;
 }

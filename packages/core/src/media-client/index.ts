@@ -5,7 +5,10 @@ import type { Config } from '../kernel/config.ts';
 const clients = new WeakMap<Config, S3Client>();
 
 /**
- * One S3 client per configuration, for the private media bucket. Locally
+ * One SDK S3 client per configuration, for the scripts and tests that put demo
+ * and test files. Not for the functions: they call S3 over fetch (aws/s3.ts,
+ * through `Media.mediaBucket`), and this folder stays out of their bundles
+ * (imported, the SDK's S3 client is about 110 KB of any bundle). Locally
  * (S3_ENDPOINT) it talks to the in-process local S3 with path-style URLs and
  * its fixed keys; checksums only when required, or streamed uploads are
  * stored with aws-chunked framing (docs: STACK-NOTES).
