@@ -4,13 +4,63 @@ import { newId } from '@bursa/core/kernel';
 
 /**
  * The bench's data-growth mode (BENCH_GROWTH=10 or 100): the same requests at the demo's
- * size, then after loading (factor − 1) × the demo's open vacancies more, all at the demo
- * employer's company (so its public page and its employer list grow too, the two lists
- * issue 15 names). The copies are put straight into the table, as an import would, and
- * the stream projections list, count and index them like any other vacancy.
- * Prints round trips, read units, bytes and p50/p99 side by side, with 100×/1× ratios.
+ * size, then after loading copies of demo items until there are 10× (and, for 100, then
+ * 100×) as many: open vacancies, all at the demo employer's company (so its public page
+ * and its employer list grow too, the two lists issue 15 names), and applications to one
+ * of its vacancies (its applicant list). The copies are put straight into the table, as
+ * an import would, and the stream projections list, count and index them like any other. Prints round trips, read units, bytes and
+ * p50/p99 at each size, and the ratio of read units between the last two sizes: at the
+ * demo's size some lists are shorter than a page, so 10× → 100× is where growth would show.
  */
 type Cost = { p50: number; p99: number; calls: number; rcu: number; bytes: number };
+type Item = Record<string, unknown>;
+
+/** What grows: copies of one demo item (read by its key), as many as `demoCount` × (size − 1). */
+export type Growth = {
+  label: string;
+  key: { pk: string; sk: string };
+  demoCount: number;
+  copy: (source: Item, n: number, at: number) => Item;
+};
+
+/** A copy of a demo vacancy, published `at`, under a new id. */
+export const vacancyCopy = (source: Item, n: number, at: number): Item => {
+  const id = newId(at);
+  const stamp = new Date(at).toISOString();
+  return {
+    ...source,
+    pk: `VACANCY#${id}`,
+    gsi1sk: `VACANCY#${id}`,
+    id,
+    title: `${String(source.title)} ${n}`,
+    publishedAt: stamp,
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 1,
+  };
+};
+
+/** A copy of a demo application to the same vacancy, by a new (made-up) applicant, `at`. */
+export const applicationCopy = (source: Item, n: number, at: number): Item => {
+  const userId = newId(at);
+  const stamp = new Date(at).toISOString();
+  const vacancyId = String(source.vacancyId);
+  return {
+    ...source,
+    sk: `APPLICATION#${userId}`,
+    gsi1sk: `${stamp}#${userId}`,
+    gsi2sk: `${stamp}#${userId}`,
+    gsi3pk: `APPLICATIONS#${userId}`,
+    gsi3sk: `${stamp}#${vacancyId}`,
+    userId,
+    applicantName: `Pelamar ${n}`,
+    appliedAt: stamp,
+    updatedAt: stamp,
+    timeline: [{ stage: 'applied', at: stamp, by: 'applicant' }],
+    stage: 'applied',
+    version: 1,
+  };
+};
 
 export async function benchGrowth(o: {
   url: string;
@@ -20,8 +70,7 @@ export async function benchGrowth(o: {
   settle: (timeoutMs?: number) => Promise<void>;
   routes: [string, Record<string, string>][];
   measure: (url: string, headers: Record<string, string>) => Promise<Omit<Cost, 'bytes'>>;
-  sourceVacancyId: string;
-  demoVacancies: number;
+  grow: Growth[];
 }) {
   const run = async () => {
     const out = new Map<string, Cost>();
@@ -32,54 +81,58 @@ export async function benchGrowth(o: {
     }
     return out;
   };
-  const before = await run();
   const db = createDb({ region: 'ap-southeast-3', dynamodbEndpoint: o.endpoint, tableName: o.tableName });
-  const { Item: source } = await db.doc.send(
-    new GetCommand({ TableName: o.tableName, Key: { pk: `VACANCY#${o.sourceVacancyId}`, sk: 'VACANCY' } }),
-  );
-  if (!source) throw new Error('bench growth: the source vacancy is missing');
-  const extra = (o.factor - 1) * o.demoVacancies;
-  const started = performance.now();
-  for (let i = 0; i < extra; i += 25) {
-    const items = Array.from({ length: Math.min(25, extra - i) }, (_, k) => {
-      const at = Date.now() - (i + k + 1) * 60_000;
-      const id = newId(at);
-      const stamp = new Date(at).toISOString();
-      return {
-        ...source,
-        pk: `VACANCY#${id}`,
-        gsi1sk: `VACANCY#${id}`,
-        id,
-        title: `${String(source.title)} ${i + k + 1}`,
-        publishedAt: stamp,
-        createdAt: stamp,
-        updatedAt: stamp,
-        version: 1,
-      };
-    });
-    await db.doc.send(
-      new BatchWriteCommand({ RequestItems: { [o.tableName]: items.map((Item) => ({ PutRequest: { Item } })) } }),
-    );
+  const sources: Item[] = [];
+  for (const g of o.grow) {
+    const { Item } = await db.doc.send(new GetCommand({ TableName: o.tableName, Key: g.key }));
+    if (!Item) throw new Error(`bench growth: the demo item for ${g.label} is missing`);
+    sources.push(Item);
   }
-  await o.settle(30 * 60_000);
-  // The search function reads its change log from its last snapshot on: right after a bulk load that is
-  // every loaded vacancy. Measure in the steady state, after the next compaction (every minute locally,
-  // 15 minutes in AWS), as a request would meet it.
-  await new Promise((r) => setTimeout(r, 65_000));
+  const sizes = [1, ...[10, 100].filter((f) => f <= o.factor)];
+  const results: Map<string, Cost>[] = [await run()];
+  const loaded = o.grow.map(() => 0);
+  for (const size of sizes.slice(1)) {
+    const started = performance.now();
+    const done: string[] = [];
+    for (const [g, growth] of o.grow.entries()) {
+      const source = sources[g] as Item;
+      const extra = (size - 1) * growth.demoCount - (loaded[g] ?? 0);
+      for (let i = 0; i < extra; i += 25) {
+        const items = Array.from({ length: Math.min(25, extra - i) }, (_, k) => {
+          const n = (loaded[g] ?? 0) + i + k + 1;
+          return growth.copy(source, n, Date.now() - n * 60_000);
+        });
+        await db.doc.send(
+          new BatchWriteCommand({ RequestItems: { [o.tableName]: items.map((Item) => ({ PutRequest: { Item } })) } }),
+        );
+      }
+      loaded[g] = (loaded[g] ?? 0) + extra;
+      done.push(`${growth.demoCount * size} ${growth.label}`);
+    }
+    await o.settle(30 * 60_000);
+    // The search function reads its change log from its last snapshot on: right after a bulk load that is
+    // every loaded vacancy. Measure in the steady state, after the next compaction (every minute locally,
+    // 15 minutes in AWS), as a request would meet it.
+    await new Promise((r) => setTimeout(r, 65_000));
+    console.log(
+      `\ndata growth ${size}×: ${done.join(', ')} (loaded and projected in ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    results.push(await run());
+  }
+  const head = sizes.map((s) => `${s}×`.padStart(6)).join('');
+  const last = sizes.length - 1;
+  const ratioOf = `${sizes[last]}×/${sizes[last - 1]}×`;
   console.log(
-    `\ndata growth: ${o.demoVacancies} open vacancies → ${o.demoVacancies * o.factor} (${extra} loaded and projected in ${((performance.now() - started) / 1000).toFixed(0)} s)`,
-  );
-  const after = await run();
-  const x = `${o.factor}×`;
-  console.log(
-    `route                                     calls 1×  ${x.padStart(4)}   RCU 1×  ${x.padStart(5)}  ratio   KB 1×  ${x.padStart(5)}   p50 1×  ${x.padStart(5)}  p99 ${x}`,
+    `\nroute                                     calls${head}   RCU${head}  ${ratioOf.padStart(8)}   KB${head}   p50${head}  p99 ${sizes[last]}×`,
   );
   for (const [route] of o.routes) {
-    const a = before.get(route) as Cost;
-    const b = after.get(route) as Cost;
+    const at = results.map((r) => r.get(route) as Cost);
+    const a = at[last - 1] as Cost;
+    const b = at[last] as Cost;
     const ratio = a.rcu > 0 ? (b.rcu / a.rcu).toFixed(2) : '–';
+    const cols = (f: (c: Cost) => number, digits = 1) => at.map((c) => f(c).toFixed(digits).padStart(6)).join('');
     console.log(
-      `${route.slice(0, 40).padEnd(41)} ${a.calls.toFixed(1).padStart(8)} ${b.calls.toFixed(1).padStart(5)} ${a.rcu.toFixed(1).padStart(8)} ${b.rcu.toFixed(1).padStart(6)} ${ratio.padStart(6)} ${(a.bytes / 1024).toFixed(1).padStart(7)} ${(b.bytes / 1024).toFixed(1).padStart(6)} ${a.p50.toFixed(1).padStart(8)} ${b.p50.toFixed(1).padStart(6)} ${b.p99.toFixed(1).padStart(7)}`,
+      `${route.slice(0, 40).padEnd(41)} ${cols((c) => c.calls)}   ${cols((c) => c.rcu)}  ${ratio.padStart(8)}   ${cols((c) => c.bytes / 1024)}   ${cols((c) => c.p50, 0)}  ${b.p99.toFixed(0).padStart(7)}`,
     );
   }
 }

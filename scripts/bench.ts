@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
-import { benchGrowth } from './bench-growth.ts';
+import { applicationCopy, benchGrowth, vacancyCopy } from './bench-growth.ts';
 import { importMs } from './bench-imports.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchWrites, type Tap } from './bench-writes.ts';
@@ -279,10 +279,19 @@ try {
       ],
     });
   }
-  // BENCH_GROWTH=10 or 100: the vacancy routes again after loading that many times the demo's vacancies.
+  // BENCH_GROWTH=10 or 100: every route again after loading that many times the demo's vacancies
+  // (at the demo employer's company) and applications (to one of its vacancies).
   const factor = Number(process.env.BENCH_GROWTH ?? 0);
   if (factor > 1 && ours && companyId) {
-    const apiList = `/api/companies/${companyId}/vacancies`;
+    const applicants = (
+      (await (
+        await fetch(`${stack.url}/api/vacancies/${ours}/applications?limit=50`, { headers: employer })
+      ).json()) as {
+        items: { userId: string }[];
+      }
+    ).items;
+    const applicant = applicants[0]?.userId;
+    if (!applicant) throw new Error('bench growth: the demo vacancy has no applicant to copy');
     await benchGrowth({
       url: stack.url,
       endpoint: stack.dynamodb.endpoint,
@@ -290,18 +299,22 @@ try {
       factor,
       settle: (ms) => stack.projections.settle(ms),
       measure,
-      sourceVacancyId: ours,
-      demoVacancies: ((await (await fetch(`${stack.url}/api/vacancies?limit=50`)).json()) as { items: unknown[] }).items
-        .length,
-      routes: [
-        ['/api/vacancies', {}],
-        ['/lowongan', {}],
-        ['/lowongan?kecamatan=36.71.02&pendidikan=SMA', {}],
-        [`/lowongan/${someVacancy}`, {}],
-        [`/perusahaan/${companyId}`, {}],
-        [`/saya/perusahaan/${companyId}/lowongan`, employer],
-        [apiList, employer],
+      grow: [
+        {
+          label: 'open vacancies',
+          key: { pk: `VACANCY#${ours}`, sk: 'VACANCY' },
+          demoCount: ((await (await fetch(`${stack.url}/api/vacancies?limit=50`)).json()) as { items: unknown[] }).items
+            .length,
+          copy: vacancyCopy,
+        },
+        {
+          label: `applications to ${ours}`,
+          key: { pk: `VACANCY#${ours}`, sk: `APPLICATION#${applicant}` },
+          demoCount: applicants.length,
+          copy: applicationCopy,
+        },
       ],
+      routes: [...routes, [`/api/companies/${companyId}/vacancies`, employer]],
     });
   }
   if (process.env.BENCH_SEARCH !== '0') await benchSearch({ stack });

@@ -70,6 +70,19 @@ const sideEffectFree: Plugin = {
   },
 };
 
+/**
+ * DynamoDB goes through Bursa's own client (packages/core/src/db/dynamo-http.ts); the command
+ * classes dynamodb-toolbox imports from @aws-sdk/lib-dynamodb are swapped for plain ones
+ * (db/lib-dynamodb-lite.ts), so the SDK's DynamoDB client stays out of every bundle.
+ */
+export const LIB_DYNAMODB_LITE = path.join(root, 'packages/core/src/db/lib-dynamodb-lite.ts');
+const libDynamodbLite: Plugin = {
+  name: 'lib-dynamodb-lite',
+  setup(b) {
+    b.onResolve({ filter: /^@aws-sdk\/lib-dynamodb$/ }, () => ({ path: LIB_DYNAMODB_LITE }));
+  },
+};
+
 /** In Lambda, credentials come from the environment only: see packages/core/src/db/lambda-credentials.ts. */
 export const LAMBDA_CREDENTIALS = path.join(root, 'packages/core/src/db/lambda-credentials.ts');
 const lambdaCredentials: Plugin = {
@@ -139,7 +152,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       // Prefer ESM builds: the AWS SDK and zod tree-shake far better than their CommonJS builds.
       mainFields: ['module', 'main'],
       external: NATIVE[name] ?? [],
-      plugins: [zodEnglishOnly, sideEffectFree, lambdaCredentials],
+      plugins: [zodEnglishOnly, sideEffectFree, lambdaCredentials, libDynamodbLite],
       logLevel: 'warning',
     });
     // What each bundle is made of, for `npm run bench` and for finding what to cut (not deployed).

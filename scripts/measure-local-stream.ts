@@ -11,7 +11,7 @@ import { startDynamoDbLocal } from './local/dynamodb-local.ts';
 const writes = Number(process.argv[2] ?? 2000);
 const ddb = await startDynamoDbLocal();
 const db = createDb({ region: 'ap-southeast-3', dynamodbEndpoint: ddb.endpoint, tableName: 'measure' });
-await ensureTable(db.raw, 'measure');
+await ensureTable(db, 'measure');
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]?.toFixed(1);
 async function sample(label: string) {
   const gets: number[] = [];

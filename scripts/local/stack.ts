@@ -89,7 +89,7 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
     });
     const config = loadConfig();
     const db = createDb(config);
-    await ensureTable(db.raw, config.tableName);
+    await ensureTable(db, config.tableName);
     // The stream consumer, as the event source mapping runs it in AWS: projections follow every write.
     const projections = await startStreamPoller({
       endpoint: dynamodb.endpoint,

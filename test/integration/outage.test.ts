@@ -23,7 +23,7 @@ beforeAll(async () => {
     DYNAMODB_TIMEOUT_MS: '2000',
   });
   const db = createDb({ region: 'ap-southeast-3', dynamodbEndpoint: ddb.endpoint, tableName });
-  await ensureTable(db.raw, tableName);
+  await ensureTable(db, tableName);
   // A served demo is all this file needs: the small one, without the dashboard's backdated year.
   await seedAll(db, '36.71', { small: true, history: false });
   app = await startAppServer(0);

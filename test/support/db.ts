@@ -21,7 +21,7 @@ export async function createTestDb(): Promise<Db> {
     tableName,
     dynamodbTimeoutMs: Number(process.env.DYNAMODB_TIMEOUT_MS ?? 2000),
   });
-  await ensureTable(db.raw, tableName);
+  await ensureTable(db, tableName);
   return db;
 }
 

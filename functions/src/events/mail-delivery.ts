@@ -1,15 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { recordAwsActions } from '@bursa/core/db';
+import { sendEmail } from '@bursa/core/aws';
 import { type Config, newId } from '@bursa/core/kernel';
 
 /**
- * Delivers one email, for the stream consumer's mail-outbox projection. It
- * lives here, not in core, so only the events function carries the SES client.
- * In AWS through SES; locally (`MAIL_OUTBOX`, set by npm start to .data/outbox
- * and by the tests to a temporary folder) each is written as a JSON file
- * instead, so a developer reads them there and tests assert on them.
+ * Delivers one email, for the stream consumer's mail-outbox projection. In AWS
+ * through SES (over fetch: @bursa/core/aws); locally (`MAIL_OUTBOX`, set by npm
+ * start to .data/outbox and by the tests to a temporary folder) each is written
+ * as a JSON file instead, so a developer reads them there and tests assert on them.
  */
 export type Mail = { to: string; subject: string; text: string };
 
@@ -23,28 +21,12 @@ export async function deliver(config: Pick<Config, 'mailOutbox' | 'mailFrom' | '
     );
     return;
   }
-  if (!sesClient) {
-    sesClient = new SESv2Client({
-      region: config.region,
-      ...(config.sesEndpoint
-        ? { endpoint: config.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {}),
-    });
-    recordAwsActions(sesClient); // tests only: see test/grants
-  }
-  const client = sesClient;
-  await client.send(
-    new SendEmailCommand({
-      FromEmailAddress: config.mailFrom,
-      Destination: { ToAddresses: [mail.to] },
-      Content: {
-        Simple: {
-          Subject: { Data: mail.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
-        },
-      },
-    }),
-  );
+  await sendEmail({
+    region: config.region,
+    endpoint: config.sesEndpoint,
+    from: config.mailFrom,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+  });
 }
-
-let sesClient: SESv2Client | undefined;

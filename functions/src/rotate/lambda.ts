@@ -1,6 +1,7 @@
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { recordAwsActions } from '@bursa/core/db';
+// The recorder alone, not the db barrel: this function never touches DynamoDB (nor zod, nor the kernel).
+import { recordAwsActions } from '@bursa/core/db/action-recorder';
 import { createRotationHandler } from './origin-secret.ts';
 
 /** Secrets Manager's rotation function for the origin secret (infra's OriginSecret). */

@@ -15,6 +15,9 @@ let cf: FakeCloudFront;
 let secrets: SecretsManagerClient;
 beforeEach(async () => {
   sm = await startFakeSecretsManager(OLD);
+  // The functions' guard reads over fetch with the environment's credentials (the stand-in takes any).
+  process.env.AWS_ACCESS_KEY_ID ??= credentials.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY ??= credentials.secretAccessKey;
   cf = await startFakeCloudFront(initialConfigXml(ORIGIN_HEADER, OLD), 2);
   secrets = recordAwsActions(
     new SecretsManagerClient({ endpoint: sm.endpoint, region: 'ap-southeast-3', credentials, maxAttempts: 1 }),
@@ -45,7 +48,7 @@ function functionsGuard() {
   let t = 0;
   const guard = createOriginGuard(
     { stage: 'production', originSecretArn: sm.arn },
-    secretsManagerValues(sm.arn, secrets),
+    secretsManagerValues(sm.arn, { endpoint: sm.endpoint, attempts: 1 }),
     () => t,
   );
   return { allows: async (v: string | undefined) => guard.allows(v), later: () => (t += REFRESH_AFTER_MISS_MS + 1) };

@@ -13,8 +13,8 @@ import {
   type SecretsManagerClient,
   UpdateSecretVersionStageCommand,
 } from '@aws-sdk/client-secrets-manager';
-import { runAsEntry } from '@bursa/core/db';
-import { ORIGIN_HEADER } from '@bursa/http';
+import { runAsEntry } from '@bursa/core/db/action-recorder';
+import { ORIGIN_HEADER } from '@bursa/http/origin-header';
 
 /**
  * Rotates the origin secret (infra's OriginSecret) without refusing a single

@@ -1,4 +1,3 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSecretsManager, startFakeSecretsManager } from '../../../test/support/fake-secrets-manager.ts';
 import { CACHE_MS, createOriginGuard, REFRESH_AFTER_MISS_MS, secretsManagerValues } from './origin-secret.ts';
@@ -7,15 +6,10 @@ const OLD = 'old-origin-secret-0123456789abcdef';
 const NEW = 'new-origin-secret-0123456789abcdef';
 
 let sm: FakeSecretsManager;
-let client: SecretsManagerClient;
 beforeAll(async () => {
   sm = await startFakeSecretsManager(OLD);
-  client = new SecretsManagerClient({
-    endpoint: sm.endpoint,
-    region: 'ap-southeast-3',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  process.env.AWS_ACCESS_KEY_ID ??= 'test';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
 });
 afterAll(() => sm.close());
 
@@ -24,7 +18,7 @@ function guardWithClock() {
   let t = 1_000_000;
   const guard = createOriginGuard(
     { stage: 'production', originSecretArn: sm.arn },
-    secretsManagerValues(sm.arn, client),
+    secretsManagerValues(sm.arn, { endpoint: sm.endpoint, attempts: 1 }),
     () => t,
   );
   return { guard, advance: (ms: number) => (t += ms) };

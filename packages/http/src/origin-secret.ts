@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { recordAwsActions, unavailable } from '@bursa/core/db';
+import { getSecretValue } from '@bursa/core/aws';
+import { unavailable } from '@bursa/core/db';
 import { DomainError } from '@bursa/core/kernel';
 
 /**
@@ -22,7 +22,7 @@ import { DomainError } from '@bursa/core/kernel';
  *   - neither: allowed only on stage `local` (no CloudFront). Anywhere else
  *     the check FAILS CLOSED: every request is refused.
  */
-export const ORIGIN_HEADER = 'x-bursa-origin';
+export { ORIGIN_HEADER } from './origin-header.ts';
 
 /** The rotation stages whose values CloudFront may be sending (see infra's origin-secret rotation). */
 export const ACCEPTED_STAGES = ['AWSCURRENT', 'AWSPENDING', 'AWSPREVIOUS'] as const;
@@ -118,23 +118,27 @@ function matchesAny(expected: string[], presented: string | null | undefined): b
   return ok;
 }
 
-/** The secret's values at every accepted stage, from Secrets Manager. */
+/**
+ * The secret's values at every accepted stage, from Secrets Manager (over
+ * fetch: @bursa/core/aws; `endpoint` for a stand-in). A stage no version
+ * carries (no rotation under way, or never rotated) has no value.
+ */
 export function secretsManagerValues(
   secretId: string,
-  client: SecretsManagerClient = recordAwsActions(new SecretsManagerClient({ maxAttempts: 2 })),
+  o: { region?: string; endpoint?: string; attempts?: number } = {},
 ): SecretValues {
+  const region = o.region ?? process.env.AWS_REGION ?? 'ap-southeast-3';
   return async () => {
     const found = await Promise.all(
-      ACCEPTED_STAGES.map(async (VersionStage) => {
-        try {
-          const out = await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage }));
-          return out.SecretString;
-        } catch (error) {
-          // No version carries this stage (no rotation under way, or never rotated).
-          if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-          throw error;
-        }
-      }),
+      ACCEPTED_STAGES.map((versionStage) =>
+        getSecretValue({
+          region,
+          secretId,
+          versionStage,
+          ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+          ...(o.attempts ? { attempts: o.attempts } : {}),
+        }),
+      ),
     );
     return [...new Set(found.filter((v): v is string => Boolean(v)))];
   };

@@ -174,6 +174,7 @@ export async function throwIfFailed(res: Response): Promise<void> {
   try {
     body = JSON.parse(text);
   } catch {}
-  const name = (res.headers.get('x-amzn-errortype') ?? body.__type ?? `Http${res.status}`).split(/[#:]/).at(-1) ?? '';
-  throw new AwsError(name.split(':')[0] ?? name, res.status, body.message ?? body.Message ?? text.slice(0, 300));
+  const raw = res.headers.get('x-amzn-errortype') ?? body.__type ?? `Http${res.status}`;
+  const name = raw.split(':')[0]?.split('#').at(-1) ?? raw;
+  throw new AwsError(name, res.status, body.message ?? body.Message ?? text.slice(0, 300));
 }

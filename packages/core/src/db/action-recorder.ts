@@ -99,6 +99,13 @@ export function recordSent(action: string, resource: string): void {
   if (dir && entry) record(dir, entry, [{ action, resource }]);
 }
 
+/** Records actions sent without an SDK client (db/dynamo-http.ts, aws/*.ts), as the current entry point. */
+export function recordActions(actions: AwsAction[]): void {
+  const dir = process.env.BURSA_AWS_ACTIONS_DIR;
+  const entry = currentEntry();
+  if (dir && entry) record(dir, entry, actions);
+}
+
 const written = new Set<string>();
 
 function record(dir: string, entry: EntryPoint, actions: AwsAction[]): void {

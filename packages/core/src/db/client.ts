@@ -1,45 +1,33 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../kernel/config.ts';
-import { recordAwsActions } from './action-recorder.ts';
-import { instrument } from './metrics.ts';
+import { DynamoHttp } from './dynamo-http.ts';
 import { type BursaTable, createTable } from './table.ts';
-import { reportUnavailable } from './unavailable.ts';
 
 /**
- * The one handle every use case reaches storage through: the clients, the
+ * The one handle every use case reaches storage through: the client, the
  * table's name, and the dynamodb-toolbox Table bound to both (each concept's
- * entities are built on it, see `bindEntities`).
+ * entities are built on it, see `bindEntities`). The client is Bursa's own
+ * (db/dynamo-http.ts: DynamoDB's JSON API over fetch), not the AWS SDK's.
  */
-export type Db = { doc: DynamoDBDocumentClient; raw: DynamoDBClient; tableName: string; table: BursaTable };
+export type Db = { doc: DynamoHttp; tableName: string; table: BursaTable };
 
 export function createDb(
   config: Pick<Config, 'region' | 'dynamodbEndpoint' | 'tableName'> & Partial<Pick<Config, 'dynamodbTimeoutMs'>>,
 ): Db {
-  const raw = new DynamoDBClient({
+  // Fail fast instead of hanging when DynamoDB does not answer (a Lambda has seconds, not minutes):
+  // each attempt answers within 2 s (DYNAMODB_TIMEOUT_MS), 3 attempts with jittered backoff
+  // (about 6 s in all), then 503 service.unavailable. DynamoDB Local accepts any key; in AWS the
+  // Lambda role's credentials come from the environment.
+  const doc = new DynamoHttp({
     region: config.region,
-    // Fail fast instead of hanging when DynamoDB does not answer (a Lambda has seconds, not minutes):
-    // connect within 1 s, answer within 2 s (DYNAMODB_TIMEOUT_MS), 3 attempts (about 6 s in all) with the
-    // SDK's backoff, then 503 service.unavailable.
-    requestHandler: {
-      connectionTimeout: 1000,
-      requestTimeout: config.dynamodbTimeoutMs ?? 2000,
-      throwOnRequestTimeout: true,
-    },
-    maxAttempts: 3,
-    ...(config.dynamodbEndpoint
-      ? {
-          endpoint: config.dynamodbEndpoint,
-          // DynamoDB Local accepts any alphanumeric key; real AWS uses the Lambda role.
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        }
-      : {}),
+    endpoint: config.dynamodbEndpoint,
+    timeoutMs: config.dynamodbTimeoutMs ?? 2000,
+    attempts: 3,
   });
-  if (process.env.BURSA_DB_METRICS === '1') instrument(raw);
-  recordAwsActions(raw); // tests only (BURSA_AWS_ACTIONS_DIR): see test/grants
-  reportUnavailable(raw);
-  const doc = DynamoDBDocumentClient.from(raw, {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return { doc, raw, tableName: config.tableName, table: createTable(doc, config.tableName) };
+  // dynamodb-toolbox sends its commands through `send`, which is all it asks of a document client.
+  return {
+    doc,
+    tableName: config.tableName,
+    table: createTable(doc as unknown as DynamoDBDocumentClient, config.tableName),
+  };
 }

@@ -1,4 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+type Cancelled = { name: 'TransactionCanceledException'; CancellationReasons?: { Code?: string }[] };
+const cancelled = (e: unknown): e is Cancelled => (e as Error | undefined)?.name === 'TransactionCanceledException';
 
 /**
  * The one place that decides "did DynamoDB refuse this write because a
@@ -8,7 +9,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
  */
 export function isConditionFailure(e: unknown, index?: number): boolean {
   if ((e as Error | undefined)?.name === 'ConditionalCheckFailedException') return index === undefined;
-  if (!(e instanceof TransactionCanceledException)) return false;
+  if (!cancelled(e)) return false;
   const reasons = e.CancellationReasons ?? [];
   if (index !== undefined) return reasons[index]?.Code === 'ConditionalCheckFailed';
   return reasons.some((r) => r.Code === 'ConditionalCheckFailed');
@@ -24,9 +25,7 @@ export async function withConflictRetry<T>(send: () => Promise<T>, { attempts = 
     try {
       return await send();
     } catch (e) {
-      const conflicted =
-        e instanceof TransactionCanceledException &&
-        (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+      const conflicted = cancelled(e) && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
       if (!conflicted || attempt >= attempts) throw e;
       await new Promise((r) => setTimeout(r, Math.min(20 * 2 ** attempt, 500) * (0.5 + Math.random())));
     }

@@ -1,8 +1,7 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-
 /**
  * Opt-in DynamoDB accounting for benchmarks (BURSA_DB_METRICS=1): counts round
- * trips and the capacity units DynamoDB reports for them, in a global that
+ * trips and the capacity units DynamoDB reports for them (db/dynamo-http.ts
+ * asks for them and calls `countCall`), in a global that
  * the benchmark reads, so it also covers the separately bundled SSR app
  * running in the same process. Off in production: no cost when unset.
  */
@@ -70,26 +69,17 @@ export function dbMetrics(): DbMetrics {
 
 type Capacity = { ReadCapacityUnits?: number; WriteCapacityUnits?: number; CapacityUnits?: number };
 
-export function instrument(client: DynamoDBClient): void {
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const input = args.input as Record<string, unknown>;
-      input.ReturnConsumedCapacity ??= 'TOTAL';
-      const result = await next(args);
-      const m = dbMetrics();
-      m.calls++;
-      const name = String(context.commandName ?? 'unknown');
-      m.byCommand[name] = (m.byCommand[name] ?? 0) + 1;
-      countWrites(m, name, input as WriteInput);
-      const consumed = (result.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
-      for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-        // DynamoDB Local reports CapacityUnits only; reads and writes are told apart by the command.
-        const units = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
-        if (/^(Get|BatchGet|Query|Scan)/.test(name)) m.readUnits += units;
-        else m.writeUnits += units;
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'bursaDbMetrics' },
-  );
+/** Counts one DynamoDB call the transport made (db/dynamo-http.ts), with what DynamoDB reported it cost. */
+export function countCall(name: string, input: Record<string, unknown>, output: Record<string, unknown>): void {
+  const m = dbMetrics();
+  m.calls++;
+  m.byCommand[name] = (m.byCommand[name] ?? 0) + 1;
+  countWrites(m, name, input as WriteInput);
+  const consumed = output.ConsumedCapacity as Capacity | Capacity[] | undefined;
+  for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+    // DynamoDB Local reports CapacityUnits only; reads and writes are told apart by the command.
+    const units = c.CapacityUnits ?? (c.ReadCapacityUnits ?? 0) + (c.WriteCapacityUnits ?? 0);
+    if (/^(Get|BatchGet|Query|Scan)/.test(name)) m.readUnits += units;
+    else m.writeUnits += units;
+  }
 }

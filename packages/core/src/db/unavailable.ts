@@ -1,10 +1,9 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DomainError } from '../kernel/errors.ts';
 
 /**
  * The one place that decides "the database is unavailable": timeouts,
- * refused or reset connections, throttling and 5xx that the SDK's retries did
- * not overcome. Those become a DomainError of kind `unavailable`
+ * refused or reset connections, throttling and 5xx that the transport's retries did
+ * not overcome (db/dynamo-http.ts). Those become a DomainError of kind `unavailable`
  * (`service.unavailable`), which the API answers with 503 and Retry-After and
  * pages with a short "try again" page, instead of a hang or an empty 500.
  * A refused condition, a validation error or a missing table are not outages.
@@ -32,16 +31,3 @@ export function isOutage(e: unknown): boolean {
 
 export const unavailable = () =>
   new DomainError('unavailable', 'service.unavailable', { details: { retryAfterSeconds: 5 } });
-
-export function reportUnavailable(client: DynamoDBClient): void {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      try {
-        return await next(args);
-      } catch (e) {
-        throw isOutage(e) ? unavailable() : e;
-      }
-    },
-    { step: 'initialize', name: 'bursaUnavailable' },
-  );
-}

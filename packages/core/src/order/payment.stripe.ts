@@ -1,5 +1,4 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { recordAwsActions } from '../db/action-recorder.ts';
+import { getSecretValue } from '../aws/secrets.ts';
 import type { Config } from '../kernel/config.ts';
 import { InvalidWebhook, type PaymentProvider, type ProviderEvent } from './payment.port.ts';
 import { type StripeEvent, stripeApi, verifyWebhook } from './payment.stripe-api.ts';
@@ -23,9 +22,11 @@ export function stripeProvider(settings: NonNullable<Config['stripe']>): Payment
     keys ??= (async () => {
       if (settings.secretKey && settings.webhookSecret)
         return { secretKey: settings.secretKey, webhookSecret: settings.webhookSecret };
-      const client = recordAwsActions(new SecretsManagerClient({ maxAttempts: 2 }));
-      const out = await client.send(new GetSecretValueCommand({ SecretId: settings.secretArn }));
-      const parsed = JSON.parse(out.SecretString ?? '{}') as Partial<Keys>;
+      const secret = await getSecretValue({
+        region: process.env.AWS_REGION ?? 'ap-southeast-3',
+        secretId: String(settings.secretArn),
+      });
+      const parsed = JSON.parse(secret ?? '{}') as Partial<Keys>;
       if (!parsed.secretKey || !parsed.webhookSecret)
         throw new Error('The Stripe secret needs secretKey and webhookSecret');
       return { secretKey: parsed.secretKey, webhookSecret: parsed.webhookSecret };
