@@ -27,7 +27,9 @@ export default defineConfig({
           new URL('../packages/core/src/db/lambda-credentials.ts', import.meta.url),
         ),
         // DynamoDB goes through Bursa's own client: toolbox's command classes without the SDK (scripts/bundle-functions.ts).
-        '@aws-sdk/lib-dynamodb': fileURLToPath(new URL('../packages/core/src/db/lib-dynamodb-lite.ts', import.meta.url)),
+        '@aws-sdk/lib-dynamodb': fileURLToPath(
+          new URL('../packages/core/src/db/lib-dynamodb-lite.ts', import.meta.url),
+        ),
       },
     },
   },
