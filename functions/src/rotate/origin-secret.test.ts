@@ -1,6 +1,3 @@
-import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { recordAwsActions } from '@bursa/core/db';
 import { createOriginGuard, ORIGIN_HEADER, REFRESH_AFTER_MISS_MS, secretsManagerValues } from '@bursa/http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeCloudFront, initialConfigXml, startFakeCloudFront } from '../../../test/support/fake-cloudfront.ts';
@@ -12,16 +9,12 @@ const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 let sm: FakeSecretsManager;
 let cf: FakeCloudFront;
-let secrets: SecretsManagerClient;
 beforeEach(async () => {
   sm = await startFakeSecretsManager(OLD);
-  // The functions' guard reads over fetch with the environment's credentials (the stand-in takes any).
+  // Both the rotation and the functions' guard call over fetch with the environment's credentials (the stand-ins take any).
   process.env.AWS_ACCESS_KEY_ID ??= credentials.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY ??= credentials.secretAccessKey;
   cf = await startFakeCloudFront(initialConfigXml(ORIGIN_HEADER, OLD), 2);
-  secrets = recordAwsActions(
-    new SecretsManagerClient({ endpoint: sm.endpoint, region: 'ap-southeast-3', credentials, maxAttempts: 1 }),
-  );
 });
 afterEach(async () => {
   await sm.close();
@@ -30,10 +23,8 @@ afterEach(async () => {
 
 function rotation() {
   const rotate = createRotationHandler({
-    secrets,
-    cloudfront: recordAwsActions(
-      new CloudFrontClient({ endpoint: cf.endpoint, region: 'us-east-1', credentials, maxAttempts: 1 }),
-    ),
+    secrets: { region: 'ap-southeast-3', endpoint: sm.endpoint, attempts: 1 },
+    cloudfront: { endpoint: cf.endpoint, attempts: 1 },
     distributionId: cf.distributionId,
     pollMs: 5,
     maxWaitMs: 2_000,

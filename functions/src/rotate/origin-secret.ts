@@ -1,18 +1,4 @@
-import {
-  type CloudFrontClient,
-  type DistributionConfig,
-  GetDistributionCommand,
-  GetDistributionConfigCommand,
-  UpdateDistributionCommand,
-} from '@aws-sdk/client-cloudfront';
-import {
-  DescribeSecretCommand,
-  GetRandomPasswordCommand,
-  GetSecretValueCommand,
-  PutSecretValueCommand,
-  type SecretsManagerClient,
-  UpdateSecretVersionStageCommand,
-} from '@aws-sdk/client-secrets-manager';
+import { CloudFront, type CloudFrontTarget, getSecretValue, type SecretsTarget, secretsManager } from '@bursa/core/aws';
 import { runAsEntry } from '@bursa/core/db/action-recorder';
 import { ORIGIN_HEADER } from '@bursa/http/origin-header';
 
@@ -27,6 +13,7 @@ import { ORIGIN_HEADER } from '@bursa/http/origin-header';
  * The functions accept AWSCURRENT, AWSPENDING and AWSPREVIOUS (@bursa/http
  * origin-secret.ts), so whichever value an edge sends during the switch is valid.
  * Every step is idempotent: Secrets Manager retries a failed rotation.
+ * Both APIs are called over fetch (@bursa/core/aws), not with the SDK's clients.
  */
 export type RotationEvent = {
   SecretId: string;
@@ -35,8 +22,8 @@ export type RotationEvent = {
 };
 
 export type RotationDeps = {
-  secrets: SecretsManagerClient;
-  cloudfront: CloudFrontClient;
+  secrets: SecretsTarget;
+  cloudfront: CloudFrontTarget;
   distributionId: string;
   /** How often testSecret looks at the distribution's status. @default 15 s */
   pollMs?: number;
@@ -51,7 +38,9 @@ export function createRotationHandler(deps: RotationDeps) {
 }
 
 async function rotate(deps: RotationDeps, { SecretId, ClientRequestToken: token, Step }: RotationEvent): Promise<void> {
-  const meta = await deps.secrets.send(new DescribeSecretCommand({ SecretId }));
+  const meta = await secretsManager<{ VersionIdsToStages?: Record<string, string[]> }>(deps.secrets, 'DescribeSecret', {
+    SecretId,
+  });
   const stages = meta.VersionIdsToStages?.[token];
   if (!stages) throw new Error(`rotation: version ${token} of ${SecretId} has no staging label`);
   if (stages.includes('AWSCURRENT')) return; // this rotation has already finished
@@ -64,63 +53,47 @@ async function rotate(deps: RotationDeps, { SecretId, ClientRequestToken: token,
   if (Step === 'testSecret') return waitUntilDeployedWith(deps, pending);
   if (Step === 'finishSecret') {
     const current = Object.entries(meta.VersionIdsToStages ?? {}).find(([, s]) => s.includes('AWSCURRENT'))?.[0];
-    await deps.secrets.send(
-      new UpdateSecretVersionStageCommand({
-        SecretId,
-        VersionStage: 'AWSCURRENT',
-        MoveToVersionId: token,
-        ...(current ? { RemoveFromVersionId: current } : {}),
-      }),
-    );
+    await secretsManager(deps.secrets, 'UpdateSecretVersionStage', {
+      SecretId,
+      VersionStage: 'AWSCURRENT',
+      MoveToVersionId: token,
+      ...(current ? { RemoveFromVersionId: current } : {}),
+    });
     return;
   }
   throw new Error(`rotation: unknown step ${String(Step)}`);
 }
 
-async function pendingValue(deps: RotationDeps, SecretId: string, VersionId: string): Promise<string | undefined> {
-  try {
-    const out = await deps.secrets.send(new GetSecretValueCommand({ SecretId, VersionId, VersionStage: 'AWSPENDING' }));
-    return out.SecretString;
-  } catch (error) {
-    if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
-    throw error;
-  }
+function pendingValue(deps: RotationDeps, secretId: string, versionId: string): Promise<string | undefined> {
+  return getSecretValue({ ...deps.secrets, secretId, versionId, versionStage: 'AWSPENDING' });
 }
 
 async function createPending(deps: RotationDeps, SecretId: string, token: string): Promise<void> {
   if (await pendingValue(deps, SecretId, token)) return; // a retried step
-  const { RandomPassword } = await deps.secrets.send(
-    new GetRandomPasswordCommand({ PasswordLength: SECRET_LENGTH, ExcludePunctuation: true, IncludeSpace: false }),
-  );
-  await deps.secrets.send(
-    new PutSecretValueCommand({
-      SecretId,
-      ClientRequestToken: token,
-      SecretString: RandomPassword,
-      VersionStages: ['AWSPENDING'],
-    }),
-  );
-}
-
-/** The origins of this distribution that carry the origin header. */
-function guardedOrigins(config: DistributionConfig) {
-  return (config.Origins?.Items ?? []).flatMap((o) =>
-    (o.CustomHeaders?.Items ?? []).filter((h) => h.HeaderName?.toLowerCase() === ORIGIN_HEADER),
-  );
+  const { RandomPassword } = await secretsManager<{ RandomPassword?: string }>(deps.secrets, 'GetRandomPassword', {
+    PasswordLength: SECRET_LENGTH,
+    ExcludePunctuation: true,
+    IncludeSpace: false,
+  });
+  await secretsManager(deps.secrets, 'PutSecretValue', {
+    SecretId,
+    ClientRequestToken: token,
+    SecretString: RandomPassword,
+    VersionStages: ['AWSPENDING'],
+  });
 }
 
 async function sendFromCloudFront(deps: RotationDeps, value: string): Promise<void> {
-  const { ETag, DistributionConfig: config } = await deps.cloudfront.send(
-    new GetDistributionConfigCommand({ Id: deps.distributionId }),
-  );
-  if (!config) throw new Error(`rotation: distribution ${deps.distributionId} has no config`);
-  const headers = guardedOrigins(config);
-  if (headers.length === 0) throw new Error(`rotation: no origin of ${deps.distributionId} sends ${ORIGIN_HEADER}`);
-  if (headers.every((h) => h.HeaderValue === value)) return; // a retried step
-  for (const h of headers) h.HeaderValue = value;
+  const { xml, etag } = await CloudFront.getDistributionConfig(deps.cloudfront, deps.distributionId);
+  const values = CloudFront.originHeaderValues(xml, ORIGIN_HEADER);
+  if (values.length === 0) throw new Error(`rotation: no origin of ${deps.distributionId} sends ${ORIGIN_HEADER}`);
+  if (values.every((v) => v === value)) return; // a retried step
   // IfMatch: if someone (a deploy) changed the distribution meanwhile, this fails and the step is retried.
-  await deps.cloudfront.send(
-    new UpdateDistributionCommand({ Id: deps.distributionId, IfMatch: ETag, DistributionConfig: config }),
+  await CloudFront.updateDistribution(
+    deps.cloudfront,
+    deps.distributionId,
+    CloudFront.withOriginHeader(xml, ORIGIN_HEADER, value),
+    etag,
   );
 }
 
@@ -128,13 +101,13 @@ async function waitUntilDeployedWith(deps: RotationDeps, value: string): Promise
   const pollMs = deps.pollMs ?? 15_000;
   const deadline = Date.now() + (deps.maxWaitMs ?? 12 * 60_000);
   for (;;) {
-    const { Distribution: d } = await deps.cloudfront.send(new GetDistributionCommand({ Id: deps.distributionId }));
-    const headers = d?.DistributionConfig ? guardedOrigins(d.DistributionConfig) : [];
-    if (headers.length === 0 || headers.some((h) => h.HeaderValue !== value)) {
+    const d = await CloudFront.getDistribution(deps.cloudfront, deps.distributionId);
+    const values = CloudFront.originHeaderValues(d.xml, ORIGIN_HEADER);
+    if (values.length === 0 || values.some((v) => v !== value)) {
       throw new Error(`rotation: distribution ${deps.distributionId} does not send the pending value`);
     }
-    if (d?.Status === 'Deployed') return;
-    if (Date.now() > deadline) throw new Error(`rotation: distribution ${deps.distributionId} still ${d?.Status}`);
+    if (d.status === 'Deployed') return;
+    if (Date.now() > deadline) throw new Error(`rotation: distribution ${deps.distributionId} still ${d.status}`);
     await new Promise((r) => setTimeout(r, pollMs));
   }
 }

@@ -1,46 +1,50 @@
-import { recordActions } from '../db/action-recorder.ts';
-import { AwsError, awsFetch, credentialsFromEnv } from './sigv4.ts';
+import { awsJson } from './json-api.ts';
 
 /**
- * Secrets Manager's GetSecretValue over fetch (JSON 1.1 protocol): the one
- * call the API and the web make to it (the origin secret, the Stripe keys).
- * Its SDK client and the code it shares with others were about 145 KB of each
- * of those bundles. `AWS_ENDPOINT_URL_SECRETS_MANAGER` points it elsewhere, as
- * it does the SDK (the tests' stand-in: test/support/fake-secrets-manager.ts).
- * Returns undefined when no version carries the stage (ResourceNotFoundException).
+ * Secrets Manager over fetch (JSON 1.1 protocol): GetSecretValue, which the
+ * API and the web call (the origin secret, the Stripe keys), and the calls the
+ * rotation function makes. Its SDK client and the code it shares with others
+ * were about 145 KB of each bundle. `AWS_ENDPOINT_URL_SECRETS_MANAGER` points
+ * it elsewhere, as it does the SDK (the tests' stand-in:
+ * test/support/fake-secrets-manager.ts).
  */
-export async function getSecretValue(o: {
-  region: string;
-  secretId: string;
-  versionStage?: string;
-  endpoint?: string;
-  attempts?: number;
-}): Promise<string | undefined> {
-  const endpoint =
-    o.endpoint ?? process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER ?? `https://secretsmanager.${o.region}.amazonaws.com`;
-  recordActions([{ action: 'secretsmanager:GetSecretValue', resource: 'secret' }]);
-  const res = await awsFetch({
-    method: 'POST',
-    url: new URL('/', endpoint),
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'secretsmanager.GetSecretValue' },
-    body: JSON.stringify({ SecretId: o.secretId, ...(o.versionStage ? { VersionStage: o.versionStage } : {}) }),
+export type SecretsTarget = { region: string; endpoint?: string | undefined; attempts?: number };
+
+const endpointOf = (t: SecretsTarget) =>
+  t.endpoint ?? process.env.AWS_ENDPOINT_URL_SECRETS_MANAGER ?? `https://secretsmanager.${t.region}.amazonaws.com`;
+
+/** One Secrets Manager operation; the IAM action is `secretsmanager:<operation>`, on the secret it names. */
+export function secretsManager<T = Record<string, unknown>>(
+  t: SecretsTarget,
+  operation: string,
+  input: Record<string, unknown>,
+): Promise<T> {
+  return awsJson<T>({
     service: 'secretsmanager',
-    region: o.region,
-    credentials: credentialsFromEnv(),
-    attempts: o.attempts ?? 2,
+    targetPrefix: 'secretsmanager',
+    operation,
+    input,
+    region: t.region,
+    endpoint: endpointOf(t),
+    // GetRandomPassword is the one action not tied to a secret.
+    iam: { action: `secretsmanager:${operation}`, resource: input.SecretId ? 'secret' : '*' },
+    ...(t.attempts ? { attempts: t.attempts } : {}),
   });
-  const text = await res.text();
-  const body = (text ? JSON.parse(text) : {}) as {
-    SecretString?: string;
-    __type?: string;
-    message?: string;
-    Message?: string;
-  };
-  if (res.ok) return body.SecretString;
-  const name = String(res.headers.get('x-amzn-errortype') ?? body.__type ?? `Http${res.status}`)
-    .split(':')[0]
-    ?.split('#')
-    .at(-1) as string;
-  if (name === 'ResourceNotFoundException') return undefined;
-  throw new AwsError(name, res.status, body.message ?? body.Message ?? text.slice(0, 200));
+}
+
+/** A secret's value (at a stage or version), or undefined when no version carries it (ResourceNotFoundException). */
+export async function getSecretValue(
+  o: SecretsTarget & { secretId: string; versionStage?: string; versionId?: string },
+): Promise<string | undefined> {
+  try {
+    const out = await secretsManager<{ SecretString?: string }>(o, 'GetSecretValue', {
+      SecretId: o.secretId,
+      ...(o.versionId ? { VersionId: o.versionId } : {}),
+      ...(o.versionStage ? { VersionStage: o.versionStage } : {}),
+    });
+    return out.SecretString;
+  } catch (e) {
+    if ((e as Error).name === 'ResourceNotFoundException') return undefined;
+    throw e;
+  }
 }
