@@ -6,6 +6,7 @@ import { processUpload } from '@bursa/functions/images/process';
 import { expireOrders, remindInterviews } from '@bursa/functions/jobs/expire';
 import { createSearchHandler } from '@bursa/functions/search/search';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { runMigrations } from '../migrations.ts';
 import { seedAll } from '../seed/index.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startLambdaLocal } from './lambda-local.ts';
@@ -100,6 +101,8 @@ export async function startStack(o: StackOptions): Promise<RunningStack> {
       ...(o.onStreamHandled ? { onHandled: o.onStreamHandled } : {}),
     });
     stops.push(projections.stop);
+    // A table kept from an older Bursa (npm start's .data) gets the data migrations it has not had.
+    if (o.dataDir) await runMigrations(db, (line) => console.log(line));
     if (o.seed) {
       // The demo photos go through the image function as the seed uploads them.
       await seedAll(db, config.homeRegency, { photos: true });

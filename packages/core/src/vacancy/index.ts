@@ -15,6 +15,7 @@ export {
   listingItems,
   listingPartition,
   refreshCompanyCopies,
+  relistAll,
   syncListing,
   type VacancyFilter,
   type VacancySummary,

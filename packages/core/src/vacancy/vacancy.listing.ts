@@ -1,3 +1,4 @@
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   $remove,
   BatchDeleteRequest,
@@ -154,4 +155,35 @@ export async function refreshCompanyCopies(db: Db, companyId: string, copies: Co
     }
   }
   return changed;
+}
+
+/**
+ * Maintenance, never a request: relists every vacancy in the table, reading it
+ * whole (a Scan, page by page, filtered to Vacancy items). For a table written
+ * before the listing changed shape (issue 15: three items a vacancy instead of
+ * one per filter combination), whose vacancies are not in the new partitions
+ * until they change: scripts/migrations.ts runs it once. Idempotent. Returns
+ * how many vacancies are listed.
+ */
+export async function relistAll(db: Db): Promise<number> {
+  let listed = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = (await db.doc.call('Scan', {
+      TableName: db.tableName,
+      FilterExpression: '#type = :vacancy',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':vacancy': { S: 'Vacancy' } },
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    })) as { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> };
+    for (const raw of page.Items ?? []) {
+      const v = fromImage(db, unmarshall(raw as never));
+      if (v && listingItems(v).length) {
+        await syncListing(db, undefined, v);
+        listed++;
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return listed;
 }

@@ -1,0 +1,30 @@
+import type { Db } from '@bursa/core/db';
+import { Vacancy } from '@bursa/core/vacancy';
+
+/**
+ * One-off changes to data written by an older Bursa, each run once per table
+ * and remembered there (a `MIGRATION` item per name). `npm start` runs them on
+ * its persistent table before serving; for a stage in AWS, `npm run migrate`
+ * with STAGE, TABLE_NAME and credentials (after the deploy).
+ */
+const MIGRATIONS: { name: string; run: (db: Db) => Promise<string> }[] = [
+  {
+    // Issue 15: the listing went from one item per filter combination to three a vacancy.
+    name: 'vacancy-listing-v2',
+    run: async (db) => `${await Vacancy.relistAll(db)} vacancies relisted`,
+  },
+];
+
+export async function runMigrations(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+  for (const m of MIGRATIONS) {
+    const key = { pk: { S: 'MIGRATION' }, sk: { S: m.name } };
+    const { Item } = (await db.doc.call('GetItem', { TableName: db.tableName, Key: key })) as { Item?: unknown };
+    if (Item) continue;
+    const outcome = await m.run(db);
+    await db.doc.call('PutItem', {
+      TableName: db.tableName,
+      Item: { ...key, type: { S: 'Migration' }, at: { S: new Date().toISOString() }, outcome: { S: outcome } },
+    });
+    log(`migration ${m.name}: ${outcome}`);
+  }
+}
