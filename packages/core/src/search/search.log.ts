@@ -1,8 +1,12 @@
 import { BatchPutRequest, GetItemCommand, QueryCommand } from 'dynamodb-toolbox';
 import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
-import { Shop } from '../shop/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
+// The concepts' light modules, not their barrels: the search function carries no use case (issue 15).
+import type { Product } from '../shop/product.use-cases.ts';
+import { shopEntities } from '../shop/shop.entity.ts';
+import { everyProductOf } from '../shop/shop.reads.ts';
+import type { Info as ShopInfo } from '../shop/shop.use-cases.ts';
+import { fromImage } from '../vacancy/vacancy.listing.ts';
 import { type Collection, type Doc, productDoc, regencyOfCode, shopDoc, vacancyDoc } from './search.documents.ts';
 import { searchEntities } from './search.entity.ts';
 
@@ -40,8 +44,8 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
   // A removed item's change comes after anything it had.
   const stamp = stampOf(after ? Number(after.version ?? 0) : Number(before?.version ?? 0) + 1);
   if (entity === 'Vacancy') {
-    const v = Vacancy.fromImage(db, after);
-    const old = Vacancy.fromImage(db, before);
+    const v = fromImage(db, after);
+    const old = fromImage(db, before);
     const regency = String((v ?? old)?.regencyCode ?? '');
     const doc = vacancyDoc(v);
     // Nothing to say when what search holds does not change (a draft edited, an application counted).
@@ -49,28 +53,31 @@ export async function changesFor(db: Db, entity: string, before: Img, after: Img
     return [{ collection: 'vacancies', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
   }
   if (entity === 'Product') {
-    const shop = await Shop.get(db, String(source.shopId)).catch(() => undefined);
+    const { Item: shop } = (await shopEntities(db)
+      .Shop.build(GetItemCommand)
+      .key({ id: String(source.shopId) })
+      .send()) as { Item?: ShopInfo };
     if (!shop) return [];
-    const doc = productDoc(after as Shop.Product | undefined, shop);
+    const doc = productDoc(after as Product | undefined, shop);
     // A sale takes stock, an edit changes nothing searchable: nothing to write.
-    if (same(doc, productDoc(before as Shop.Product | undefined, shop))) return [];
+    if (same(doc, productDoc(before as Product | undefined, shop))) return [];
     return [
       { collection: 'products', regency: shop.regencyCode, docId: String(source.id), stamp, ...(doc ? { doc } : {}) },
     ];
   }
   if (entity === 'Shop') {
-    const s = after as Shop.Info | undefined;
-    const b = before as Shop.Info | undefined;
+    const s = after as ShopInfo | undefined;
+    const b = before as ShopInfo | undefined;
     const doc = shopDoc(s);
     const regency = String(source.regencyCode ?? regencyOfCode(String(source.districtCode ?? '')));
     const out: Change[] = same(doc, shopDoc(b))
       ? []
       : [{ collection: 'shops', regency, docId: String(source.id), stamp, ...(doc ? { doc } : {}) }];
     // Hidden by an officer or shown again: its products leave or come back with it.
-    const copied = (x: Shop.Info | undefined) =>
+    const copied = (x: ShopInfo | undefined) =>
       x ? [x.handle, x.name, x.districtCode, x.moderation ? 'hidden' : ''].join('|') : '';
     if (b && s && copied(b) !== copied(s)) {
-      for await (const p of Shop.everyProductOf(db, s.id)) {
+      for await (const p of everyProductOf(db, s.id)) {
         const pdoc = productDoc(p, s);
         // The product's own version: it ties with the product's last change and, written later, wins.
         const at = { collection: 'products', regency: s.regencyCode, docId: p.id, stamp: stampOf(p.version) } as const;

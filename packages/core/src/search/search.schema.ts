@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { LEVELS } from '../education/index.ts';
 import { optionalField } from '../kernel/validation.ts';
-import { CATEGORIES } from '../shop/index.ts';
-import { VACANCY_TYPES } from '../vacancy/index.ts';
+import { CATEGORIES } from '../shop/shop.entity.ts';
+import { VACANCY_TYPES } from '../vacancy/vacancy.entity.ts';
 import { COLLECTIONS } from './search.documents.ts';
 import { PRICE_BANDS } from './search.index.ts';
 

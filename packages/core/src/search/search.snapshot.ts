@@ -6,8 +6,9 @@ import { isConditionFailure } from '../db/conditions.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { mediaBucket } from '../media/media.bucket.ts';
-import { Shop } from '../shop/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
+// Light modules, not the concepts' barrels (see search.log.ts).
+import { everyListedProduct, everyShop } from '../shop/shop.reads.ts';
+import { everyOpen } from '../vacancy/vacancy.reads.ts';
 import { type Collection, type Doc, productDoc, shopDoc, vacancyDoc } from './search.documents.ts';
 import { searchEntities } from './search.entity.ts';
 import { createIndex, loadIndex, put, remove } from './search.index.ts';
@@ -63,13 +64,12 @@ export async function buildFromTable(ctx: Ctx, regency: string, collection: Coll
     put(state.index, doc);
   };
   if (collection === 'vacancies')
-    for await (const page of Vacancy.everyOpen(ctx.db, regency))
-      for (const v of page) add(vacancyDoc(v), stampOf(v.version));
+    for await (const page of everyOpen(ctx.db, regency)) for (const v of page) add(vacancyDoc(v), stampOf(v.version));
   if (collection === 'products')
-    for await (const page of Shop.everyListedProduct(ctx.db, regency))
+    for await (const page of everyListedProduct(ctx.db, regency))
       for (const { product, shop } of page) add(productDoc(product, shop), stampOf(product.version));
   if (collection === 'shops')
-    for await (const page of Shop.everyShop(ctx.db, regency)) for (const s of page) add(shopDoc(s), stampOf(s.version));
+    for await (const page of everyShop(ctx.db, regency)) for (const s of page) add(shopDoc(s), stampOf(s.version));
   return state;
 }
 

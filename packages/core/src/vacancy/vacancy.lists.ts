@@ -1,7 +1,6 @@
 import { QueryCommand } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
 import { Company } from '../company/index.ts';
-import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { LEVELS, type Level, meetsEducation } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
@@ -13,7 +12,7 @@ import { companyListing, listingPartition, type VacancyFilter, type VacancySumma
 import { isHidden } from './vacancy.moderation.ts';
 import { capabilities, effectiveStatus, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
 import { browseSchema, byCompanyPageSchema, byCompanySchema, openByCompanySchema } from './vacancy.schema.ts';
-import { getMany, type Info, isComplete, type Stored, type VacancyStatus } from './vacancy.use-cases.ts';
+import type { Info, Stored, VacancyStatus } from './vacancy.use-cases.ts';
 
 /** Vacancy reads that return lists: the public browse and a company's vacancies (the company-copies projection: vacancy.listing.ts). */
 
@@ -166,25 +165,3 @@ export const listOpenForBooth = fn(byCompanySchema, async ({ companyId }, ctx): 
     .send();
   return (Items as Info[]).filter((v) => effectiveStatus(v, nowOf(ctx)) === 'open' && !isHidden(v));
 });
-
-/**
- * Every open vacancy of a regency, whole, 100 at a time: the listing's
- * all-filters partition page by page, then one BatchGetItem per page. For
- * rebuilding projections (the search index), never for a request.
- */
-export async function* everyOpen(db: Db, regency: string): AsyncGenerator<Info[]> {
-  const { VacancyListing } = vacancyEntities(db);
-  let exclusiveStartKey: Record<string, string> | undefined;
-  do {
-    const page = await db.table
-      .build(QueryCommand)
-      .entities(VacancyListing)
-      .query({ partition: listingPartition({}) })
-      .options({ limit: 100, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
-      .send();
-    const ids = (page.Items ?? []).filter((i) => i.districtCode.startsWith(`${regency}.`)).map((i) => i.id);
-    // Listed vacancies were published, so complete; isComplete only tells the types so.
-    if (ids.length) yield (await getMany(db, ids)).filter(isComplete);
-    exclusiveStartKey = page.LastEvaluatedKey as Record<string, string> | undefined;
-  } while (exclusiveStartKey);
-}

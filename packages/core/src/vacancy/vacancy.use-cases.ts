@@ -1,12 +1,4 @@
-import {
-  $remove,
-  $set,
-  BatchGetCommand,
-  BatchGetRequest,
-  executeBatchGet,
-  GetItemCommand,
-  PutItemCommand,
-} from 'dynamodb-toolbox';
+import { $remove, $set, GetItemCommand, PutItemCommand } from 'dynamodb-toolbox';
 import { Account } from '../account/index.ts';
 import { Audit } from '../audit/index.ts';
 import { Company } from '../company/index.ts';
@@ -29,6 +21,7 @@ import { checkFields, warningsConfirmedBefore } from './vacancy.fields.ts';
 import { isHidden } from './vacancy.moderation.ts';
 import { type Hold, holdFor, holdInput } from './vacancy.money.ts';
 import { capabilities, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
+import { DETAILS } from './vacancy.reads.ts';
 import { closeSchema, createSchema, idSchema, updateSchema } from './vacancy.schema.ts';
 import { write } from './vacancy.write.ts';
 
@@ -101,27 +94,12 @@ export type Unfinished = Common & Partial<Details> & { status: 'draft' | 'closed
  */
 export type Stored = Info | Unfinished;
 
-const DETAILS = ['description', 'type', 'minEducation', 'districtCode', 'openings', 'closingDate'] as const;
-/** Whether a stored vacancy has every detail (always, once published). */
-export const isComplete = (v: Stored): v is Info => DETAILS.every((k) => v[k] !== undefined);
-
 /** The vacancy, or 404 vacancy.not_found (also for malformed ids). */
 export async function get(db: Db, id: string): Promise<Stored> {
   if (!ID_PATTERN.test(id)) throw notFound('vacancy.not_found');
   const { Item } = await vacancyEntities(db).Vacancy.build(GetItemCommand).key({ id }).send();
   if (!Item) throw notFound('vacancy.not_found');
   return Item as Stored;
-}
-
-/** Several vacancies by id, in that order, missing ones left out: one BatchGetItem (at most 100). */
-export async function getMany(db: Db, ids: string[]): Promise<Stored[]> {
-  const valid = ids.filter((id) => ID_PATTERN.test(id)).slice(0, 100);
-  if (!valid.length) return [];
-  const { Vacancy } = vacancyEntities(db);
-  const out = await executeBatchGet(
-    db.table.build(BatchGetCommand).requests(...valid.map((id) => Vacancy.build(BatchGetRequest).key({ id }))),
-  );
-  return ((out.Responses?.[0] ?? []) as (Stored | undefined)[]).filter((v): v is Stored => Boolean(v));
 }
 
 /**
