@@ -1,13 +1,14 @@
-import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDb } from '@bursa/core/db';
+import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDb, type Db } from '@bursa/core/db';
 import { newId } from '@bursa/core/kernel';
 
 /**
  * The bench's data-growth mode (BENCH_GROWTH=10 or 100): the same requests at the demo's
  * size, then after loading copies of demo items until there are 10× (and, for 100, then
  * 100×) as many: open vacancies, all at the demo employer's company (so its public page
- * and its employer list grow too, the two lists issue 15 names), and applications to one
- * of its vacancies (its applicant list). The copies are put straight into the table, as
+ * and its employer list grow too, the two lists issue 15 names), applications to one of
+ * its vacancies (its applicant list), and products of one demo shop (its storefront,
+ * /pasar, search). The copies are put straight into the table, as
  * an import would, and the stream projections list, count and index them like any other. Prints round trips, read units, bytes and
  * p50/p99 at each size, and the ratio of read units between the last two sizes: at the
  * demo's size some lists are shorter than a page, so 10× → 100× is where growth would show.
@@ -19,9 +20,41 @@ type Item = Record<string, unknown>;
 export type Growth = {
   label: string;
   key: { pk: string; sk: string };
-  demoCount: number;
+  /** How many the demo has (a number, or counted with one Query: the bench may read as it likes). */
+  demoCount: number | ((db: Db) => Promise<number>);
   copy: (source: Item, n: number, at: number) => Item;
 };
+
+/** A copy of a demo product in the same shop, created `at`, under a new id. */
+export const productCopy = (source: Item, n: number, at: number): Item => {
+  const id = newId(at);
+  const stamp = new Date(at).toISOString();
+  return {
+    ...source,
+    sk: `PRODUCT#${id}`,
+    gsi2sk: `${stamp}#PRODUCT#${id}`,
+    id,
+    title: `${String(source.title)} ${n}`,
+    createdAt: stamp,
+    updatedAt: stamp,
+    version: 1,
+  };
+};
+
+/** How many items a partition holds under a sort-key prefix (one Query, COUNT). */
+export const countUnder = (pk: string, prefix: string) => async (db: Db) =>
+  Number(
+    (
+      await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          Select: 'COUNT',
+        }),
+      )
+    ).Count ?? 0,
+  );
 
 /** A copy of a demo vacancy, published `at`, under a new id. */
 export const vacancyCopy = (source: Item, n: number, at: number): Item => {
@@ -83,10 +116,12 @@ export async function benchGrowth(o: {
   };
   const db = createDb({ region: 'ap-southeast-3', dynamodbEndpoint: o.endpoint, tableName: o.tableName });
   const sources: Item[] = [];
+  const demoCounts: number[] = [];
   for (const g of o.grow) {
     const { Item } = await db.doc.send(new GetCommand({ TableName: o.tableName, Key: g.key }));
     if (!Item) throw new Error(`bench growth: the demo item for ${g.label} is missing`);
     sources.push(Item);
+    demoCounts.push(typeof g.demoCount === 'number' ? g.demoCount : await g.demoCount(db));
   }
   const sizes = [1, ...[10, 100].filter((f) => f <= o.factor)];
   const results: Map<string, Cost>[] = [await run()];
@@ -96,7 +131,8 @@ export async function benchGrowth(o: {
     const done: string[] = [];
     for (const [g, growth] of o.grow.entries()) {
       const source = sources[g] as Item;
-      const extra = (size - 1) * growth.demoCount - (loaded[g] ?? 0);
+      const demoCount = demoCounts[g] ?? 0;
+      const extra = (size - 1) * demoCount - (loaded[g] ?? 0);
       for (let i = 0; i < extra; i += 25) {
         const items = Array.from({ length: Math.min(25, extra - i) }, (_, k) => {
           const n = (loaded[g] ?? 0) + i + k + 1;
@@ -107,7 +143,7 @@ export async function benchGrowth(o: {
         );
       }
       loaded[g] = (loaded[g] ?? 0) + extra;
-      done.push(`${growth.demoCount * size} ${growth.label}`);
+      done.push(`${demoCount * size} ${growth.label}`);
     }
     await o.settle(30 * 60_000);
     // The search function reads its change log from its last snapshot on: right after a bulk load that is

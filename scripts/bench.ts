@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
-import { applicationCopy, benchGrowth, vacancyCopy } from './bench-growth.ts';
+import { applicationCopy, benchGrowth, countUnder, productCopy, vacancyCopy } from './bench-growth.ts';
 import { importMs } from './bench-imports.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchWrites, type Tap } from './bench-writes.ts';
@@ -291,6 +291,8 @@ try {
       }
     ).items;
     const applicant = applicants[0]?.userId;
+    // The demo product's id is the end of its address (`/@dapurbuani/<slug>-<id>`); the seller's shop is Dapur Bu Ani.
+    const aProductId = aProduct?.split('-').at(-1);
     if (!applicant) throw new Error('bench growth: the demo vacancy has no applicant to copy');
     await benchGrowth({
       url: stack.url,
@@ -307,6 +309,16 @@ try {
             .length,
           copy: vacancyCopy,
         },
+        ...(shopId && aProductId
+          ? [
+              {
+                label: 'products of the demo shop',
+                key: { pk: `SHOP#${shopId}`, sk: `PRODUCT#${aProductId}` },
+                demoCount: countUnder(`SHOP#${shopId}`, 'PRODUCT#'),
+                copy: productCopy,
+              },
+            ]
+          : []),
         {
           label: `applications to ${ours}`,
           key: { pk: `VACANCY#${ours}`, sk: `APPLICATION#${applicant}` },
