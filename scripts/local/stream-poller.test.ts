@@ -47,6 +47,28 @@ function recorder(fail?: (r: DynamoDBRecord, seen: number) => 'report' | 'throw'
 }
 
 describe('stream poller (the event source mapping, locally)', () => {
+  it('paused, delivers nothing until resumed, then everything in order; reports each handled batch', async () => {
+    const { handler, delivered } = recorder();
+    const handled: string[] = [];
+    poller = await startStreamPoller({
+      endpoint,
+      tableName: db.tableName,
+      handler,
+      onHandled: (records) => handled.push(...records.map(idOf)),
+    });
+    await put('before');
+    await poller.settle();
+    await poller.pause();
+    await put('p1');
+    await put('p2');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(delivered.map(idOf)).toEqual(['T#before']);
+    poller.resume();
+    await poller.settle();
+    expect(delivered.map(idOf)).toEqual(['T#before', 'T#p1', 'T#p2']);
+    expect(handled).toEqual(['T#before', 'T#p1', 'T#p2']);
+  });
+
   it('delivers inserts, modifications and removals in order, Lambda-shaped, with old and new images', async () => {
     const { handler, delivered } = recorder();
     poller = await startStreamPoller({ endpoint, tableName: db.tableName, handler });
