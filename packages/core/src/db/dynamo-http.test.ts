@@ -107,6 +107,29 @@ describe('DynamoDB over fetch', () => {
     ).toBeUndefined();
   });
 
+  it('sends a transaction with an idempotency token: the same token again is not applied twice nor refused', async () => {
+    const once = {
+      TransactItems: [
+        {
+          Update: {
+            TableName: db.tableName,
+            Key: { pk: 'DYNAMOHTTP#token', sk: 'X' },
+            UpdateExpression: 'ADD n :one',
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+      ],
+      ClientRequestToken: 'bench-retry-token-1',
+    };
+    await db.doc.send(new Lite.TransactWriteCommand(once));
+    // A retry after a timeout, as the transport sends it: the same token.
+    await db.doc.send(new Lite.TransactWriteCommand(once));
+    const { Item } = await db.doc.send(
+      new Lite.GetCommand({ TableName: db.tableName, Key: { pk: 'DYNAMOHTTP#token', sk: 'X' } }),
+    );
+    expect(Item?.n).toBe(1);
+  });
+
   it('batches: writes and reads many, answering documents', async () => {
     const keys = Array.from({ length: 30 }, (_, i) => ({ pk: `DYNAMOHTTP#b${i}`, sk: 'X' }));
     await db.doc.send(

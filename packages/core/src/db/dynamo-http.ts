@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { type AwsCredentials, credentialsFromEnv, signRequest } from '../aws/sigv4.ts';
 import { currentEntry, iamActionsOf, recordActions } from './action-recorder.ts';
@@ -16,7 +17,9 @@ import { isOutage, unavailable } from './unavailable.ts';
  *   `TransactionCanceledException` with `CancellationReasons`, …);
  * - retries with jittered backoff on throttling, 5xx, timeouts and dropped
  *   connections (3 attempts), each attempt bounded (DYNAMODB_TIMEOUT_MS), and
- *   an outage that outlasts them becomes 503 `service.unavailable`;
+ *   an outage that outlasts them becomes 503 `service.unavailable`; a
+ *   transaction carries an idempotency token (ClientRequestToken), so a retry
+ *   of one that was applied is not applied again;
  * - the bench's counting (metrics.ts) and the tests' IAM recording (action-recorder.ts).
  */
 const OPERATIONS: Record<string, string> = {
@@ -169,7 +172,11 @@ export class DynamoHttp {
   async send<T = DocumentOutput>(command: Command): Promise<T> {
     const op = command.operation ?? OPERATIONS[command.constructor.name];
     if (!op) throw new Error(`DynamoHttp: no operation for ${command.constructor.name}`);
-    return unmarshalOutput(op, await this.call(op, marshalInput(op, command.input))) as T;
+    const input = marshalInput(op, command.input);
+    // As the SDK does: a transaction carries an idempotency token, the same on every attempt, so an
+    // attempt that timed out after DynamoDB applied it is not applied twice (or refused by its own conditions).
+    if (op === 'TransactWriteItems') input.ClientRequestToken ??= randomUUID();
+    return unmarshalOutput(op, await this.call(op, input)) as T;
   }
 
   /** One operation with a wire-format input (DescribeTable, CreateTable, …, or a marshalled item operation). */
