@@ -83,3 +83,46 @@ export async function benchWrites(o: {
   }
   console.log(details.join('\n'));
 }
+
+/**
+ * A vacancy's life as the demo employer (`headers`: its session, CSRF token
+ * and JSON): published with a typo in a 700-character description, the typo
+ * fixed, its title and salary changed, closed as filled through Bursa.
+ */
+export function vacancyWrites(
+  url: string,
+  companyId: string,
+  headers: Record<string, string>,
+): [string, () => Promise<Response>][] {
+  const description = `${'Mengoperasikan mesin jahit industri untuk produksi garmen ekspor, memeriksa kualitas jahitan, dan menjaga kebersihan area kerja. '.repeat(5)}Shift pagi dan malam bergantian.`;
+  const closingDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  let id = '';
+  const send = (method: string, path: string, body: Record<string, unknown>) =>
+    fetch(`${url}${path}`, { method, headers, body: JSON.stringify(body) });
+  return [
+    [
+      'publish a vacancy',
+      async () => {
+        const res = await send('POST', `/api/companies/${companyId}/vacancies`, {
+          title: 'Operator Jahit',
+          description: description.replace('mesin', 'mesn'),
+          type: 'full_time',
+          minEducation: 'SMP',
+          skills: ['menjahit', 'K3'],
+          districtCode: '36.71.01',
+          openings: 5,
+          salaryMin: 5_500_000,
+          salaryMax: 6_000_000,
+          closingDate,
+          publish: true,
+        });
+        id = ((await res.clone().json()) as { id: string }).id;
+        return res;
+      },
+    ],
+    ['fix a typo in its description', () => send('PATCH', `/api/vacancies/${id}`, { description })],
+    ['change its title', () => send('PATCH', `/api/vacancies/${id}`, { title: 'Operator Mesin Jahit' })],
+    ['change its salary', () => send('PATCH', `/api/vacancies/${id}`, { salaryMax: 6_500_000 })],
+    ['close it (filled through Bursa)', () => send('POST', `/api/vacancies/${id}/close`, { outcome: 'filled_bursa' })],
+  ];
+}

@@ -5,7 +5,7 @@ import { dbMetrics } from '@bursa/core/db';
 import { applicationCopy, benchGrowth, countUnder, productCopy, vacancyCopy } from './bench-growth.ts';
 import { importMs } from './bench-imports.ts';
 import { benchSearch } from './bench-search.ts';
-import { benchWrites, type Tap } from './bench-writes.ts';
+import { benchWrites, type Tap, vacancyWrites } from './bench-writes.ts';
 import { lambdaDist, lambdas } from './bundle-functions.ts';
 import { startStack } from './local/stack.ts';
 import { DEMO_PASSWORD } from './seed/demo.ts';
@@ -230,54 +230,8 @@ try {
   }
   // The write budget: publishing, editing and closing a vacancy, projections included.
   if (companyId) {
-    const json = { ...employer, 'content-type': 'application/json', 'x-csrf-token': me.csrf };
-    const description = `${'Mengoperasikan mesin jahit industri untuk produksi garmen ekspor, memeriksa kualitas jahitan, dan menjaga kebersihan area kerja. '.repeat(5)}Shift pagi dan malam bergantian.`;
-    const closingDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    let id = '';
-    const patch = (body: Record<string, unknown>) =>
-      fetch(`${stack.url}/api/vacancies/${id}`, { method: 'PATCH', headers: json, body: JSON.stringify(body) });
-    await benchWrites({
-      projections: stack.projections,
-      tap,
-      scenarios: [
-        [
-          'publish a vacancy',
-          async () => {
-            const res = await fetch(`${stack.url}/api/companies/${companyId}/vacancies`, {
-              method: 'POST',
-              headers: json,
-              body: JSON.stringify({
-                title: 'Operator Jahit',
-                description: description.replace('mesin', 'mesn'),
-                type: 'full_time',
-                minEducation: 'SMP',
-                skills: ['menjahit', 'K3'],
-                districtCode: '36.71.01',
-                openings: 5,
-                salaryMin: 5_500_000,
-                salaryMax: 6_000_000,
-                closingDate,
-                publish: true,
-              }),
-            });
-            id = ((await res.clone().json()) as { id: string }).id;
-            return res;
-          },
-        ],
-        ['fix a typo in its description', () => patch({ description })],
-        ['change its title', () => patch({ title: 'Operator Mesin Jahit' })],
-        ['change its salary', () => patch({ salaryMax: 6_500_000 })],
-        [
-          'close it (filled through Bursa)',
-          () =>
-            fetch(`${stack.url}/api/vacancies/${id}/close`, {
-              method: 'POST',
-              headers: json,
-              body: JSON.stringify({ outcome: 'filled_bursa' }),
-            }),
-        ],
-      ],
-    });
+    const headers = { ...employer, 'content-type': 'application/json', 'x-csrf-token': me.csrf };
+    await benchWrites({ projections: stack.projections, tap, scenarios: vacancyWrites(stack.url, companyId, headers) });
   }
   // BENCH_GROWTH=10 or 100: every route again after loading that many times the demo's vacancies
   // (at the demo employer's company) and applications (to one of its vacancies).
