@@ -1,7 +1,7 @@
 import { type Db, runAsEntry } from '@bursa/core/db';
-import { Fair } from '@bursa/core/fair';
+import { remindInterviews as remindDue } from '@bursa/core/fair/remind';
 import type { Config } from '@bursa/core/kernel';
-import { Order } from '@bursa/core/order';
+import { expireDue } from '@bursa/core/order/expiry';
 
 /**
  * The scheduled expiry (every 15 minutes in AWS; every minute under npm start):
@@ -9,10 +9,10 @@ import { Order } from '@bursa/core/order';
  * stock back. Tagged as the jobs function's calls (the tests' grants check).
  */
 export function expireOrders(config: Config, db: Db, now?: () => number): Promise<number> {
-  return runAsEntry('jobs', () => Order.expireDue({ db, config, actor: undefined, ...(now ? { now } : {}) }));
+  return runAsEntry('jobs', () => expireDue({ db, config, actor: undefined, ...(now ? { now } : {}) }));
 }
 
 /** The scheduled interview reminders (same schedule): bookings starting in about an hour. */
 export function remindInterviews(config: Config, db: Db, now?: () => number): Promise<number> {
-  return runAsEntry('jobs', () => Fair.remindInterviews({ db, config, actor: undefined, ...(now ? { now } : {}) }));
+  return runAsEntry('jobs', () => remindDue({ db, config, actor: undefined, ...(now ? { now } : {}) }));
 }

@@ -8,6 +8,7 @@ export * from './order.lists.ts';
 export * as messages from './order.messages.ts';
 export { canSettle, type OrderCapabilities, type OrderViewer, orderCapabilities } from './order.policy.ts';
 export { CODE_PATTERN, codeSchema, type PlaceOrderInput } from './order.schema.ts';
+export * from './order.steps.ts';
 export * from './order.use-cases.ts';
 export { InvalidWebhook, type PaymentProvider, type ProviderEvent } from './payment.port.ts';
 export { providerFor } from './payment.provider.ts';

@@ -1,67 +1,17 @@
-import { $remove, $set, executeTransactWrite, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
+import { $remove, $set, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
 import * as z from 'zod';
 import { Account } from '../account/index.ts';
-import { isConditionFailure } from '../db/conditions.ts';
-import { type Ctx, nowOf } from '../kernel/ctx.ts';
+import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { Media } from '../media/index.ts';
 import { type OrderStatus, orderEntities, PAY_WITHIN_MS } from './order.entity.ts';
+import { cancelOrder } from './order.expiry.ts';
 import { advanceSchema, codeSchema, proofSchema } from './order.schema.ts';
-import {
-  expiryKeys,
-  getOrder,
-  type Info as Order,
-  releaseStock,
-  stepTransaction,
-  viewOrder,
-} from './order.use-cases.ts';
-import { providerFor } from './payment.provider.ts';
-import { ledgerWrites } from './settlement.ts';
+import { sendSteps, stepTransaction } from './order.steps.ts';
+import { expiryKeys, getOrder, type Info as Order, viewOrder } from './order.use-cases.ts';
 
-/** Sends an order's transaction; a condition that no longer holds (someone acted first) is a 409 the page explains. */
-async function send(...writes: Parameters<typeof executeTransactWrite>) {
-  try {
-    await executeTransactWrite(...writes);
-  } catch (e) {
-    if (isConditionFailure(e)) throw conflict('order.changed');
-    throw e;
-  }
-}
-
-/**
- * Cancels an order (buyer, seller, or the expiry job as `expired`): the status
- * and the stock it held move back together. A paid card order is refunded
- * through the provider first (idempotent: its key is the order's), and the
- * refund leaves the shop's settlement balance in the same transaction.
- */
-export async function cancelOrder(
-  ctx: Ctx,
-  order: Order,
-  to: 'cancelled' | 'expired',
-  by: string | undefined,
-  reason?: string,
-) {
-  const at = new Date(nowOf(ctx)).toISOString();
-  const refund = order.payment === 'card' && order.status === 'paid' && order.providerRef;
-  if (refund) await providerFor(ctx.config)?.refund(order.providerRef as string, order.total, `refund-${order.code}`);
-  await send(
-    stepTransaction(ctx.db, order, to, { at, ...(by ? { by } : {}), ...(reason ? { reason } : {}) }),
-    ...releaseStock(ctx.db, order),
-    ...(refund
-      ? ledgerWrites(
-          ctx.db,
-          { id: order.shopId, name: order.shopName, handle: order.shopHandle },
-          {
-            kind: 'refund',
-            amount: -order.total,
-            ref: order.code,
-            at,
-          },
-        )
-      : []),
-  );
-}
+export { cancelOrder, expireDue } from './order.expiry.ts';
 
 /**
  * The seller moves an order forward (confirm, reject a transfer proof, send,
@@ -82,7 +32,7 @@ export const advance = fn(advanceSchema, async ({ code, action, reason, from }, 
     case 'confirm': {
       if (!can.confirm) throw forbidden('order.not_allowed');
       const to: OrderStatus = order.payment === 'transfer' ? 'paid' : 'confirmed';
-      await send(stepTransaction(ctx.db, order, to, step, to === 'paid' ? { paidAt: at } : {}));
+      await sendSteps(stepTransaction(ctx.db, order, to, step, to === 'paid' ? { paidAt: at } : {}));
       break;
     }
     case 'reject_proof': {
@@ -90,7 +40,7 @@ export const advance = fn(advanceSchema, async ({ code, action, reason, from }, 
       needReason();
       // Back to waiting for money, with a fresh day to send a real proof.
       const expiresAt = new Date(nowOf(ctx) + PAY_WITHIN_MS).toISOString();
-      await send(
+      await sendSteps(
         stepTransaction(ctx.db, order, 'proof_rejected', step, {
           proof: $remove(),
           expiresAt,
@@ -104,12 +54,12 @@ export const advance = fn(advanceSchema, async ({ code, action, reason, from }, 
       if (!can.send) throw forbidden('order.not_allowed');
       // Picked up from the shop: "ready"; delivered: "sent".
       const to: OrderStatus = order.delivery === 'pickup' ? 'ready' : 'shipped';
-      await send(stepTransaction(ctx.db, order, to, step));
+      await sendSteps(stepTransaction(ctx.db, order, to, step));
       break;
     }
     case 'complete': {
       if (!can.complete) throw forbidden('order.not_allowed');
-      await send(stepTransaction(ctx.db, order, 'completed', step));
+      await sendSteps(stepTransaction(ctx.db, order, 'completed', step));
       break;
     }
     case 'cancel': {
@@ -143,7 +93,7 @@ export const attachProof = fn(proofSchema, async ({ code, imageId }, ctx): Promi
     .send();
   const reusedOn = Items.map((u) => u.code).filter((c) => c !== code);
   const at = new Date(nowOf(ctx)).toISOString();
-  await send(
+  await sendSteps(
     stepTransaction(
       ctx.db,
       order,
@@ -173,42 +123,3 @@ export const proofUrl = fn(proofSchema.pick({ code: true }), async ({ code }, ct
   if (!can.seeProof) throw forbidden('order.not_allowed');
   return order.proof ? Media.privateImageUrl(ctx.config, order.proof.imageId) : undefined;
 });
-
-/**
- * The scheduled expiry: transfer and card orders still unpaid 24 hours after
- * they were placed expire and give their stock back (a proof that arrived in
- * time moved the order out of the index). Reads the expiry index of the last
- * week's days up to now; each order expires on the condition that it still
- * waits, so a payment arriving meanwhile wins. Returns how many expired.
- */
-export async function expireDue(ctx: Ctx): Promise<number> {
-  const now = nowOf(ctx);
-  const nowIso = new Date(now).toISOString();
-  const { Order } = orderEntities(ctx.db);
-  let expired = 0;
-  for (let day = 7; day >= 0; day--) {
-    const partition = `EXPIRES#${new Date(now - day * 86_400_000).toISOString().slice(0, 10)}`;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await ctx.db.table
-        .build(QueryCommand)
-        .entities(Order)
-        .query({ index: 'gsi3', partition, range: { lte: `${nowIso}~` } })
-        .options({ limit: 100, ...(start ? { exclusiveStartKey: start } : {}) })
-        .send();
-      for (const o of (out.Items ?? []) as Order[]) {
-        if (o.status !== 'awaiting_payment' || !o.expiresAt || o.expiresAt > nowIso) continue;
-        try {
-          if (o.payment === 'card' && o.providerRef) await providerFor(ctx.config)?.cancel(o.providerRef);
-          await cancelOrder(ctx, o, 'expired', undefined);
-          expired++;
-        } catch (e) {
-          // Paid or cancelled a moment ago: it is no longer ours to expire.
-          if (!(e instanceof DomainError && e.code === 'order.changed')) throw e;
-        }
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
-  }
-  return expired;
-}

@@ -1,8 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
   $add,
-  $append,
-  $remove,
   BatchGetCommand,
   BatchGetRequest,
   DeleteTransaction,
@@ -250,46 +248,3 @@ export const viewOrder = fn(orderCodeSchema, async ({ code }, ctx): Promise<Orde
   if (!can.view) throw notFound('order.not_found');
   return { order, can, role };
 });
-
-/** The writes that give an order's reserved units back to the products (cancel, expiry). */
-export function releaseStock(db: Db, order: Pick<Info, 'shopId' | 'items'>) {
-  const { Product } = productEntities(db);
-  return order.items
-    .filter((l) => l.reserved)
-    .map((l) =>
-      Product.build(UpdateTransaction)
-        .item({ shopId: order.shopId, id: l.productId, stock: $add(l.qty), version: $add(1) } as never)
-        .options({ condition: { attr: 'id', exists: true } }),
-    );
-}
-
-/** The order update that moves it from `from` to `to` (conditional on `from`: two people acting at once, one wins). */
-export function stepTransaction(
-  db: Db,
-  order: Pick<Info, 'code' | 'status'>,
-  to: OrderStatus | 'proof_rejected' | 'payment_failed',
-  step: { at: string; by?: string; reason?: string },
-  extra: Record<string, unknown> = {},
-) {
-  const status = to === 'proof_rejected' || to === 'payment_failed' ? 'awaiting_payment' : to;
-  const waits = status === 'awaiting_payment';
-  return orderEntities(db)
-    .Order.build(UpdateTransaction)
-    .item({
-      code: order.code,
-      status,
-      history: $append([
-        {
-          status: to,
-          at: step.at,
-          ...(step.by ? { by: step.by } : {}),
-          ...(step.reason ? { reason: step.reason } : {}),
-        },
-      ]),
-      updatedAt: step.at,
-      version: $add(1),
-      ...(waits ? {} : { gsi3pk: $remove(), gsi3sk: $remove() }),
-      ...extra,
-    } as never)
-    .options({ condition: { attr: 'status', eq: order.status } });
-}

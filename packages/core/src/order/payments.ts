@@ -5,12 +5,13 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { orderEntities } from './order.entity.ts';
-import { cancelOrder } from './order.lifecycle.ts';
+import { cancelOrder } from './order.expiry.ts';
 import { orderCodeSchema } from './order.schema.ts';
-import { getOrder, type Info as Order, stepTransaction, viewOrder } from './order.use-cases.ts';
+import { stepTransaction } from './order.steps.ts';
+import { getOrder, type Info as Order, viewOrder } from './order.use-cases.ts';
 import { InvalidWebhook, type PaymentProvider, type ProviderEvent } from './payment.port.ts';
 import { providerFor } from './payment.provider.ts';
-import { ledgerWrites } from './settlement.ts';
+import { ledgerWrites } from './settlement.entity.ts';
 
 /**
  * The buyer of a card order goes to the provider's hosted page. One session per
