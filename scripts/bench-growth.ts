@@ -1,99 +1,23 @@
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createDb, type Db } from '@bursa/core/db';
-import { newId } from '@bursa/core/kernel';
+import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDb } from '@bursa/core/db';
+import type { Growth } from './bench/growth-data.ts';
+
+export { demoGrowth } from './bench/growth-data.ts';
 
 /**
  * The bench's data-growth mode (BENCH_GROWTH=10 or 100): the same requests at the demo's
  * size, then after loading copies of demo items until there are 10× (and, for 100, then
- * 100×) as many: open vacancies, all at the demo employer's company (so its public page
- * and its employer list grow too, the two lists issue 15 names), applications to one of
- * its vacancies (its applicant list), and products of one demo shop (its storefront,
- * /pasar, search). The copies are put straight into the table, as
+ * 100×) as many (`demoGrowth`): open vacancies, all at the demo employer's company (so its
+ * public page and its employer list grow too, the two lists issue 15 names), applications
+ * to one of its vacancies (its applicant list), one demo shop's products, posts, followers,
+ * reviews and orders (its storefront, /pasar, search, the buyer's and the shop's order
+ * lists, sales), and one person's notifications. The copies are put straight into the table, as
  * an import would, and the stream projections list, count and index them like any other. Prints round trips, read units, bytes and
  * p50/p99 at each size, and the ratio of read units between the last two sizes: at the
  * demo's size some lists are shorter than a page, so 10× → 100× is where growth would show.
  */
 type Cost = { p50: number; p99: number; calls: number; rcu: number; bytes: number };
 type Item = Record<string, unknown>;
-
-/** What grows: copies of one demo item (read by its key), as many as `demoCount` × (size − 1). */
-export type Growth = {
-  label: string;
-  key: { pk: string; sk: string };
-  /** How many the demo has (a number, or counted with one Query: the bench may read as it likes). */
-  demoCount: number | ((db: Db) => Promise<number>);
-  copy: (source: Item, n: number, at: number) => Item;
-};
-
-/** A copy of a demo product in the same shop, created `at`, under a new id. */
-export const productCopy = (source: Item, n: number, at: number): Item => {
-  const id = newId(at);
-  const stamp = new Date(at).toISOString();
-  return {
-    ...source,
-    sk: `PRODUCT#${id}`,
-    gsi2sk: `${stamp}#PRODUCT#${id}`,
-    id,
-    title: `${String(source.title)} ${n}`,
-    createdAt: stamp,
-    updatedAt: stamp,
-    version: 1,
-  };
-};
-
-/** How many items a partition holds under a sort-key prefix (one Query, COUNT). */
-export const countUnder = (pk: string, prefix: string) => async (db: Db) =>
-  Number(
-    (
-      await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          Select: 'COUNT',
-        }),
-      )
-    ).Count ?? 0,
-  );
-
-/** A copy of a demo vacancy, published `at`, under a new id. */
-export const vacancyCopy = (source: Item, n: number, at: number): Item => {
-  const id = newId(at);
-  const stamp = new Date(at).toISOString();
-  return {
-    ...source,
-    pk: `VACANCY#${id}`,
-    gsi1sk: `VACANCY#${id}`,
-    id,
-    title: `${String(source.title)} ${n}`,
-    publishedAt: stamp,
-    createdAt: stamp,
-    updatedAt: stamp,
-    version: 1,
-  };
-};
-
-/** A copy of a demo application to the same vacancy, by a new (made-up) applicant, `at`. */
-export const applicationCopy = (source: Item, n: number, at: number): Item => {
-  const userId = newId(at);
-  const stamp = new Date(at).toISOString();
-  const vacancyId = String(source.vacancyId);
-  return {
-    ...source,
-    sk: `APPLICATION#${userId}`,
-    gsi1sk: `${stamp}#${userId}`,
-    gsi2sk: `${stamp}#${userId}`,
-    gsi3pk: `APPLICATIONS#${userId}`,
-    gsi3sk: `${stamp}#${vacancyId}`,
-    userId,
-    applicantName: `Pelamar ${n}`,
-    appliedAt: stamp,
-    updatedAt: stamp,
-    timeline: [{ stage: 'applied', at: stamp, by: 'applicant' }],
-    stage: 'applied',
-    version: 1,
-  };
-};
 
 export async function benchGrowth(o: {
   url: string;
@@ -118,7 +42,9 @@ export async function benchGrowth(o: {
   const sources: Item[] = [];
   const demoCounts: number[] = [];
   for (const g of o.grow) {
-    const { Item } = await db.doc.send(new GetCommand({ TableName: o.tableName, Key: g.key }));
+    const key = typeof g.key === 'function' ? await g.key(db) : g.key;
+    if (!key) throw new Error(`bench growth: no demo item for ${g.label}`);
+    const { Item } = await db.doc.send(new GetCommand({ TableName: o.tableName, Key: key }));
     if (!Item) throw new Error(`bench growth: the demo item for ${g.label} is missing`);
     sources.push(Item);
     demoCounts.push(typeof g.demoCount === 'number' ? g.demoCount : await g.demoCount(db));

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { dbMetrics } from '@bursa/core/db';
-import { applicationCopy, benchGrowth, countUnder, productCopy, vacancyCopy } from './bench-growth.ts';
+import { benchGrowth, demoGrowth } from './bench-growth.ts';
 import { importMs } from './bench-imports.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchWrites, type Tap, vacancyWrites } from './bench-writes.ts';
@@ -144,6 +144,7 @@ try {
     ['/saya/lamaran', seeker],
     ['/saya/profil', seeker],
     ['/api/me/notifications', seeker],
+    ['/saya/notifikasi', seeker],
   ];
   const routes: [string, Record<string, string>][] = [
     ...[
@@ -255,31 +256,17 @@ try {
       factor,
       settle: (ms) => stack.projections.settle(ms),
       measure,
-      grow: [
-        {
-          label: 'open vacancies',
-          key: { pk: `VACANCY#${ours}`, sk: 'VACANCY' },
-          demoCount: ((await (await fetch(`${stack.url}/api/vacancies?limit=50`)).json()) as { items: unknown[] }).items
-            .length,
-          copy: vacancyCopy,
-        },
-        ...(shopId && aProductId
-          ? [
-              {
-                label: 'products of the demo shop',
-                key: { pk: `SHOP#${shopId}`, sk: `PRODUCT#${aProductId}` },
-                demoCount: countUnder(`SHOP#${shopId}`, 'PRODUCT#'),
-                copy: productCopy,
-              },
-            ]
-          : []),
-        {
-          label: `applications to ${ours}`,
-          key: { pk: `VACANCY#${ours}`, sk: `APPLICATION#${applicant}` },
-          demoCount: applicants.length,
-          copy: applicationCopy,
-        },
-      ],
+      grow: demoGrowth({
+        vacancyId: ours,
+        openVacancies: ((await (await fetch(`${stack.url}/api/vacancies?limit=50`)).json()) as { items: unknown[] })
+          .items.length,
+        applicant,
+        applicants: applicants.length,
+        shopId,
+        productId: aProductId,
+        seekerId: ((await (await fetch(`${stack.url}/api/me`, { headers: seeker })).json()) as { user: { id: string } })
+          .user.id,
+      }),
       routes: [...routes, [`/api/companies/${companyId}/vacancies`, employer]],
     });
   }
