@@ -46,6 +46,15 @@ export const countUnder = (pk: string, prefix: string) => async (db: Db) =>
     ).Count ?? 0,
   );
 
+/** A Query's key condition: a partition, under a sort-key prefix when there is one (DynamoDB refuses an empty one). */
+const under = (pkName: string, pk: string, skName: string, prefix: string) =>
+  prefix
+    ? {
+        KeyConditionExpression: `${pkName} = :pk AND begins_with(${skName}, :prefix)`,
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      }
+    : { KeyConditionExpression: `${pkName} = :pk`, ExpressionAttributeValues: { ':pk': pk } };
+
 /** How many items an index partition holds (one Query, COUNT), optionally under a sort-key prefix. */
 export const countIn =
   (index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, prefix = '') =>
@@ -56,8 +65,7 @@ export const countIn =
           new QueryCommand({
             TableName: db.tableName,
             IndexName: index,
-            KeyConditionExpression: `${index}pk = :pk AND begins_with(${index}sk, :prefix)`,
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+            ...under(`${index}pk`, pk, `${index}sk`, prefix),
             Select: 'COUNT',
           }),
         )
@@ -73,8 +81,7 @@ export const firstKey =
       new QueryCommand({
         TableName: db.tableName,
         ...(q.index ? { IndexName: q.index } : {}),
-        KeyConditionExpression: `${pk} = :pk AND begins_with(${sk}, :prefix)`,
-        ExpressionAttributeValues: { ':pk': q.pk, ':prefix': q.prefix },
+        ...under(pk, q.pk, sk, q.prefix),
       }),
     );
     const found = Items.find(q.keep ?? (() => true));
