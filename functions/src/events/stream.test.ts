@@ -57,7 +57,7 @@ describe('stream consumer', () => {
       'sales:Order',
       'fair-report:Registration,Slot',
       'search-index:Vacancy,Product,Shop',
-      'outcome-counters:Vacancy,Application,Product,Order',
+      'outcome-counters:Application,Product,Order',
       'programme-link:Login,Participant,Shop',
       'programme-followup:Application,Shop,Product,Order',
     ]);

@@ -2,7 +2,7 @@ import { $add, executeTransactWrite, PutTransaction, UpdateTransaction } from 'd
 import { Application } from '../application/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
-import { countedOnce } from '../db/projected.ts';
+import { type CountWrites, countOnce } from '../db/projected.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { Programme } from '../programme/index.ts';
@@ -131,33 +131,42 @@ const adds = (counts: OutcomeDelta['counts']) =>
   Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, $add(n as number)]));
 
 /**
+ * The office's increments for one stream record (OutcomeCount updates, every
+ * scope of every delta), for a projection to send under its marker; with the
+ * deltas, for the active-seller markers `countOutcome` adds.
+ */
+export async function outcomeWrites(db: Db, entity: string, before: Image, after: Image) {
+  const deltas = await outcomeDelta(db, entity, before, after);
+  // The participant's programmes and cohorts at the time the record is counted (one Query per person).
+  const scopes = new Map<OutcomeDelta, string[]>();
+  for (const d of deltas) scopes.set(d, [...scopesOf(d.place), ...(await programmeScopes(db, d.participant))]);
+  const { OutcomeCount } = outcomeEntities(db);
+  const writes = deltas.flatMap((d) =>
+    (scopes.get(d) ?? []).map((scope) =>
+      OutcomeCount.build(UpdateTransaction).item({
+        regency: d.place.regency,
+        month: d.month,
+        scope,
+        ...adds(d.counts),
+      } as never),
+    ),
+  ) as CountWrites;
+  return { writes, deltas, scopes };
+}
+
+/**
  * The outcome-counters projection: one stream record → its increments, in one
  * transaction with a marker for the record, so a replay counts nothing. A
  * shop's first completed order of a month also makes it an active seller: a
  * marker per shop per month put on condition that it does not exist, with the
  * `sellers` increments, in a transaction of its own (idempotent by itself, so
- * it is tried again on a replay that finds the record counted).
+ * it is tried again on a replay that finds the record counted). A Vacancy's
+ * increments go with its company's counts instead (functions/src/events/vacancy-counts.ts).
  */
 export async function countOutcome(db: Db, sequenceNumber: string, entity: string, before: Image, after: Image) {
-  const deltas = await outcomeDelta(db, entity, before, after);
-  if (!deltas.length) return false;
-  // The participant's programmes and cohorts at the time the record is counted (one Query per person).
-  const scopes = new Map<OutcomeDelta, string[]>();
-  for (const d of deltas) scopes.set(d, [...scopesOf(d.place), ...(await programmeScopes(db, d.participant))]);
+  const { writes, deltas, scopes } = await outcomeWrites(db, entity, before, after);
+  const counted = await countOnce(db, 'outcome', sequenceNumber, writes);
   const { OutcomeCount, OutcomeSeller } = outcomeEntities(db);
-  const counted = await sendOnce(
-    countedOnce(db, 'outcome', sequenceNumber),
-    ...deltas.flatMap((d) =>
-      (scopes.get(d) ?? []).map((scope) =>
-        OutcomeCount.build(UpdateTransaction).item({
-          regency: d.place.regency,
-          month: d.month,
-          scope,
-          ...adds(d.counts),
-        } as never),
-      ),
-    ),
-  );
   for (const d of deltas) {
     if (!d.sellerOf) continue;
     await sendOnce(

@@ -1,5 +1,6 @@
 import { outcomeCounters } from '@bursa/functions/events/outcome-counters';
 import { createStreamHandler } from '@bursa/functions/events/stream';
+import { vacancyCounts } from '@bursa/functions/events/vacancy-counts';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StreamPoller, startStreamPoller } from '../../../../scripts/local/stream-poller.ts';
@@ -94,7 +95,7 @@ describe('the outcome counters', () => {
 
   it('do not move when every record is delivered again (replays and duplicates)', async () => {
     const before = await Outcome.dashboard(as(officer), { from, to: thisMonth });
-    const replay = createStreamHandler({ config, db }, [outcomeCounters]);
+    const replay = createStreamHandler({ config, db }, [outcomeCounters, vacancyCounts]);
     const again = seen.filter((r) =>
       ['Vacancy', 'Application', 'Product', 'Order'].includes(String(r.dynamodb?.NewImage?.type?.S)),
     );

@@ -1,6 +1,6 @@
 /** Job vacancies: posting, editing, closing, browsing. Import as `import { Vacancy } from '@bursa/core/vacancy'`. */
 export * as Vacancy from './index.ts';
-export { countStatusChange, statusCounts, type VacancyStatusCounts } from './vacancy.counts.ts';
+export { countStatusChange, statusCounts, statusCountWrites, type VacancyStatusCounts } from './vacancy.counts.ts';
 export { CLOSE_OUTCOMES, HOLD_REASONS, VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
 export {
   ConfirmationRequired,

@@ -1,7 +1,6 @@
-import { $add, executeTransactWrite, GetItemCommand, QueryCommand, UpdateTransaction } from 'dynamodb-toolbox';
+import { $add, GetItemCommand, QueryCommand, UpdateTransaction } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
-import { countedOnce } from '../db/projected.ts';
+import { type CountWrites, countOnce } from '../db/projected.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { VACANCY_STATUSES, vacancyEntities } from './vacancy.entity.ts';
 
@@ -23,13 +22,16 @@ function slotOf(x: Image): { status: Status; day?: string } | undefined {
  * per stored status, and VacancyDayCounts per closing day for the open and
  * held ones, so a read can tell which of them have passed their closing day
  * (they show as closed: `effectiveStatus`) without reading the vacancies.
- * Counted once per stream record (a marker in the same transaction).
+ * `statusCountWrites` gives the writes, for a projection to send with others
+ * (functions/src/events/vacancy-counts.ts sends them with the office's outcome
+ * counters under one marker); `countStatusChange` sends them alone, once per
+ * stream record (a marker in the same transaction).
  */
-export async function countStatusChange(db: Db, sequenceNumber: string, before: Image, after: Image) {
+export function statusCountWrites(db: Db, before: Image, after: Image): CountWrites {
   const was = slotOf(before);
   const now = slotOf(after);
   const companyId = String((after ?? before)?.companyId ?? '');
-  if (!companyId || (was?.status === now?.status && was?.day === now?.day)) return false;
+  if (!companyId || (was?.status === now?.status && was?.day === now?.day)) return [];
   const { VacancyCounts, VacancyDayCounts } = vacancyEntities(db);
   // Net moves per counter: a status change moves two totals; a new closing day moves two day items.
   const net = (key: (slot: { status: Status; day?: string }) => string | undefined) => {
@@ -55,14 +57,11 @@ export async function countStatusChange(db: Db, sequenceNumber: string, before: 
       VacancyDayCounts.build(UpdateTransaction).item({ companyId, day, ...by } as never),
     ),
   ];
-  if (!updates.length) return false;
-  try {
-    await executeTransactWrite(countedOnce(db, 'vacancy-counts', sequenceNumber), ...updates);
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return updates as CountWrites;
+}
+
+export function countStatusChange(db: Db, sequenceNumber: string, before: Image, after: Image) {
+  return countOnce(db, 'vacancy-counts', sequenceNumber, statusCountWrites(db, before, after));
 }
 
 /**
