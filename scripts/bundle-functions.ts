@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { cssOnce } from '../web/adapter/manifest-css-once.ts';
 import { SIDE_EFFECT_FREE } from '../web/adapter/side-effect-free.ts';
 
 /**
@@ -92,6 +93,25 @@ const lambdaCredentials: Plugin = {
   },
 };
 
+/**
+ * The web bundle's Astro manifest with each inline CSS rule stored once, not once per
+ * route (web/adapter/manifest-css-once.ts). Counts the files it rewrote: exactly one
+ * must hold the manifest, or a newer Astro has changed its shape and the build says so.
+ */
+function manifestCssOnce(rewritten: string[]): Plugin {
+  return {
+    name: 'manifest-css-once',
+    setup(b) {
+      b.onLoad({ filter: /web[\\/]dist[\\/]server[\\/].*\.mjs$/ }, (args) => {
+        const out = cssOnce(readFileSync(args.path, 'utf8'));
+        if (out === undefined) return undefined;
+        rewritten.push(args.path);
+        return { contents: out, loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
 /** Packages left out of a bundle and shipped beside it, installed for Lambda's platform (linux, arm64). */
 const NATIVE: Partial<Record<keyof typeof lambdas, string[]>> = { image: ['sharp'] };
 
@@ -136,6 +156,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
     rmSync(outdir, { recursive: true, force: true });
     mkdirSync(outdir, { recursive: true });
     const outfile = path.join(outdir, 'index.mjs');
+    const rewritten: string[] = [];
     const result = await build({
       entryPoints: [entry],
       metafile: true,
@@ -152,9 +173,17 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       // Prefer ESM builds: the AWS SDK and zod tree-shake far better than their CommonJS builds.
       mainFields: ['module', 'main'],
       external: NATIVE[name] ?? [],
-      plugins: [zodEnglishOnly, sideEffectFree, lambdaCredentials, libDynamodbLite],
+      plugins: [
+        zodEnglishOnly,
+        sideEffectFree,
+        lambdaCredentials,
+        libDynamodbLite,
+        ...(name === 'web' ? [manifestCssOnce(rewritten)] : []),
+      ],
       logLevel: 'warning',
     });
+    if (name === 'web' && rewritten.length !== 1)
+      throw new Error(`web bundle: expected one Astro manifest to store CSS once in, found ${rewritten.length}`);
     // What each bundle is made of, for `npm run bench` and for finding what to cut (not deployed).
     mkdirSync(lambdaMeta, { recursive: true });
     writeFileSync(path.join(lambdaMeta, `${name}.json`), JSON.stringify(result.metafile));
