@@ -1,5 +1,5 @@
 import { Outcome } from '@bursa/core/outcome';
-import writeXlsxFile from 'write-excel-file/node';
+import { xlsx } from '../../lib/xlsx';
 
 /**
  * The dashboard's table as an Excel workbook: the same header and rows as the
@@ -7,8 +7,5 @@ import writeXlsxFile from 'write-excel-file/node';
  */
 export async function dashboardXlsx(view: Outcome.Dashboard, sheet: string): Promise<Buffer> {
   const { header, rows } = Outcome.exportTable(view);
-  return writeXlsxFile(
-    [header.map((h) => ({ value: h, fontWeight: 'bold' as const })), ...rows.map((r) => r.map((c) => c ?? null))],
-    { sheet, columns: header.map((_, i) => ({ width: i === 1 ? 24 : 14 })) },
-  ).toBuffer();
+  return xlsx({ name: sheet, rows: [header, ...rows], widths: header.map((_, i) => (i === 1 ? 24 : 14)) });
 }
