@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { cssOnce } from '../web/adapter/manifest-css-once.ts';
+import { isSearchEngine, REMOTE_ONLY_ENGINE } from '../web/adapter/remote-search-only.ts';
 import { SIDE_EFFECT_FREE } from '../web/adapter/side-effect-free.ts';
 
 /**
@@ -112,6 +113,16 @@ function manifestCssOnce(rewritten: string[]): Plugin {
   };
 }
 
+/** The API asks the search function, never searches itself: core's engine is swapped out (web/adapter/remote-search-only.ts). */
+const remoteSearchOnly: Plugin = {
+  name: 'remote-search-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/search\.engine\.ts$/ }, (args) =>
+      isSearchEngine(args.path, args.importer) ? { path: REMOTE_ONLY_ENGINE } : undefined,
+    );
+  },
+};
+
 /** Packages left out of a bundle and shipped beside it, installed for Lambda's platform (linux, arm64). */
 const NATIVE: Partial<Record<keyof typeof lambdas, string[]>> = { image: ['sharp'] };
 
@@ -179,6 +190,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
         lambdaCredentials,
         libDynamodbLite,
         ...(name === 'web' ? [manifestCssOnce(rewritten)] : []),
+        ...(name === 'api' ? [remoteSearchOnly] : []),
       ],
       logLevel: 'warning',
     });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, passthroughImageService } from 'astro/config';
 import bursaLambdaAdapter from './adapter/index.ts';
+import { remoteSearchOnly } from './adapter/remote-search-only.ts';
 import { sideEffectFree } from './adapter/side-effect-free.ts';
 import { zodEnglishOnly } from './adapter/zod-english-only.ts';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   // from Lambda and from the local server, whatever node_modules holds around it.
   vite: {
     ssr: { noExternal: true },
-    plugins: [zodEnglishOnly(), sideEffectFree()],
+    plugins: [zodEnglishOnly(), sideEffectFree(), remoteSearchOnly()],
     // In Lambda, credentials come from the environment only (packages/core/src/db/lambda-credentials.ts).
     resolve: {
       alias: {

@@ -259,6 +259,13 @@ describe('Lambda bundles', () => {
     }
   });
 
+  it('MiniSearch is in the search bundle alone: the others ask the search function or only write its log', () => {
+    const holding = readdirSync(dist).filter((name) =>
+      readFileSync(path.join(dist, name, 'index.mjs'), 'utf8').includes('MiniSearch: duplicate ID'),
+    );
+    expect(holding).toEqual(['search']);
+  });
+
   it('both refuse requests that did not come through CloudFront (no origin secret)', async () => {
     const apiRes = await api(event('GET', '/api/health', '', false), {});
     expect(apiRes.statusCode).toBe(403);

@@ -1,5 +1,5 @@
 import { nowOf } from '@bursa/core/kernel';
-import { Search } from '@bursa/core/search';
+import { appendChanges, changesFor } from '@bursa/core/search/log';
 import { entityOf, type Projection } from './projection.ts';
 
 /**
@@ -7,7 +7,8 @@ import { entityOf, type Projection } from './projection.ts';
  * (docs/search.md, "Freshness"): each change that a search could see (an item
  * becoming searchable, changing, or leaving) is appended with the document as
  * it now is; search functions read it within a second, and the snapshot
- * compaction folds it in. Idempotent: a replayed record appends an entry with
+ * compaction folds it in. Imports the log's light module, not the Search
+ * barrel: MiniSearch stays in the search function alone. Idempotent: a replayed record appends an entry with
  * the same document again, which changes nothing.
  */
 export const searchIndex: Projection = {
@@ -15,7 +16,7 @@ export const searchIndex: Projection = {
   entities: ['Vacancy', 'Product', 'Shop'],
   async apply(ctx, change) {
     const now = new Date(nowOf(ctx)).toISOString();
-    const changes = await Search.changesFor(ctx.db, entityOf(change), change.oldImage, change.newImage);
-    if (changes.length) await Search.appendChanges(ctx.db, changes, now);
+    const changes = await changesFor(ctx.db, entityOf(change), change.oldImage, change.newImage);
+    if (changes.length) await appendChanges(ctx.db, changes, now);
   },
 };

@@ -1,8 +1,17 @@
 /** Search: one box for vacancies, products and shops, in Bahasa Indonesia (docs/search.md). */
 export * as Search from './index.ts';
-export { COLLECTIONS, type Collection, type Doc, productDoc, shopDoc, vacancyDoc } from './search.documents.ts';
+export {
+  COLLECTIONS,
+  type Collection,
+  type Doc,
+  PRICE_BANDS,
+  type PriceBand,
+  productDoc,
+  shopDoc,
+  vacancyDoc,
+} from './search.documents.ts';
 export { runSearch, type SearchResults, unloadAll } from './search.engine.ts';
-export { type Filters, find, type Hit, type Mode, PRICE_BANDS, type PriceBand } from './search.index.ts';
+export { type Filters, find, type Hit, type Mode } from './search.index.ts';
 export { appendChanges, type Change, changesFor, lastChange, readLog } from './search.log.ts';
 export * as messages from './search.messages.ts';
 export type { SearchEvent } from './search.remote.ts';

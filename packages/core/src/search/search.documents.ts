@@ -14,6 +14,10 @@ import type { Info as Vacancy } from '../vacancy/vacancy.use-cases.ts';
 export const COLLECTIONS = ['vacancies', 'products', 'shops'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
+/** The price filter's bands (rupiah, `min-max`, the last open-ended). */
+export const PRICE_BANDS = ['0-25000', '25000-50000', '50000-100000', '100000-250000', '250000-'] as const;
+export type PriceBand = (typeof PRICE_BANDS)[number];
+
 /** Descriptions are matched on their first characters only: the index stays small, titles decide. */
 const TEXT_MAX = 600;
 const cut = (s: string | undefined) => (s ?? '').slice(0, TEXT_MAX);

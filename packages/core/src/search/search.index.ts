@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
 import { LEVELS, type Level, meetsEducation } from '../education/index.ts';
-import type { Collection, Doc, DocOf } from './search.documents.ts';
+import { type Collection, type Doc, type DocOf, PRICE_BANDS, type PriceBand } from './search.documents.ts';
 import type { Sort } from './search.schema.ts';
 import { alternatives, indexTerms, queryWords, tokenize } from './search.text.ts';
 
@@ -149,8 +149,6 @@ export function queryTree(words: string[], mode: Mode): Query {
 
 // --- filters and facets ------------------------------------------------------------------
 
-export const PRICE_BANDS = ['0-25000', '25000-50000', '50000-100000', '100000-250000', '250000-'] as const;
-export type PriceBand = (typeof PRICE_BANDS)[number];
 const inBand = (price: number, band: string) => {
   const [min, max] = band.split('-').map((n) => (n ? Number(n) : undefined));
   return price >= (min ?? 0) && (max === undefined || price < max);

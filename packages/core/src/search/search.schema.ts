@@ -3,8 +3,7 @@ import { LEVELS } from '../education/index.ts';
 import { optionalField } from '../kernel/validation.ts';
 import { CATEGORIES } from '../shop/shop.entity.ts';
 import { VACANCY_TYPES } from '../vacancy/vacancy.entity.ts';
-import { COLLECTIONS } from './search.documents.ts';
-import { PRICE_BANDS } from './search.index.ts';
+import { COLLECTIONS, PRICE_BANDS } from './search.documents.ts';
 
 export const TABS = ['all', ...COLLECTIONS] as const;
 export type Tab = (typeof TABS)[number];
