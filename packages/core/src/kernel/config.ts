@@ -49,7 +49,8 @@ const configSchema = z.object({
   STRIPE_API_URL: z.url().optional(),
   /**
    * The search function (functions/src/search) pages and the API ask. Unset: they search in
-   * their own process (the search function itself, and unit tests).
+   * their own process (the search function itself, and unit tests). The web and API Lambda
+   * bundles carry no search engine (web/adapter/remote-search-only.ts): they need it set.
    */
   SEARCH_FUNCTION_NAME: z.string().min(1).optional(),
   /** Set only locally: the stand-in for Lambda's Invoke API (scripts/local/lambda-local.ts). Unset in AWS. */
