@@ -4,8 +4,8 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
 
 /**
  * The office's outcome counters (docs/data-model.md, "OutcomeCount and OutcomeSeller"),
- * kept by the stream projection functions/src/events/outcome-counters.ts, never
- * by reading what they count:
+ * kept by the stream projections functions/src/events/outcome-counters.ts and, for
+ * vacancies, vacancy-counts.ts, never by reading what they count:
  *   OutcomeCount   pk = OUTCOME#<regency>#<yyyy-mm>        sk = all | district#<code> | village#<code>
  *   OutcomeSeller  pk = OUTCOMESELLER#<regency>#<yyyy-mm>  sk = <shopId>   (a shop that sold that month, once)
  * A month is a WIB calendar month. One month of a regency is one partition of
