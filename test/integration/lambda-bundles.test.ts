@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -257,6 +257,12 @@ describe('Lambda bundles', () => {
       await s3.stop();
       for (const name of ['S3_ENDPOINT', 'MEDIA_BUCKET']) delete process.env[name];
     }
+  });
+
+  it('the functions within the 300 KB budget stay within it (a barrel imported into one would break it)', () => {
+    const kb = (name: string) => Math.round(statSync(path.join(dist, name, 'index.mjs')).size / 1024);
+    const over = ['image', 'jobs', 'search', 'rotate'].map((n) => [n, kb(n)] as const).filter(([, size]) => size > 300);
+    expect(over).toEqual([]);
   });
 
   it('MiniSearch is in the search bundle alone: the others ask the search function or only write its log', () => {
