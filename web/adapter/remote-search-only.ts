@@ -23,6 +23,8 @@ export function remoteSearchOnly() {
   return {
     name: 'remote-search-only',
     enforce: 'pre' as const,
+    // The build only: `astro dev` may run without the search function and search in its own process.
+    apply: 'build' as const,
     resolveId(source: string, importer: string | undefined) {
       return isSearchEngine(source, importer) ? REMOTE_ONLY_ENGINE : null;
     },
