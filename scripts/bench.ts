@@ -145,6 +145,16 @@ try {
     ['/saya/profil', seeker],
     ['/api/me/notifications', seeker],
     ['/saya/notifikasi', seeker],
+    // The office: the dashboard, its queues and logs, the settlement list.
+    ['/kantor', officer],
+    ['/kantor/tinjauan', officer],
+    ['/kantor/laporan', officer],
+    ['/kantor/perusahaan', officer],
+    ['/kantor/program', officer],
+    ['/kantor/audit', officer],
+    ['/saya/lencana', officer],
+    ['/saya/setelmen', officer],
+    [`/saya/toko/${shopId}/anggota`, seller],
   ];
   const routes: [string, Record<string, string>][] = [
     ...[

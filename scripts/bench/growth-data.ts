@@ -31,21 +31,6 @@ export const productCopy = (source: Item, n: number, at: number): Item => {
   };
 };
 
-/** How many items a partition holds under a sort-key prefix (one Query, COUNT). */
-export const countUnder = (pk: string, prefix: string) => async (db: Db) =>
-  Number(
-    (
-      await db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          Select: 'COUNT',
-        }),
-      )
-    ).Count ?? 0,
-  );
-
 /** A Query's key condition: a partition, under a sort-key prefix when there is one (DynamoDB refuses an empty one). */
 const under = (pkName: string, pk: string, skName: string, prefix: string) =>
   prefix
@@ -55,22 +40,22 @@ const under = (pkName: string, pk: string, skName: string, prefix: string) =>
       }
     : { KeyConditionExpression: `${pkName} = :pk`, ExpressionAttributeValues: { ':pk': pk } };
 
-/** How many items an index partition holds (one Query, COUNT), optionally under a sort-key prefix. */
+/** How many items a partition (of the table, or of an index) holds, optionally under a sort-key prefix (one Query, COUNT). */
 export const countIn =
-  (index: 'gsi1' | 'gsi2' | 'gsi3', pk: string, prefix = '') =>
-  async (db: Db) =>
-    Number(
-      (
-        await db.doc.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: index,
-            ...under(`${index}pk`, pk, `${index}sk`, prefix),
-            Select: 'COUNT',
-          }),
-        )
-      ).Count ?? 0,
+  (index: 'gsi1' | 'gsi2' | 'gsi3' | undefined, pk: string, prefix = '') =>
+  async (db: Db) => {
+    const [pkName, skName] = index ? [`${index}pk`, `${index}sk`] : ['pk', 'sk'];
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        ...(index ? { IndexName: index } : {}),
+        ...under(pkName, pk, skName, prefix),
+        Select: 'COUNT',
+      }),
     );
+    return Number(out.Count ?? 0);
+  };
+export const countUnder = (pk: string, prefix: string) => countIn(undefined, pk, prefix);
 
 /** The key of the first item of a partition (or an index partition) under a sort-key prefix that `keep` accepts. */
 export const firstKey =
@@ -173,6 +158,30 @@ export const vacancyCopy = (source: Item, n: number, at: number): Item => {
   };
 };
 
+/** A copy of a demo vacancy held for the office's review (its queue, oldest first), held `at`. */
+export const heldVacancyCopy = (source: Item, n: number, at: number): Item => {
+  const copy = vacancyCopy(source, n, at);
+  const { publishedAt: _published, ...held } = copy;
+  return { ...held, gsi2sk: `${new Date(at).toISOString()}#${String(copy.id)}` };
+};
+
+/** A copy of a demo audit entry (an officer's action), `at`, in the month it falls in. */
+export const auditCopy = (source: Item, n: number, at: number): Item => {
+  const stamp = new Date(at).toISOString();
+  const entryId = newId(at);
+  const month = stamp.slice(0, 7);
+  return {
+    ...source,
+    pk: `AUDIT#${month}`,
+    sk: `${stamp}#${entryId}`,
+    month,
+    at: stamp,
+    entryId,
+    gsi1sk: String(source.gsi1sk).replace(String(source.at), stamp).replace(String(source.entryId), entryId),
+    reason: `${source.reason ?? 'bench'} ${n}`,
+  };
+};
+
 /** A copy of a demo application to the same vacancy, by a new (made-up) applicant, `at`. */
 export const applicationCopy = (source: Item, n: number, at: number): Item => {
   const userId = newId(at);
@@ -223,6 +232,18 @@ export function demoGrowth(d: {
       key: { pk: `VACANCY#${d.vacancyId}`, sk: `APPLICATION#${d.applicant}` },
       demoCount: d.applicants,
       copy: applicationCopy,
+    },
+    {
+      label: "vacancies held for the office's review",
+      key: firstKey({ index: 'gsi2', pk: 'REVIEW#VACANCY', prefix: '' }),
+      demoCount: countIn('gsi2', 'REVIEW#VACANCY'),
+      copy: heldVacancyCopy,
+    },
+    {
+      label: "entries of this month's audit log",
+      key: firstKey({ pk: `AUDIT#${new Date().toISOString().slice(0, 7)}`, prefix: '' }),
+      demoCount: countUnder(`AUDIT#${new Date().toISOString().slice(0, 7)}`, ''),
+      copy: auditCopy,
     },
     {
       label: 'notifications of the demo job seeker',

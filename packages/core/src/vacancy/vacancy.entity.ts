@@ -8,7 +8,7 @@ import { LEVELS } from '../education/index.ts';
  *   Vacancy         pk = VACANCY#<id>   sk = VACANCY
  *                   gsi1pk = COMPANY#<companyId>   gsi1sk = VACANCY#<id>   (byCompany, newest first)
  *                   gsi2pk = REVIEW#VACANCY   gsi2sk = <heldAt>#<id>   (heldVacancies: only while status = review)
- *   VacancyListing  pk = VACANCIES#d=<districtCode|*>#t=<type|*>#e=<education|*>   sk = <publishedAt>#<id>   (byFilter)
+ *   VacancyListing  pk = VACANCIES#d=<districtCode|*>   sk = <publishedAt>#<id>   (byFilter; type and education filtered on the read)
  *                   pk = VACANCIES#c=<companyId>   sk = <publishedAt>#<id>   (byCompanyOpen: the company page)
  *   VacancyCounts   pk = COMPANY#<companyId>   sk = VACANCYCOUNTS   (a company's vacancies per stored status: vacancy.counts.ts)
  *   VacancyDayCounts pk = COMPANY#<companyId>  sk = VACANCYCOUNTS#<closingDate>   (open and held ones by closing day)
