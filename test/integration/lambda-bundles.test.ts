@@ -197,6 +197,10 @@ describe('Lambda bundles', () => {
     const html = bodyOf(res);
     expect(html).toMatch(/<html lang="id"[ >]/);
     expect(html).toContain('<link rel="canonical" href="https://bursa.example.id/">');
+    // Its inline styles come whole from the manifest that stores each rule once (web/adapter/manifest-css-once.ts).
+    const css = [...html.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]).join('');
+    expect(css).toContain(':root{--c-bg:#f7f7f4;');
+    expect(css).toContain(':focus-visible{outline:3px solid var(--c-focus)');
   });
 
   it('events projects a published vacancy into the listing, and a closed one out of it', async () => {
