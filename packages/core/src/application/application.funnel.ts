@@ -1,7 +1,6 @@
-import { $add, EntityFormatter, executeTransactWrite, UpdateTransaction } from 'dynamodb-toolbox';
+import { $add, EntityFormatter, UpdateTransaction } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
-import { countedOnce } from '../db/projected.ts';
+import { countOnce } from '../db/projected.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { applicationEntities, type FunnelEvent, type Stage } from './application.entity.ts';
 import { companyScope, fairScope, vacancyScope } from './application.lists.ts';
@@ -75,14 +74,10 @@ export async function countChange(db: Db, sequenceNumber: string, before: Info |
         ] as [string, Record<string, number>][])
       : []),
   ];
-  try {
-    await executeTransactWrite(
-      countedOnce(db, 'funnel', sequenceNumber),
-      ...scopes.map(([scope, counts]) => Funnel.build(UpdateTransaction).item({ scope, ...add(counts) } as never)),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return countOnce(
+    db,
+    'funnel',
+    sequenceNumber,
+    scopes.map(([scope, counts]) => Funnel.build(UpdateTransaction).item({ scope, ...add(counts) } as never)),
+  );
 }

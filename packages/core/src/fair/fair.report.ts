@@ -4,7 +4,6 @@ import {
   BatchGetRequest,
   Entity,
   executeBatchGet,
-  executeTransactWrite,
   item,
   number,
   string,
@@ -16,8 +15,7 @@ import { Account } from '../account/index.ts';
 import { Application } from '../application/index.ts';
 import { Company } from '../company/index.ts';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
-import { countedOnce } from '../db/projected.ts';
+import { countOnce } from '../db/projected.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
@@ -92,16 +90,12 @@ export async function countForReport(db: Db, sequenceNumber: string, entity: str
   const fairId = String((after ?? before)?.fairId);
   const { FairStats } = statsEntities(db);
   const adds = (c: Counts) => Object.fromEntries(Object.entries(c).map(([k, n]) => [k, $add(n)]));
-  try {
-    await executeTransactWrite(
-      countedOnce(db, 'fair-report', sequenceNumber),
-      ...delta.map(([scope, c]) => FairStats.build(UpdateTransaction).item({ fairId, scope, ...adds(c) } as never)),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return countOnce(
+    db,
+    'fair-report',
+    sequenceNumber,
+    delta.map(([scope, c]) => FairStats.build(UpdateTransaction).item({ fairId, scope, ...adds(c) } as never)),
+  );
 }
 
 /** A booth page was served: one more visit for the booth and the fair (no cookie, no person: a count). */

@@ -4,7 +4,6 @@ import {
   BatchGetRequest,
   Entity,
   executeBatchGet,
-  executeTransactWrite,
   item,
   number,
   QueryCommand,
@@ -14,8 +13,7 @@ import {
 import * as z from 'zod';
 import { Account } from '../account/index.ts';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
-import { countedOnce } from '../db/projected.ts';
+import { type CountWrites, countOnce } from '../db/projected.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { forbidden } from '../kernel/errors.ts';
@@ -111,13 +109,7 @@ export async function countSale(db: Db, sequenceNumber: string, before: Image, a
       } as never),
     ),
   ]);
-  try {
-    await executeTransactWrite(countedOnce(db, 'sales', sequenceNumber), ...writes);
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return countOnce(db, 'sales', sequenceNumber, writes as CountWrites);
 }
 
 export type SalesRow = {

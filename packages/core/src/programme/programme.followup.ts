@@ -3,14 +3,12 @@ import {
   BatchGetCommand,
   BatchGetRequest,
   executeBatchGet,
-  executeTransactWrite,
   GetItemCommand,
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
-import { countedOnce } from '../db/projected.ts';
+import { countOnce } from '../db/projected.ts';
 import { followupEntities, METRICS, type Metric } from './followup.entity.ts';
 import { programmeEntities } from './programme.entity.ts';
 import { followShops } from './programme.link.ts';
@@ -99,19 +97,12 @@ export async function countFollowup(
   const [year, month] = yearMonth(count.at);
   const { FollowupYear, Followup } = followupEntities(db);
   const adds = Object.fromEntries(Object.entries(count.add).map(([m, n]) => [`${m}${month}`, $add(n)]));
-  try {
-    await executeTransactWrite(
-      countedOnce(db, 'programme-followup', sequenceNumber),
-      FollowupYear.build(UpdateTransaction).item({ userId: count.userId, year, ...adds } as never),
-      ...(count.lastSaleAt
-        ? [Followup.build(UpdateTransaction).item({ userId: count.userId, lastSaleAt: count.lastSaleAt })]
-        : []),
-    );
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return countOnce(db, 'programme-followup', sequenceNumber, [
+    FollowupYear.build(UpdateTransaction).item({ userId: count.userId, year, ...adds } as never),
+    ...(count.lastSaleAt
+      ? [Followup.build(UpdateTransaction).item({ userId: count.userId, lastSaleAt: count.lastSaleAt })]
+      : []),
+  ]);
 }
 
 export type Followup = {

@@ -1,7 +1,6 @@
-import { $add, executeTransactWrite, UpdateTransaction } from 'dynamodb-toolbox';
+import { $add, UpdateTransaction } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
-import { isConditionFailure } from '../db/conditions.ts';
-import { countedOnce } from '../db/projected.ts';
+import { countOnce } from '../db/projected.ts';
 import { socialEntities } from './social.entity.ts';
 
 type Image = Record<string, unknown> | undefined;
@@ -59,11 +58,5 @@ export async function countChange(db: Db, sequenceNumber: string, entity: string
           ...(delta.also ? { [delta.also.field]: $add(delta.also.by) } : {}),
         } as never)
       : PostCounts.build(UpdateTransaction).item({ postId: delta.id, [delta.field]: $add(delta.by) } as never);
-  try {
-    await executeTransactWrite(countedOnce(db, 'shop-counts', sequenceNumber), update);
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
+  return countOnce(db, 'shop-counts', sequenceNumber, [update]);
 }
