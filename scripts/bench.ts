@@ -244,8 +244,8 @@ try {
     const headers = { ...employer, 'content-type': 'application/json', 'x-csrf-token': me.csrf };
     await benchWrites({ projections: stack.projections, tap, scenarios: vacancyWrites(stack.url, companyId, headers) });
   }
-  // BENCH_GROWTH=10 or 100: every route again after loading that many times the demo's vacancies
-  // (at the demo employer's company) and applications (to one of its vacancies).
+  // BENCH_GROWTH=10 or 100: every route again after loading that many times the demo's data
+  // (what grows: demoGrowth in scripts/bench/growth-data.ts).
   const factor = Number(process.env.BENCH_GROWTH ?? 0);
   if (factor > 1 && ours && companyId) {
     const applicants = (

@@ -1,3 +1,4 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from '@bursa/core/db';
 import { Vacancy } from '@bursa/core/vacancy';
 
@@ -17,14 +18,16 @@ const MIGRATIONS: { name: string; run: (db: Db) => Promise<string> }[] = [
 
 export async function runMigrations(db: Db, log: (line: string) => void = () => {}): Promise<void> {
   for (const m of MIGRATIONS) {
-    const key = { pk: { S: 'MIGRATION' }, sk: { S: m.name } };
-    const { Item } = (await db.doc.call('GetItem', { TableName: db.tableName, Key: key })) as { Item?: unknown };
+    const key = { pk: 'MIGRATION', sk: m.name };
+    const { Item } = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: key }));
     if (Item) continue;
     const outcome = await m.run(db);
-    await db.doc.call('PutItem', {
-      TableName: db.tableName,
-      Item: { ...key, type: { S: 'Migration' }, at: { S: new Date().toISOString() }, outcome: { S: outcome } },
-    });
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...key, type: 'Migration', at: new Date().toISOString(), outcome },
+      }),
+    );
     log(`migration ${m.name}: ${outcome}`);
   }
 }

@@ -90,16 +90,12 @@ function serviceOf(clientName: string): string {
 }
 
 /**
- * Records an action the code performs without sending a command: a presigned
- * POST is signed here and sent by the browser, with this function's authority.
+ * Records actions sent without an SDK client (db/dynamo-http.ts, aws/*.ts), or
+ * performed without sending anything (a presigned POST is signed here and sent
+ * by the browser, with this function's authority), as the current entry point.
  */
-export function recordSent(action: string, resource: string): void {
-  const dir = process.env.BURSA_AWS_ACTIONS_DIR;
-  const entry = currentEntry();
-  if (dir && entry) record(dir, entry, [{ action, resource }]);
-}
+export const recordSent = (action: string, resource: string) => recordActions([{ action, resource }]);
 
-/** Records actions sent without an SDK client (db/dynamo-http.ts, aws/*.ts), as the current entry point. */
 export function recordActions(actions: AwsAction[]): void {
   const dir = process.env.BURSA_AWS_ACTIONS_DIR;
   const entry = currentEntry();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as Real from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../../scripts/local/ports.ts';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { DomainError } from '../kernel/errors.ts';
@@ -15,7 +15,6 @@ let db: Db;
 beforeAll(async () => {
   db = await createTestDb();
 });
-afterAll(() => db.doc.destroy());
 
 describe('the Lambda bundles’ lib-dynamodb stand-in', () => {
   it('has every command class dynamodb-toolbox builds, each naming the operation the real one sends', () => {

@@ -43,6 +43,18 @@ const m = (v: unknown) => marshall(v as Doc, OPTIONS);
 const u = (v: unknown) => (v ? unmarshall(v as never) : v);
 const mapValues = (o: unknown, f: (v: unknown) => unknown) =>
   o ? Object.fromEntries(Object.entries(o as Json).map(([k, v]) => [k, f(v)])) : o;
+/** BatchGetItem's keys per table (its request, or what it left unprocessed), each through `f`. */
+const mapKeys = (byTable: unknown, f: (v: unknown) => unknown) =>
+  mapValues(byTable, (r) => ({ ...(r as Json), Keys: ((r as Json).Keys as Json[]).map(f) }));
+/** BatchWriteItem's puts and deletes per table (its request, or what it left unprocessed), each item or key through `f`. */
+const mapWrites = (byTable: unknown, f: (v: unknown) => unknown) =>
+  mapValues(byTable, (rs) =>
+    (rs as Json[]).map((r) =>
+      r.PutRequest
+        ? { PutRequest: { Item: f((r.PutRequest as Json).Item) } }
+        : { DeleteRequest: { Key: f((r.DeleteRequest as Json).Key) } },
+    ),
+  );
 
 /** What a document command answers (the items unmarshalled), as far as Bursa reads it. */
 export type DocumentOutput = {
@@ -63,19 +75,8 @@ function marshalInput(op: string, input: Json): Json {
   if (input.Key) out.Key = m(input.Key);
   if (input.Item) out.Item = m(input.Item);
   if (input.ExclusiveStartKey) out.ExclusiveStartKey = m(input.ExclusiveStartKey);
-  if (op === 'BatchGetItem')
-    out.RequestItems = mapValues(input.RequestItems, (r) => ({
-      ...(r as Json),
-      Keys: ((r as Json).Keys as Doc[]).map(m),
-    }));
-  if (op === 'BatchWriteItem')
-    out.RequestItems = mapValues(input.RequestItems, (rs) =>
-      (rs as Json[]).map((r) =>
-        r.PutRequest
-          ? { PutRequest: { Item: m((r.PutRequest as Json).Item) } }
-          : { DeleteRequest: { Key: m((r.DeleteRequest as Json).Key) } },
-      ),
-    );
+  if (op === 'BatchGetItem') out.RequestItems = mapKeys(input.RequestItems, m);
+  if (op === 'BatchWriteItem') out.RequestItems = mapWrites(input.RequestItems, m);
   if (op === 'TransactWriteItems' || op === 'TransactGetItems')
     out.TransactItems = (input.TransactItems as Json[]).map((t) =>
       Object.fromEntries(
@@ -105,19 +106,9 @@ function unmarshalOutput(op: string, body: Json): Json {
   if (body.LastEvaluatedKey) out.LastEvaluatedKey = u(body.LastEvaluatedKey);
   if (op === 'BatchGetItem') {
     out.Responses = mapValues(body.Responses, (items) => (items as Json[]).map(u));
-    out.UnprocessedKeys = mapValues(body.UnprocessedKeys, (r) => ({
-      ...(r as Json),
-      Keys: ((r as Json).Keys as Json[]).map(u),
-    }));
+    out.UnprocessedKeys = mapKeys(body.UnprocessedKeys, u);
   }
-  if (op === 'BatchWriteItem')
-    out.UnprocessedItems = mapValues(body.UnprocessedItems, (rs) =>
-      (rs as Json[]).map((r) =>
-        r.PutRequest
-          ? { PutRequest: { Item: u((r.PutRequest as Json).Item) } }
-          : { DeleteRequest: { Key: u((r.DeleteRequest as Json).Key) } },
-      ),
-    );
+  if (op === 'BatchWriteItem') out.UnprocessedItems = mapWrites(body.UnprocessedItems, u);
   if (op === 'TransactGetItems')
     out.Responses = ((body.Responses as Json[]) ?? []).map((r) => ({ ...r, Item: u(r.Item) }));
   return out;
@@ -226,6 +217,4 @@ export class DynamoHttp {
       await new Promise((r) => setTimeout(r, Math.random() * 100 * 2 ** (attempt - 1)));
     }
   }
-
-  destroy(): void {}
 }

@@ -1,4 +1,4 @@
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   $remove,
   BatchDeleteRequest,
@@ -169,15 +169,17 @@ export async function relistAll(db: Db): Promise<number> {
   let listed = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = (await db.doc.call('Scan', {
-      TableName: db.tableName,
-      FilterExpression: '#type = :vacancy',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':vacancy': { S: 'Vacancy' } },
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    })) as { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> };
-    for (const raw of page.Items ?? []) {
-      const v = fromImage(db, unmarshall(raw as never));
+    const page = await db.doc.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        FilterExpression: '#type = :vacancy',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':vacancy': 'Vacancy' },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const image of page.Items ?? []) {
+      const v = fromImage(db, image);
       if (v && listingItems(v).length) {
         await syncListing(db, undefined, v);
         listed++;
