@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { cssOnce } from '../web/adapter/manifest-css-once.ts';
+import { CORE_SOURCE, markPureCalls } from '../web/adapter/pure-calls.ts';
 import { isSearchEngine, REMOTE_ONLY_ENGINE } from '../web/adapter/remote-search-only.ts';
 import { SIDE_EFFECT_FREE } from '../web/adapter/side-effect-free.ts';
 
@@ -69,6 +70,18 @@ const sideEffectFree: Plugin = {
       });
       return resolved.errors.length ? undefined : { ...resolved, sideEffects: false };
     });
+  },
+};
+
+/** Core's use cases and schemas marked pure, so a bundle keeps only those it uses (web/adapter/pure-calls.ts). */
+const pureCalls: Plugin = {
+  name: 'pure-calls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]packages[\\/]core[\\/]src[\\/].*\.ts$/ }, (args) =>
+      CORE_SOURCE.test(args.path)
+        ? { contents: markPureCalls(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' }
+        : undefined,
+    );
   },
 };
 
@@ -186,6 +199,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       external: NATIVE[name] ?? [],
       plugins: [
         zodEnglishOnly,
+        pureCalls,
         sideEffectFree,
         lambdaCredentials,
         libDynamodbLite,

@@ -1,4 +1,4 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { createDb } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
 import { useLocalStackOrExit } from './local/running-stack.ts';

@@ -1,5 +1,6 @@
-import type { Search } from '@bursa/core/search';
-import { CATEGORIES, type Shop } from '@bursa/core/shop';
+import type * as Search from '@bursa/core/search';
+import type * as Shop from '@bursa/core/shop';
+import { CATEGORIES } from '@bursa/core/shop';
 import type { VACANCY_TYPES } from '@bursa/core/vacancy';
 import { productDoc, vacancyDoc } from '../../packages/core/src/search/search.documents.ts';
 import {

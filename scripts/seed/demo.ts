@@ -1,8 +1,8 @@
-import { Account } from '@bursa/core/account';
-import { Company } from '@bursa/core/company';
+import * as Account from '@bursa/core/account';
+import * as Company from '@bursa/core/company';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, DomainError, type Role, todayInJakarta } from '@bursa/core/kernel';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Vacancy from '@bursa/core/vacancy';
 
 /**
  * Demo data for Kota Tangerang: employers (verified and not) with realistic

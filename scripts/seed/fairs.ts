@@ -1,9 +1,9 @@
-import { Account } from '@bursa/core/account';
-import { Application } from '@bursa/core/application';
+import * as Account from '@bursa/core/account';
+import * as Application from '@bursa/core/application';
 import type { Db } from '@bursa/core/db';
-import { Fair } from '@bursa/core/fair';
+import * as Fair from '@bursa/core/fair';
 import { type Actor, type Config, type Ctx, DomainError, todayInJakarta } from '@bursa/core/kernel';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { DemoEmployers } from './demo.ts';
 
 const DAY = 86_400_000;

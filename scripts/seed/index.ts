@@ -1,7 +1,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Db } from '@bursa/core/db';
 import { type Config, loadConfig, newId } from '@bursa/core/kernel';
-import { Media } from '@bursa/core/media';
+import * as Media from '@bursa/core/media';
 import { mediaClient } from '@bursa/core/media-client';
 import { processUpload } from '@bursa/functions/images/process';
 import { seedDemo } from './demo.ts';

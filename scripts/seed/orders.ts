@@ -1,7 +1,7 @@
 import type { Db } from '@bursa/core/db';
 import type { Actor, Config, Ctx } from '@bursa/core/kernel';
-import { Order } from '@bursa/core/order';
-import { Shop } from '@bursa/core/shop';
+import * as Order from '@bursa/core/order';
+import * as Shop from '@bursa/core/shop';
 import sharp from 'sharp';
 import { drawPhoto, type PhotoPipeline } from './shops.ts';
 

@@ -1,6 +1,6 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { loadConfig } from '@bursa/core/kernel';
-import { Programme } from '@bursa/core/programme';
+import * as Programme from '@bursa/core/programme';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/support/db.ts';
 import { demoLogins } from './demo.ts';

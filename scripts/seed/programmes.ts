@@ -1,7 +1,7 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, DomainError } from '@bursa/core/kernel';
-import { Programme } from '@bursa/core/programme';
+import * as Programme from '@bursa/core/programme';
 import { demoLogins } from './demo.ts';
 import { DEMO_SELLER } from './shops.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@bursa/core/db';
-import { Region } from '@bursa/core/region';
+import * as Region from '@bursa/core/region';
 import { getDistricts, getRegencies, getVillages } from 'idn-area-data';
 
 /**

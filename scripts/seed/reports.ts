@@ -1,8 +1,8 @@
-import { Company } from '@bursa/core/company';
+import * as Company from '@bursa/core/company';
 import type { Db } from '@bursa/core/db';
 import type { Actor, Config, Ctx } from '@bursa/core/kernel';
-import { Moderation } from '@bursa/core/moderation';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Moderation from '@bursa/core/moderation';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { DemoEmployers } from './demo.ts';
 
 /**

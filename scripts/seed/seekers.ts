@@ -1,12 +1,12 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { Account } from '@bursa/core/account';
-import { Application } from '@bursa/core/application';
+import * as Account from '@bursa/core/account';
+import * as Application from '@bursa/core/application';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, DomainError, newId } from '@bursa/core/kernel';
 import { mediaClient } from '@bursa/core/media-client';
-import { Profile } from '@bursa/core/profile';
-import { Region } from '@bursa/core/region';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Profile from '@bursa/core/profile';
+import * as Region from '@bursa/core/region';
+import * as Vacancy from '@bursa/core/vacancy';
 import { DEMO_PASSWORD, type DemoEmployers, demoLogins } from './demo.ts';
 import { inParallel } from './parallel.ts';
 import { makeCvPdf } from './pdf.ts';

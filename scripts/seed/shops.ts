@@ -1,9 +1,9 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, DomainError } from '@bursa/core/kernel';
-import type { Profile } from '@bursa/core/profile';
-import { Region } from '@bursa/core/region';
-import { Shop } from '@bursa/core/shop';
+import type * as Profile from '@bursa/core/profile';
+import * as Region from '@bursa/core/region';
+import * as Shop from '@bursa/core/shop';
 import { DEMO_PASSWORD } from './demo.ts';
 import { seedOrders } from './orders.ts';
 import { inParallel } from './parallel.ts';

@@ -1,6 +1,6 @@
 import { type Actor, loadConfig } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Region from '@bursa/core/region';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCvPdf } from '../../scripts/seed/pdf.ts';

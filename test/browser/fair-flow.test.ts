@@ -1,9 +1,9 @@
-import { Account } from '@bursa/core/account';
-import { Application } from '@bursa/core/application';
-import { Company } from '@bursa/core/company';
+import * as Account from '@bursa/core/account';
+import * as Application from '@bursa/core/application';
+import * as Company from '@bursa/core/company';
 import { type Actor, loadConfig, todayInJakarta } from '@bursa/core/kernel';
-import { Profile } from '@bursa/core/profile';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Profile from '@bursa/core/profile';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { loadConfig } from '@bursa/core/kernel';
-import { Shop } from '@bursa/core/shop';
+import * as Shop from '@bursa/core/shop';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';

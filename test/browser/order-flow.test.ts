@@ -1,7 +1,7 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { loadConfig } from '@bursa/core/kernel';
-import { Order } from '@bursa/core/order';
-import { Shop } from '@bursa/core/shop';
+import * as Order from '@bursa/core/order';
+import * as Shop from '@bursa/core/shop';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-import { Media } from '@bursa/core/media';
-import { Region } from '@bursa/core/region';
+import * as Media from '@bursa/core/media';
+import * as Region from '@bursa/core/region';
 import type { Browser, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

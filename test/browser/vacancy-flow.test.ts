@@ -1,9 +1,9 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { type Actor, formatDate, formatRupiah, loadConfig, todayInJakarta } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
-import { Search } from '@bursa/core/search';
-import { Vacancy } from '@bursa/core/vacancy';
-import { Wage } from '@bursa/core/wage';
+import * as Region from '@bursa/core/region';
+import * as Search from '@bursa/core/search';
+import * as Vacancy from '@bursa/core/vacancy';
+import * as Wage from '@bursa/core/wage';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/app.ts';

@@ -1,5 +1,5 @@
 import type { Ctx } from '@bursa/core/kernel';
-import { Search } from '@bursa/core/search';
+import * as Search from '@bursa/core/search';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**

@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { isDomainError } from '@bursa/core/kernel';
 import { SESSION_COOKIE } from '@bursa/http';
 import { basePath, localeOf, translator } from './i18n/messages.ts';

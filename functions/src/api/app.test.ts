@@ -1,6 +1,6 @@
 import type { Db } from '@bursa/core/db';
 import { loadConfig, ValidationError } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
+import * as Region from '@bursa/core/region';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';

@@ -80,7 +80,7 @@ beforeAll(async () => {
   await agents.seeker.register({ phone: SEEKER_PHONE });
   await Promise.all([agents.otherSeeker.register(), agents.member.register(), agents.otherEmployer.register()]);
   await agents.officer.register();
-  const { Account } = await import('@bursa/core/account');
+  const Account = await import('@bursa/core/account');
   await Account.grantRole(db, agents.officer.userId as string, 'officer');
   const a = await agents.member.post('/api/companies', companyInput());
   await agents.otherEmployer.post('/api/companies', companyInput({ name: 'CV Lain', sector: 'logistik' }));

@@ -1,4 +1,4 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { DEVICE_COOKIE, SESSION_COOKIE } from '@bursa/http';
 import { beforeAll, describe, expect, it } from 'vitest';

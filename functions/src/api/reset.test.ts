@@ -1,4 +1,4 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, outbox } from '../../../test/support/db.ts';

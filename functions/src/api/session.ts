@@ -1,4 +1,4 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { type Config, forbidden, networkOf } from '@bursa/core/kernel';
 import {
   clientAddressFrom,

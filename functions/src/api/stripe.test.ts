@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Config, type Ctx, loadConfig } from '@bursa/core/kernel';
-import { Order } from '@bursa/core/order';
-import { Shop } from '@bursa/core/shop';
+import * as Order from '@bursa/core/order';
+import * as Shop from '@bursa/core/shop';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StripeLocal, startStripeLocal } from '../../../scripts/local/stripe-local.ts';

@@ -3,10 +3,10 @@
  * the run's DynamoDB Local, and an Agent that carries its cookie and CSRF
  * token by hand, the way a browser would. Imported only by *.test.ts.
  */
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { loadConfig, todayInJakarta } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
+import * as Region from '@bursa/core/region';
 import { SESSION_COOKIE } from '@bursa/http';
 import { expect } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';

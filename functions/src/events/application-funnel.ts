@@ -1,4 +1,4 @@
-import { Application } from '@bursa/core/application';
+import * as Application from '@bursa/core/application';
 import type { Projection } from './projection.ts';
 
 /**

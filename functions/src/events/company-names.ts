@@ -1,4 +1,4 @@
-import { Company } from '@bursa/core/company';
+import * as Company from '@bursa/core/company';
 import type { Projection } from './projection.ts';
 
 type NameImage = { id: string; name: string; status: string } | undefined;

@@ -1,5 +1,5 @@
-import { Company } from '@bursa/core/company';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Company from '@bursa/core/company';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { Projection } from './projection.ts';
 
 /** What a vacancy copies from its company: its name and whether it is verified (the cards' badge). */

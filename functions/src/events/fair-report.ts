@@ -1,4 +1,4 @@
-import { Fair } from '@bursa/core/fair';
+import * as Fair from '@bursa/core/fair';
 import { entityOf, type Projection } from './projection.ts';
 
 /**

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Db } from '@bursa/core/db';
 import { loadConfig } from '@bursa/core/kernel';
-import { Mail } from '@bursa/core/mail';
+import * as Mail from '@bursa/core/mail';
 import { executeTransactWrite } from 'dynamodb-toolbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type StreamPoller, startStreamPoller } from '../../../scripts/local/stream-poller.ts';

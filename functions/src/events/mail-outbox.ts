@@ -1,4 +1,4 @@
-import { Mail } from '@bursa/core/mail';
+import * as Mail from '@bursa/core/mail';
 import { deliver } from './mail-delivery.ts';
 import type { Projection } from './projection.ts';
 

@@ -1,4 +1,4 @@
-import { Shop } from '@bursa/core/shop';
+import * as Shop from '@bursa/core/shop';
 import { entityOf, type Projection } from './projection.ts';
 
 /**

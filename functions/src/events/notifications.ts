@@ -1,13 +1,13 @@
-import { Account } from '@bursa/core/account';
-import { Application } from '@bursa/core/application';
-import { Company } from '@bursa/core/company';
-import { Fair } from '@bursa/core/fair';
+import * as Account from '@bursa/core/account';
+import * as Application from '@bursa/core/application';
+import * as Company from '@bursa/core/company';
+import * as Fair from '@bursa/core/fair';
 import { type Ctx, formatRupiah } from '@bursa/core/kernel';
-import type { Moderation } from '@bursa/core/moderation';
-import { Notification } from '@bursa/core/notification';
-import type { Order } from '@bursa/core/order';
-import { Shop } from '@bursa/core/shop';
-import { Vacancy } from '@bursa/core/vacancy';
+import type * as Moderation from '@bursa/core/moderation';
+import * as Notification from '@bursa/core/notification';
+import type * as Order from '@bursa/core/order';
+import * as Shop from '@bursa/core/shop';
+import * as Vacancy from '@bursa/core/vacancy';
 import { type Change, entityOf, type Projection } from './projection.ts';
 
 type Event = { kind: Notification.Kind; params: Record<string, string>; link: string; at: string };

@@ -1,4 +1,4 @@
-import { Outcome } from '@bursa/core/outcome';
+import * as Outcome from '@bursa/core/outcome';
 import { entityOf, type Projection } from './projection.ts';
 
 /**

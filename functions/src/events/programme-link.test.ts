@@ -1,11 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Ctx, loadConfig } from '@bursa/core/kernel';
-import { Programme } from '@bursa/core/programme';
-import { Region } from '@bursa/core/region';
-import { Shop } from '@bursa/core/shop';
+import * as Programme from '@bursa/core/programme';
+import * as Region from '@bursa/core/region';
+import * as Shop from '@bursa/core/shop';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';

@@ -1,4 +1,4 @@
-import { Programme } from '@bursa/core/programme';
+import * as Programme from '@bursa/core/programme';
 import { entityOf, type Projection } from './projection.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { countOnce } from '@bursa/core/db';
-import { Outcome } from '@bursa/core/outcome';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Outcome from '@bursa/core/outcome';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { Projection } from './projection.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { Projection } from './projection.ts';
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Db } from '@bursa/core/db';
 import { type Config, loadConfig, newId } from '@bursa/core/kernel';
-import { Media } from '@bursa/core/media';
+import * as Media from '@bursa/core/media';
 import { mediaClient } from '@bursa/core/media-client';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

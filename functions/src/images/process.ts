@@ -1,7 +1,7 @@
 import { S3 } from '@bursa/core/aws';
 import { type Db, runAsEntry } from '@bursa/core/db';
 import type { Config } from '@bursa/core/kernel';
-import { Media } from '@bursa/core/media';
+import * as Media from '@bursa/core/media';
 import sharp, { type Metadata } from 'sharp';
 
 /**

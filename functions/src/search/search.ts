@@ -1,7 +1,7 @@
 import { type Db, runAsEntry } from '@bursa/core/db';
 import type { Config, Ctx } from '@bursa/core/kernel';
 import { parseInput } from '@bursa/core/kernel';
-import { Search } from '@bursa/core/search';
+import * as Search from '@bursa/core/search';
 
 /**
  * The search function: answers searches from the web and the API (Lambda

@@ -1,9 +1,9 @@
-import { Account } from '@bursa/core/account';
-import { Company } from '@bursa/core/company';
+import * as Account from '@bursa/core/account';
+import * as Company from '@bursa/core/company';
 import type { Db } from '@bursa/core/db';
 import { type Actor, type Ctx, loadConfig, todayInJakarta } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Region from '@bursa/core/region';
+import * as Vacancy from '@bursa/core/vacancy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LambdaLocal, startLambdaLocal } from '../../../scripts/local/lambda-local.ts';
 import { createTestDb } from '../../../test/support/db.ts';

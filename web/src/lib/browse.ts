@@ -1,7 +1,7 @@
 import { type Ctx, isDomainError, parseInput } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
-import { Search } from '@bursa/core/search';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Region from '@bursa/core/region';
+import * as Search from '@bursa/core/search';
+import * as Vacancy from '@bursa/core/vacancy';
 
 /**
  * /lowongan's query string. The names are Indonesian words a resident can

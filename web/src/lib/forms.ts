@@ -1,4 +1,5 @@
-import { Account, type Session } from '@bursa/core/account';
+import type { Session } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { type DomainError, fieldIssues, isDomainError, type Locale } from '@bursa/core/kernel';
 import { issueText, translate } from '@bursa/core/messages';
 import { STATUS_OF } from '@bursa/http';

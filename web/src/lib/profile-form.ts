@@ -1,4 +1,4 @@
-import { Profile as P, type Profile } from '@bursa/core/profile';
+import * as Profile from '@bursa/core/profile';
 import type { Translator } from '../i18n/messages.ts';
 import type { Option } from './view.ts';
 
@@ -57,9 +57,9 @@ export function profileValues(p: Profile.Info | undefined): Record<string, strin
 }
 
 export const genderOptions = (t: Translator): Option[] =>
-  P.GENDERS.map((g) => ({ value: g, label: t(`profile.gender.${g}`) }));
+  Profile.GENDERS.map((g) => ({ value: g, label: t(`profile.gender.${g}`) }));
 export const programmeOptions = (t: Translator): Option[] =>
-  P.PROGRAMMES.map((p) => ({ value: p, label: t(`profile.programme.${p}`) }));
+  Profile.PROGRAMMES.map((p) => ({ value: p, label: t(`profile.programme.${p}`) }));
 
 /** Skills people here often have: suggestions for the skills box (free entry stays allowed). */
 export const SKILL_SUGGESTIONS = [

@@ -1,4 +1,4 @@
-import type { Search } from '@bursa/core/search';
+import type * as Search from '@bursa/core/search';
 
 /**
  * /cari's query string, in words a resident can read in a shared link

@@ -1,5 +1,5 @@
 import { unflatten } from '@bursa/core/kernel';
-import { Shop } from '@bursa/core/shop';
+import * as Shop from '@bursa/core/shop';
 import type { Translator } from '../i18n/messages.ts';
 import type { FormValues } from './forms.ts';
 import { districtOfVillage, localPhone, type Option } from './view.ts';

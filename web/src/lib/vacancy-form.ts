@@ -1,6 +1,6 @@
-import type { Company } from '@bursa/core/company';
+import type * as Company from '@bursa/core/company';
 import { todayInJakarta, unflatten } from '@bursa/core/kernel';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { FormValues } from './forms.ts';
 import { localPhone } from './view.ts';
 

@@ -1,8 +1,8 @@
-import { Company } from '@bursa/core/company';
-import { Education } from '@bursa/core/education';
+import * as Company from '@bursa/core/company';
+import * as Education from '@bursa/core/education';
 import { formatRupiah, isDomainError } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Region from '@bursa/core/region';
+import * as Vacancy from '@bursa/core/vacancy';
 import type { Translator } from '../i18n/messages.ts';
 import { getServices } from './services.ts';
 

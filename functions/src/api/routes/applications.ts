@@ -1,4 +1,4 @@
-import { Application } from '@bursa/core/application';
+import * as Application from '@bursa/core/application';
 import { Hono } from 'hono';
 import { readJsonBody, readOptionalJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';

@@ -1,4 +1,4 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { Hono } from 'hono';
 import { readJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';

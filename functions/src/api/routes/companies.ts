@@ -1,5 +1,5 @@
-import { Company } from '@bursa/core/company';
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Company from '@bursa/core/company';
+import * as Vacancy from '@bursa/core/vacancy';
 import { Hono } from 'hono';
 import { readJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';

@@ -1,4 +1,4 @@
-import { Health } from '@bursa/core/health';
+import * as Health from '@bursa/core/health';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../context.ts';
 

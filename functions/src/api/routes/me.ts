@@ -1,5 +1,5 @@
-import { Account } from '@bursa/core/account';
-import { Company } from '@bursa/core/company';
+import * as Account from '@bursa/core/account';
+import * as Company from '@bursa/core/company';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../context.ts';
 

@@ -1,4 +1,4 @@
-import { Region } from '@bursa/core/region';
+import * as Region from '@bursa/core/region';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../context.ts';
 

@@ -1,6 +1,6 @@
-import { Application } from '@bursa/core/application';
-import { Notification } from '@bursa/core/notification';
-import { Profile } from '@bursa/core/profile';
+import * as Application from '@bursa/core/application';
+import * as Notification from '@bursa/core/notification';
+import * as Profile from '@bursa/core/profile';
 import { Hono } from 'hono';
 import { readJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';

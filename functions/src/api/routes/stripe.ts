@@ -1,4 +1,4 @@
-import { Order } from '@bursa/core/order';
+import * as Order from '@bursa/core/order';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../context.ts';
 

@@ -1,4 +1,4 @@
-import { Vacancy } from '@bursa/core/vacancy';
+import * as Vacancy from '@bursa/core/vacancy';
 import { Hono } from 'hono';
 import { readJsonBody, readOptionalJsonBody } from '../body.ts';
 import type { ApiEnv } from '../context.ts';

@@ -2,7 +2,7 @@ import { GetItemCommand } from 'dynamodb-toolbox';
 import type { Db } from '../db/client.ts';
 import { unauthenticated } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { Limit } from '../limit/index.ts';
+import * as Limit from '../limit/index.ts';
 import { deviceOwner, deviceSubject, rememberDevice } from './account.device.ts';
 import { accountEntities } from './account.entity.ts';
 import { parseIdentifier } from './account.identifiers.ts';

@@ -16,7 +16,7 @@ import { fn } from '../kernel/fn.ts';
 import type { Locale } from '../kernel/format.ts';
 import { newId } from '../kernel/ids.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
-import { Limit } from '../limit/index.ts';
+import * as Limit from '../limit/index.ts';
 import { accountEntities } from './account.entity.ts';
 import type { LoginIdentifier } from './account.identifiers.ts';
 import { hashPassword } from './account.password.ts';

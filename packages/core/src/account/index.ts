@@ -1,4 +1,4 @@
-/** Accounts, sign-in and sessions. Import as `import { Account } from '@bursa/core/account'`. */
+/** Accounts, sign-in and sessions. Import as `import * as Account from '@bursa/core/account'`. */
 
 export { DEVICE_DAYS } from './account.device.ts';
 export type { LoginIdentifier } from './account.identifiers.ts';
@@ -17,4 +17,3 @@ export type { RegisterInput, SignInInput } from './account.schema.ts';
 export { assertCsrf, readSession, SESSION_DAYS, type Session } from './account.session.ts';
 export { delayAfter, SIGN_IN_POLICY, signIn } from './account.sign-in.ts';
 export * from './account.use-cases.ts';
-export * as Account from './index.ts';

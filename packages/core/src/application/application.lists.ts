@@ -1,14 +1,14 @@
 import { BatchGetCommand, BatchGetRequest, executeBatchGet, GetItemCommand, QueryCommand } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { Profile } from '../profile/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
+import * as Profile from '../profile/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
 import { applicationEntities, FUNNEL_EVENTS, STAGES, type Stage } from './application.entity.ts';
 import { canSeePipeline } from './application.policy.ts';
 import { applicantsSchema, applicationKeySchema, mineSchema } from './application.schema.ts';

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, outbox } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig, todayInJakarta } from '../kernel/index.ts';
-import { Notification } from '../notification/index.ts';
-import { Profile } from '../profile/index.ts';
-import { Region } from '../region/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
-import { Application } from './index.ts';
+import * as Notification from '../notification/index.ts';
+import * as Profile from '../profile/index.ts';
+import * as Region from '../region/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
+import * as Application from './index.ts';
 
 let db: Db;
 let settle: () => Promise<void>;

@@ -7,17 +7,17 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { type Level, meetsEducation } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, type FieldIssue, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { Limit } from '../limit/index.ts';
-import { Profile } from '../profile/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
+import * as Limit from '../limit/index.ts';
+import * as Profile from '../profile/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
 import { applicationEntities, type RejectReason, type Stage } from './application.entity.ts';
 import { ACTIVE, type ApplicationCapabilities, capabilities, MOVES } from './application.policy.ts';
 import {

@@ -1,4 +1,4 @@
-/** Applications and the hiring funnel. Import as `import { Application } from '@bursa/core/application'`. */
+/** Applications and the hiring funnel. Import as `import * as Application from '@bursa/core/application'`. */
 export { FUNNEL_EVENTS, REJECT_REASONS, type RejectReason, STAGES, type Stage } from './application.entity.ts';
 export { countChange, fromImage, funnelDelta } from './application.funnel.ts';
 export * from './application.lists.ts';
@@ -13,4 +13,3 @@ export {
 } from './application.policy.ts';
 export type { ApplicantsQuery, ApplyInput } from './application.schema.ts';
 export * from './application.use-cases.ts';
-export * as Application from './index.ts';

@@ -1,4 +1,4 @@
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Actor } from '../kernel/actor.ts';
 
 /** Only officers read the audit log; nobody edits it. */

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { type Actor, type Ctx, loadConfig } from '../kernel/index.ts';
 import { auditEntities } from './audit.entity.ts';
-import { Audit } from './index.ts';
+import * as Audit from './index.ts';
 
 let db: Db;
 beforeAll(async () => {

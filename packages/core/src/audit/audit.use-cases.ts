@@ -1,6 +1,6 @@
 import { PutTransaction, QueryCommand } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { nowOf } from '../kernel/ctx.ts';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig } from '../kernel/index.ts';
-import { Region } from '../region/index.ts';
+import * as Region from '../region/index.ts';
 import { nameKeys, normaliseName } from './company.lookalike.ts';
-import { Company } from './index.ts';
+import * as Company from './index.ts';
 
 describe('normaliseName', () => {
   it.each([

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig } from '../kernel/index.ts';
-import { Notification } from '../notification/index.ts';
-import { Region } from '../region/index.ts';
+import * as Notification from '../notification/index.ts';
+import * as Region from '../region/index.ts';
 import { writeCompany } from './company.review.ts';
-import { Company } from './index.ts';
+import * as Company from './index.ts';
 
 let db: Db;
 let settle: () => Promise<void>;

@@ -1,6 +1,6 @@
 import { $remove, $set, executeTransactWrite, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';

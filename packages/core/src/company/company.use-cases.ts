@@ -8,7 +8,7 @@ import {
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -18,8 +18,8 @@ import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside } from '../kernel/validation.ts';
-import { Limit } from '../limit/index.ts';
-import { Region } from '../region/index.ts';
+import * as Limit from '../limit/index.ts';
+import * as Region from '../region/index.ts';
 import { companyEntities, companyPartition, queuePartition, type SECTORS, type STATUSES } from './company.entity.ts';
 import { findLookalike, type Lookalike } from './company.lookalike.ts';
 import { canCreate, canReviewQueue, capabilities } from './company.policy.ts';

@@ -1,4 +1,4 @@
-/** Employers' companies and their members. Import as `import { Company } from '@bursa/core/company'`. */
+/** Employers' companies and their members. Import as `import * as Company from '@bursa/core/company'`. */
 
 export { MATERIAL_FIELDS, QUEUES, SECTORS, STATUSES } from './company.entity.ts';
 export { findLookalike, type Lookalike, nameKeys, normaliseName, syncNameKeys } from './company.lookalike.ts';
@@ -14,4 +14,3 @@ export {
 export { reject, revoke, verify } from './company.review.ts';
 export type { CompanyFields } from './company.schema.ts';
 export * from './company.use-cases.ts';
-export * as Company from './index.ts';

@@ -1,4 +1,3 @@
-/** Indonesian education levels. Import as `import { Education } from '@bursa/core/education'`. */
+/** Indonesian education levels. Import as `import * as Education from '@bursa/core/education'`. */
 
 export * from './education.ts';
-export * as Education from './index.ts';

@@ -10,9 +10,9 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
-import { Application } from '../application/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Application from '../application/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -21,10 +21,10 @@ import { conflict, DomainError, forbidden, notFound, ValidationError } from '../
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN } from '../kernel/ids.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
-import { Vacancy } from '../vacancy/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
 import { type BOOTH_STATUSES, fairEntities } from './fair.entity.ts';
 import { boothCapabilities, canManageFairs, fairCapabilities } from './fair.policy.ts';
-import { boothContentSchema, boothDecisionSchema, boothKeySchema, fairIdSchema, listSchema } from './fair.schema.ts';
+import { boothContentSchema, boothDecisionSchema, boothKeySchema, listSchema } from './fair.schema.ts';
 import { getFair } from './fair.use-cases.ts';
 
 export type Booth = {
@@ -207,7 +207,7 @@ export const updateBooth = fn(checkedInside(boothContentSchema), async (input, c
 
 /** A fair's booths, one page (the fair page shows the approved ones; officers see all, to decide). */
 export const boothsOf = fn(
-  listSchema.extend(fairIdSchema.shape),
+  listSchema.extend({ fairId: z.string() }),
   async ({ fairId, cursor, limit }, ctx): Promise<Page<Booth>> => {
     const officer = canManageFairs(ctx.actor);
     const partition = `FAIR#${fairId}`;

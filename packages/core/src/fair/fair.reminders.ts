@@ -1,6 +1,6 @@
 import { GetItemCommand } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';

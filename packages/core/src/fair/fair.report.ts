@@ -11,16 +11,16 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
-import { Application } from '../application/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Application from '../application/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { countOnce } from '../db/projected.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { csvCell } from '../kernel/format.ts';
-import { Region } from '../region/index.ts';
+import * as Region from '../region/index.ts';
 import { boothsOf } from './fair.booths.ts';
 import { canManageFairs } from './fair.policy.ts';
 import { getFair, type Info } from './fair.use-cases.ts';

@@ -8,9 +8,9 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Application } from '../application/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Application from '../application/index.ts';
+import * as Company from '../company/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';

@@ -7,14 +7,14 @@ import {
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN } from '../kernel/ids.ts';
-import { Profile } from '../profile/index.ts';
+import * as Profile from '../profile/index.ts';
 import { fairEntities } from './fair.entity.ts';
 import { fairCapabilities } from './fair.policy.ts';
 import { checkInSchema, fairIdSchema } from './fair.schema.ts';

@@ -8,7 +8,7 @@ import {
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -17,8 +17,8 @@ import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
-import { Media } from '../media/index.ts';
-import { Region } from '../region/index.ts';
+import * as Media from '../media/index.ts';
+import * as Region from '../region/index.ts';
 import { slugOf } from '../shop/product.use-cases.ts';
 import { type FairMode, type FairStatus, fairEntities } from './fair.entity.ts';
 import { canManageFairs, type FairCapabilities, fairCapabilities } from './fair.policy.ts';

@@ -1,4 +1,4 @@
-/** Job fairs: fairs, booths, interview slots, tickets and check-in. Import as `import { Fair } from '@bursa/core/fair'`. */
+/** Job fairs: fairs, booths, interview slots, tickets and check-in. Import as `import * as Fair from '@bursa/core/fair'`. */
 
 export * from './fair.booths.ts';
 export { BOOTH_STATUSES, FAIR_MODES, FAIR_STATUSES, type FairMode, type FairStatus, SLOT_HOW } from './fair.entity.ts';
@@ -10,4 +10,3 @@ export type { FairFields } from './fair.schema.ts';
 export * from './fair.slots.ts';
 export * from './fair.tickets.ts';
 export * from './fair.use-cases.ts';
-export * as Fair from './index.ts';

@@ -1,4 +1,3 @@
-/** Is the service up and can it reach its table? Import as `import { Health } from '@bursa/core/health'`. */
+/** Is the service up and can it reach its table? Import as `import * as Health from '@bursa/core/health'`. */
 
 export * from './health.ts';
-export * as Health from './index.ts';

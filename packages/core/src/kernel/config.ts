@@ -1,69 +1,121 @@
-import * as z from 'zod';
-import { parseInput } from './validation.ts';
+import { type FieldIssue, ValidationError } from './errors.ts';
+
+/**
+ * One environment variable's rule: what it must look like (`check` answers an issue
+ * code, or nothing when it is fine) and its value when unset. Plain functions, not zod:
+ * every function reads its config at start, and zod (90 KB) belongs only in the ones
+ * that parse people's input (docs/architecture.md, "Small functions").
+ */
+type Rule<T> = { check: (v: string) => string | undefined; parse?: (v: string) => T; fallback: T };
+
+const TOO_SHORT = 'request.field.too_small';
+const INVALID = 'request.field.invalid';
+// Without a fallback, a variable may be unset: its value is then `undefined`.
+const text = <F extends string | undefined = undefined>(min: number, fallback?: F): Rule<string | F> => ({
+  check: (v) => (v.length < min ? TOO_SHORT : undefined),
+  fallback: fallback as F,
+});
+const url = <F extends string | undefined = undefined>(fallback?: F): Rule<string | F> => ({
+  check: (v) => (URL.canParse(v) ? undefined : INVALID),
+  fallback: fallback as F,
+});
+const startsWith = (prefix: string): Rule<string | undefined> => ({
+  check: (v) => (v.startsWith(prefix) ? undefined : INVALID),
+  fallback: undefined,
+});
+const matches = (re: RegExp, fallback: string): Rule<string> => ({
+  check: (v) => (re.test(v) ? undefined : INVALID),
+  fallback,
+});
+const int = (min: number, max: number, fallback: number): Rule<number> => ({
+  check: (v) => (/^\s*-?\d+\s*$/.test(v) && Number(v) >= min && Number(v) <= max ? undefined : INVALID),
+  parse: Number,
+  fallback,
+});
+const flag = (fallback: boolean): Rule<boolean> => ({
+  check: (v) => (['true', 'false', '1', '0', 'on', 'off'].includes(v) ? undefined : INVALID),
+  parse: (v) => v === 'true' || v === '1' || v === 'on',
+  fallback,
+});
 
 /**
  * Every setting Bursa reads from the environment, validated once. Defaults are
  * the local ones `npm start` uses, so a newcomer needs no .env file; a deployed
  * stage sets each of these from infra (see README, "Environment variables").
  */
-const configSchema = z.object({
-  STAGE: z.string().min(1).default('local'),
-  AWS_REGION: z.string().min(1).default('ap-southeast-3'),
-  TABLE_NAME: z.string().min(3).default('bursa-local'),
+const rules = {
+  STAGE: text(1, 'local'),
+  AWS_REGION: text(1, 'ap-southeast-3'),
+  TABLE_NAME: text(3, 'bursa-local'),
   /** Set only locally: the DynamoDB Local endpoint. Unset in AWS. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: url(),
   /**
    * How long one DynamoDB request may take before it is retried (3 attempts, then 503).
    * 2 s in AWS; the test run sets more, since one DynamoDB Local serves two busy test workers.
    */
-  DYNAMODB_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
-  MEDIA_BUCKET: z.string().min(3).default('bursa-media-local'),
+  DYNAMODB_TIMEOUT_MS: int(100, 30_000, 2000),
+  MEDIA_BUCKET: text(3, 'bursa-media-local'),
   /** Set only locally: the s3rver endpoint. Unset in AWS. */
-  S3_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: url(),
   /** Public origin used for canonical and Open Graph URLs (never the request host). */
-  SITE_URL: z.url().default('http://localhost:4321'),
+  SITE_URL: url('http://localhost:4321'),
   /** In AWS: the Secrets Manager secret whose value CloudFront sends in ORIGIN_HEADER (@bursa/http origin-secret.ts). */
-  ORIGIN_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  ORIGIN_SECRET_ARN: startsWith('arn:'),
   /** A fixed origin secret instead (tests; hosting without Secrets Manager). Never set by infra. */
-  ORIGIN_SECRET: z.string().min(16).optional(),
+  ORIGIN_SECRET: text(16),
   /** Locally: a folder where emails are written instead of sent (npm start: .data/outbox). Unset in AWS: SES sends them. */
-  MAIL_OUTBOX: z.string().min(1).optional(),
+  MAIL_OUTBOX: text(1),
   /** The sender of Bursa's emails (a verified SES identity in AWS). */
-  MAIL_FROM: z.string().min(3).default('Bursa <no-reply@bursa.local>'),
+  MAIL_FROM: text(3, 'Bursa <no-reply@bursa.local>'),
   /** Tests only: a stand-in SES endpoint. Unset in AWS. */
-  SES_ENDPOINT: z.url().optional(),
-  /** The regency/city this deployment serves (official code): Kota Tangerang by default. */
-  HOME_REGENCY: z
-    .string()
-    .regex(/^\d{2}\.\d{2}$/, 'format 36.71')
-    .default('36.71'),
+  SES_ENDPOINT: url(),
+  /** The regency/city this deployment serves (official code, like 36.71): Kota Tangerang by default. */
+  HOME_REGENCY: matches(/^\d{2}\.\d{2}$/, '36.71'),
   /**
    * Card payments (Stripe Checkout) are off unless one of these is set. In AWS:
    * the Secrets Manager secret holding `{"secretKey": "sk_…", "webhookSecret": "whsec_…"}`
    * (infra's `stripeSecretArn`). Locally and in tests: the keys themselves, for the Stripe stand-in.
    */
-  STRIPE_SECRET_ARN: z.string().startsWith('arn:').optional(),
-  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  STRIPE_SECRET_ARN: startsWith('arn:'),
+  STRIPE_SECRET_KEY: startsWith('sk_'),
+  STRIPE_WEBHOOK_SECRET: startsWith('whsec_'),
   /** Set only locally: the Stripe stand-in (scripts/local/stripe-local.ts). Unset in AWS: the real api.stripe.com. */
-  STRIPE_API_URL: z.url().optional(),
+  STRIPE_API_URL: url(),
   /**
    * The search function (functions/src/search) pages and the API ask. Unset: they search in
    * their own process (the search function itself, and unit tests). The web and API Lambda
    * bundles carry no search engine (web/adapter/remote-search-only.ts): they need it set.
    */
-  SEARCH_FUNCTION_NAME: z.string().min(1).optional(),
+  SEARCH_FUNCTION_NAME: text(1),
   /** Set only locally: the stand-in for Lambda's Invoke API (scripts/local/lambda-local.ts). Unset in AWS. */
-  LAMBDA_ENDPOINT: z.url().optional(),
+  LAMBDA_ENDPOINT: url(),
   /**
    * Vacancies from companies Disnaker has not verified wait for an officer's review before
    * they are listed (vacancy.review.ts). On unless set to `false` (or `0`/`off`).
    */
-  HOLD_UNVERIFIED_VACANCIES: z
-    .enum(['true', 'false', '1', '0', 'on', 'off'], 'true or false')
-    .default('true')
-    .transform((v) => v === 'true' || v === '1' || v === 'on'),
-});
+  HOLD_UNVERIFIED_VACANCIES: flag(true),
+};
+
+type Rules = typeof rules;
+type Values = { [K in keyof Rules]: Rules[K] extends Rule<infer T> ? T : never };
+
+/** Each variable checked by its rule (blank counts as unset); every bad one is named together. */
+function read(env: Record<string, string | undefined>): Values {
+  const issues: FieldIssue[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [name, rule] of Object.entries(rules) as [string, Rule<unknown>][]) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') {
+      out[name] = rule.fallback;
+      continue;
+    }
+    const code = rule.check(raw);
+    if (code) issues.push({ path: name, code });
+    else out[name] = rule.parse ? rule.parse(raw) : raw;
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return out as Values;
+}
 
 export type Config = {
   stage: string;
@@ -88,10 +140,7 @@ export type Config = {
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const picked = Object.fromEntries(
-    Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
-  );
-  const c = parseInput(configSchema, picked);
+  const c = read(env);
   return {
     stage: c.STAGE,
     region: c.AWS_REGION,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
 import type { Db } from '../db/client.ts';
-import { Limit } from './index.ts';
+import * as Limit from './index.ts';
 
 let db: Db;
 beforeAll(async () => {

@@ -1,6 +1,5 @@
-/** Uploads in the media bucket: private files (CVs, certificates) and public photos. Import as `import { Media } from '@bursa/core/media'`. */
+/** Uploads in the media bucket: private files (CVs, certificates) and public photos. Import as `import * as Media from '@bursa/core/media'`. */
 
-export * as Media from './index.ts';
 export { mediaBucket } from './media.bucket.ts';
 export {
   CLIENT_MAX_EDGE,

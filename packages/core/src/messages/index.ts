@@ -2,7 +2,7 @@
  * Every text core can show a person, gathered from each concept's messages
  * file and keyed by the codes errors and validation issues carry. Adapters
  * (the API, the web) call `translate` with the reader's language; core itself
- * never picks a language. Import as `import { Messages } from '@bursa/core/messages'`.
+ * never picks a language. Import as `import * as Messages from '@bursa/core/messages'`.
  */
 import * as account from '../account/account.messages.ts';
 import * as application from '../application/application.messages.ts';
@@ -24,8 +24,6 @@ import * as region from '../region/region.messages.ts';
 import * as search from '../search/search.messages.ts';
 import * as shop from '../shop/shop.messages.ts';
 import * as vacancy from '../vacancy/vacancy.messages.ts';
-
-export * as Messages from './index.ts';
 
 export const catalog = {
   id: {

@@ -1,6 +1,5 @@
-/** Reports and the office's moderation queue. Import as `import { Moderation } from '@bursa/core/moderation'`. */
+/** Reports and the office's moderation queue. Import as `import * as Moderation from '@bursa/core/moderation'`. */
 
-export * as Moderation from './index.ts';
 export {
   CASE_STATUSES,
   type CaseStatus,

@@ -1,6 +1,6 @@
 import { $add, $remove, executeTransactWrite, QueryCommand, UpdateTransaction } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';

@@ -1,9 +1,9 @@
-import { Company } from '../company/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { notFound } from '../kernel/errors.ts';
-import { Shop } from '../shop/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
+import * as Shop from '../shop/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
 import type { ReportKind } from './moderation.entity.ts';
 import type { TargetRef } from './moderation.schema.ts';
 

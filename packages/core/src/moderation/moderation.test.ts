@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig, newId, todayInJakarta } from '../kernel/index.ts';
-import { Notification } from '../notification/index.ts';
-import { Region } from '../region/index.ts';
-import { Search } from '../search/index.ts';
-import { Shop } from '../shop/index.ts';
+import * as Notification from '../notification/index.ts';
+import * as Region from '../region/index.ts';
+import * as Search from '../search/index.ts';
+import * as Shop from '../shop/index.ts';
 import { socialEntities } from '../shop/social.entity.ts';
-import { Vacancy } from '../vacancy/index.ts';
-import { Moderation } from './index.ts';
+import * as Vacancy from '../vacancy/index.ts';
+import * as Moderation from './index.ts';
 
 /** Reports, the officers' queue and hidden content leaving every list, against DynamoDB Local and the real projections. */
 let db: Db;

@@ -10,12 +10,12 @@ import {
   PutTransaction,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { Limit } from '../limit/index.ts';
+import * as Limit from '../limit/index.ts';
 import { type CaseStatus, moderationEntities, queuePartition, type ReportKind } from './moderation.entity.ts';
 import { canReport } from './moderation.policy.ts';
 import { reportSchema } from './moderation.schema.ts';

@@ -8,7 +8,7 @@ import {
   QueryCommand,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';

@@ -1,7 +1,6 @@
-/** Orders and payments: carts, checkout, the order lifecycle, card payments, settlement, reviews, sales. Import as `import { Order } from '@bursa/core/order'`. */
+/** Orders and payments: carts, checkout, the order lifecycle, card payments, settlement, reviews, sales. Import as `import * as Order from '@bursa/core/order'`. */
 
 export * from './cart.ts';
-export * as Order from './index.ts';
 export * from './order.entity.ts';
 export * from './order.lifecycle.ts';
 export * from './order.lists.ts';

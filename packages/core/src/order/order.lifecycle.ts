@@ -1,10 +1,10 @@
 import { $remove, $set, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { Media } from '../media/index.ts';
+import * as Media from '../media/index.ts';
 import { type OrderStatus, orderEntities, PAY_WITHIN_MS } from './order.entity.ts';
 import { cancelOrder } from './order.expiry.ts';
 import { advanceSchema, codeSchema, proofSchema } from './order.schema.ts';

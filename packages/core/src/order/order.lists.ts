@@ -1,5 +1,5 @@
 import { QueryCommand } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { forbidden } from '../kernel/errors.ts';

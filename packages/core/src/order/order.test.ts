@@ -9,15 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type S3Local, startS3Local } from '../../../../scripts/local/s3-local.ts';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig, newId } from '../kernel/index.ts';
-import { Media } from '../media/index.ts';
+import * as Media from '../media/index.ts';
 import { mediaClient } from '../media-client/index.ts';
-import { Notification } from '../notification/index.ts';
-import { Region } from '../region/index.ts';
-import { Shop } from '../shop/index.ts';
-import { Order } from './index.ts';
+import * as Notification from '../notification/index.ts';
+import * as Region from '../region/index.ts';
+import * as Shop from '../shop/index.ts';
+import * as Order from './index.ts';
 
 /** Orders against DynamoDB Local, the local S3, the image function and the real stream projections. */
 let db: Db;
@@ -431,7 +431,7 @@ describe('settlement', () => {
     expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await Order.balanceOf(db, shop.id)).toMatchObject({ owed: 40_000, paidIn: 100_000, paidOut: 60_000 });
     // Audited in the payout's own transaction: the refused and the losing attempts wrote no entry.
-    const { Audit } = await import('../audit/index.ts');
+    const Audit = await import('../audit/index.ts');
     const audited = (await Audit.list(as(o), { targetType: 'payout', targetId: shop.id })).items;
     expect(audited.map((e) => [e.action, e.reason])).toEqual([
       ['payout.mark', expect.stringMatching(/^Rp60\.000 · TRF-[AB]$/)],

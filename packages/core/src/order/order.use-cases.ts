@@ -10,7 +10,7 @@ import {
   PutTransaction,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import type { Config } from '../kernel/config.ts';
@@ -18,7 +18,7 @@ import { nowOf } from '../kernel/ctx.ts';
 import { DomainError, forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
-import { Region } from '../region/index.ts';
+import * as Region from '../region/index.ts';
 import { productEntities } from '../shop/product.entity.ts';
 import type { Product } from '../shop/product.use-cases.ts';
 import { DEFAULT_PAYMENTS } from '../shop/shop.entity.ts';

@@ -12,7 +12,7 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -20,7 +20,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { Media } from '../media/index.ts';
+import * as Media from '../media/index.ts';
 import { orderEntities } from './order.entity.ts';
 import { replySchema, reviewSchema } from './order.schema.ts';
 import { viewOrder } from './order.use-cases.ts';

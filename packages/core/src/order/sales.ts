@@ -11,7 +11,7 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type CountWrites, countOnce } from '../db/projected.ts';
 import { type BursaTable, bindEntities } from '../db/table.ts';

@@ -1,6 +1,5 @@
-/** The office's live outcomes: jobs and market counters by month and kelurahan. Import as `import { Outcome } from '@bursa/core/outcome'`. */
+/** The office's live outcomes: jobs and market counters by month and kelurahan. Import as `import * as Outcome from '@bursa/core/outcome'`. */
 
-export * as Outcome from './index.ts';
 export { countOutcome, monthOf, type OutcomeDelta, outcomeDelta, outcomeWrites, scopesOf } from './outcome.counting.ts';
 export { type Dashboard, dashboard } from './outcome.dashboard.ts';
 export { COUNTERS, type Counter, type Counts } from './outcome.entity.ts';

@@ -1,14 +1,14 @@
-import { Account } from '../account/index.ts';
-import { Application } from '../application/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Application from '../application/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, todayInJakarta } from '../kernel/index.ts';
-import { Order } from '../order/index.ts';
-import { Profile } from '../profile/index.ts';
-import { Programme } from '../programme/index.ts';
-import { Region } from '../region/index.ts';
-import { Shop } from '../shop/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
+import * as Order from '../order/index.ts';
+import * as Profile from '../profile/index.ts';
+import * as Programme from '../programme/index.ts';
+import * as Region from '../region/index.ts';
+import * as Shop from '../shop/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
 import type { Made } from './outcome.recount.fixture.ts';
 
 /**

@@ -6,8 +6,8 @@ import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
 import { dbMetrics } from '../db/metrics.ts';
 import { type Actor, type Ctx, loadConfig } from '../kernel/index.ts';
-import { Region } from '../region/index.ts';
-import { Outcome } from './index.ts';
+import * as Region from '../region/index.ts';
+import * as Outcome from './index.ts';
 import { COUNTERS, outcomeEntities } from './outcome.entity.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { $add, executeTransactWrite, PutTransaction, UpdateTransaction } from 'dynamodb-toolbox';
-import { Application } from '../application/index.ts';
+import * as Application from '../application/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { type CountWrites, countOnce } from '../db/projected.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { todayInJakarta } from '../kernel/time.ts';
-import { Programme } from '../programme/index.ts';
-import { Shop } from '../shop/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
+import * as Programme from '../programme/index.ts';
+import * as Shop from '../shop/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
 import { type Counter, outcomeEntities } from './outcome.entity.ts';
 
 type Image = Record<string, unknown> | undefined;

@@ -1,10 +1,10 @@
-import { Fair } from '../fair/index.ts';
+import * as Fair from '../fair/index.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { todayInJakarta } from '../kernel/time.ts';
-import { Programme } from '../programme/index.ts';
-import { Region } from '../region/index.ts';
+import * as Programme from '../programme/index.ts';
+import * as Region from '../region/index.ts';
 import { COUNTERS, type Counter, type Counts, zero } from './outcome.entity.ts';
 import { canSeeOutcomes } from './outcome.policy.ts';
 import {

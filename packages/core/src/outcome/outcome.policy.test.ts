@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../kernel/actor.ts';
 import { type Ctx, loadConfig } from '../kernel/index.ts';
-import { Outcome } from './index.ts';
+import * as Outcome from './index.ts';
 
 /** Who may see the outcomes dashboard and its downloads: officers, and nobody else. */
 const people: Record<string, [Actor | undefined, boolean]> = {

@@ -8,7 +8,7 @@ import { createTestDb } from '../../../../test/support/db.ts';
 import { fileDynamoEndpoint } from '../../../../test/support/dynamodb.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig, todayInJakarta } from '../kernel/index.ts';
-import { Outcome } from './index.ts';
+import * as Outcome from './index.ts';
 import { makeActivity, NOW, VILLAGES } from './outcome.activity.fixture.ts';
 import { type Made, recount, zeroCounts } from './outcome.recount.fixture.ts';
 

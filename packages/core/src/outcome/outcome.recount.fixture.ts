@@ -1,10 +1,10 @@
-import { Application } from '../application/index.ts';
+import * as Application from '../application/index.ts';
 import type { Db } from '../db/client.ts';
 import { loadConfig, todayInJakarta } from '../kernel/index.ts';
-import { Order } from '../order/index.ts';
-import { Shop } from '../shop/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
-import { Outcome } from './index.ts';
+import * as Order from '../order/index.ts';
+import * as Shop from '../shop/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
+import * as Outcome from './index.ts';
 
 /**
  * Test support for outcome.reconcile.test.ts: the outcome counters recounted

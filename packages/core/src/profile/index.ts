@@ -1,6 +1,5 @@
-/** Job seekers' profiles and CVs. Import as `import { Profile } from '@bursa/core/profile'`. */
+/** Job seekers' profiles and CVs. Import as `import * as Profile from '@bursa/core/profile'`. */
 
-export * as Profile from './index.ts';
 export { GENDERS, PROGRAMMES } from './profile.entity.ts';
 export * as messages from './profile.messages.ts';
 export { capabilities, type ProfileCapabilities, type ProfileViewer } from './profile.policy.ts';

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type S3Local, startS3Local } from '../../../../scripts/local/s3-local.ts';
 import { createTestDb } from '../../../../test/support/db.ts';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig } from '../kernel/index.ts';
-import { Media } from '../media/index.ts';
-import { Region } from '../region/index.ts';
-import { Profile } from './index.ts';
+import * as Media from '../media/index.ts';
+import * as Region from '../region/index.ts';
+import * as Profile from './index.ts';
 
 let db: Db;
 let s3: S3Local;

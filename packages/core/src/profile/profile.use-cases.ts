@@ -1,6 +1,6 @@
 import { $set, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { Level } from '../education/index.ts';
@@ -8,8 +8,8 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { check, checkedInside } from '../kernel/validation.ts';
-import { Media } from '../media/index.ts';
-import { Region } from '../region/index.ts';
+import * as Media from '../media/index.ts';
+import * as Region from '../region/index.ts';
 import type { GENDERS, PROGRAMMES } from './profile.entity.ts';
 import { profileEntities } from './profile.entity.ts';
 import { capabilities, type ProfileCapabilities } from './profile.policy.ts';

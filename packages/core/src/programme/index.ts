@@ -1,7 +1,6 @@
-/** The office's programmes, cohorts and participants. Import as `import { Programme } from '@bursa/core/programme'`. */
+/** The office's programmes, cohorts and participants. Import as `import * as Programme from '@bursa/core/programme'`. */
 
 export { METRICS, type Metric } from './followup.entity.ts';
-export * as Programme from './index.ts';
 export * from './programme.badge-queue.ts';
 export * from './programme.cohort-page.ts';
 export { MAX_IMPORT, parseParticipants } from './programme.csv.ts';

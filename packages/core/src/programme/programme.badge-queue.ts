@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Page } from '../db/cursor.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
-import { Shop } from '../shop/index.ts';
+import * as Shop from '../shop/index.ts';
 import { cohortListsOf } from './programme.graduates.ts';
 
 export type QueueCard = Shop.Info & {

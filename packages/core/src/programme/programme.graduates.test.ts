@@ -1,13 +1,13 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig } from '../kernel/index.ts';
-import { Region } from '../region/index.ts';
-import { Shop } from '../shop/index.ts';
-import { Programme } from './index.ts';
+import * as Region from '../region/index.ts';
+import * as Shop from '../shop/index.ts';
+import * as Programme from './index.ts';
 
 let db: Db;
 const officer: Actor = { userId: 'officer-1', name: 'Petugas Rina', roles: ['officer'] };

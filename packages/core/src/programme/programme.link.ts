@@ -6,12 +6,12 @@ import {
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { Audit } from '../audit/index.ts';
+import * as Audit from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { countedOnce } from '../db/projected.ts';
 import type { Config } from '../kernel/config.ts';
-import { Shop } from '../shop/index.ts';
+import * as Shop from '../shop/index.ts';
 import { followupEntities } from './followup.entity.ts';
 import { type Participant, programmeEntities, userIndexKey } from './programme.entity.ts';
 import { graduateOf } from './programme.graduates.ts';

@@ -9,14 +9,14 @@ import {
   PutTransaction,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { Shop } from '../shop/index.ts';
+import * as Shop from '../shop/index.ts';
 import { parseParticipants, type Row } from './programme.csv.ts';
 import { type Cohort, type Participant, phoneIndexKey, programmeEntities, userIndexKey } from './programme.entity.ts';
 import { graduationOf } from './programme.graduates.ts';

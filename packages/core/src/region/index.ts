@@ -1,4 +1,3 @@
-/** Official areas: regency (kota/kabupaten), kecamatan, kelurahan. Import as `import { Region } from '@bursa/core/region'`. */
-export * as Region from './index.ts';
+/** Official areas: regency (kota/kabupaten), kecamatan, kelurahan. Import as `import * as Region from '@bursa/core/region'`. */
 export * as messages from './region.messages.ts';
 export * from './region.use-cases.ts';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
 import type { Db } from '../db/client.ts';
 import { DomainError } from '../kernel/errors.ts';
-import { Region } from './index.ts';
+import * as Region from './index.ts';
 
 let db: Db;
 beforeAll(async () => {

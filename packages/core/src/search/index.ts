@@ -1,5 +1,4 @@
 /** Search: one box for vacancies, products and shops, in Bahasa Indonesia (docs/search.md). */
-export * as Search from './index.ts';
 export {
   COLLECTIONS,
   type Collection,

@@ -11,13 +11,13 @@ import { seedRegions } from '../../../../scripts/seed/regions.ts';
 import { seedShops } from '../../../../scripts/seed/shops.ts';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, DomainError, loadConfig, todayInJakarta } from '../kernel/index.ts';
-import { Shop } from '../shop/index.ts';
-import { Vacancy } from '../vacancy/index.ts';
-import { Search } from './index.ts';
+import * as Shop from '../shop/index.ts';
+import * as Vacancy from '../vacancy/index.ts';
+import * as Search from './index.ts';
 import { createIndex } from './search.index.ts';
 import { applyEntries, type IndexState } from './search.snapshot.ts';
 

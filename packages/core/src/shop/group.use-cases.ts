@@ -9,7 +9,8 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account, phoneSchema } from '../account/index.ts';
+import * as Account from '../account/index.ts';
+import { phoneSchema } from '../account/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound } from '../kernel/errors.ts';

@@ -1,7 +1,6 @@
-/** Sellers' storefronts. Import as `import { Shop } from '@bursa/core/shop'`. */
+/** Sellers' storefronts. Import as `import * as Shop from '@bursa/core/shop'`. */
 
 export * from './group.use-cases.ts';
-export * as Shop from './index.ts';
 export * from './market.lists.ts';
 export * from './market.ts';
 export { PRODUCT_STATUSES } from './product.entity.ts';

@@ -1,5 +1,5 @@
 import { GetItemCommand, PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
@@ -7,7 +7,7 @@ import { conflict, DomainError, forbidden, notFound } from '../kernel/errors.ts'
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { parseInput } from '../kernel/validation.ts';
-import { Media } from '../media/index.ts';
+import * as Media from '../media/index.ts';
 import { MAX_PHOTOS, type PRODUCT_STATUSES, productEntities } from './product.entity.ts';
 import {
   createProductSchema,

@@ -7,8 +7,8 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { nowOf } from '../kernel/ctx.ts';

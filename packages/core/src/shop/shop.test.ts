@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig } from '../kernel/index.ts';
-import { Region } from '../region/index.ts';
-import { Shop } from './index.ts';
+import * as Region from '../region/index.ts';
+import * as Shop from './index.ts';
 
 let db: Db;
 let seller: Actor;

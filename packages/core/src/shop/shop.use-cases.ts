@@ -7,7 +7,7 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import type { Actor } from '../kernel/actor.ts';
@@ -16,8 +16,8 @@ import { conflict, type FieldIssue, forbidden, notFound, ValidationError } from 
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside, parseInput } from '../kernel/validation.ts';
-import { Media } from '../media/index.ts';
-import { Region } from '../region/index.ts';
+import * as Media from '../media/index.ts';
+import * as Region from '../region/index.ts';
 import { type CATEGORIES, type DELIVERY, type PAYMENT_METHODS, type SHOP_KINDS, shopEntities } from './shop.entity.ts';
 import { canOpen, capabilities, type ShopCapabilities } from './shop.policy.ts';
 import { avatarSchema, handleLookupSchema, handleSchema, shopFieldsSchema, shopPatchSchema } from './shop.schema.ts';

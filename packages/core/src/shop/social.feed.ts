@@ -1,5 +1,5 @@
 import { BatchGetCommand, BatchGetRequest, executeBatchGet, QueryCommand } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Page } from '../db/cursor.ts';
 import { DomainError } from '../kernel/errors.ts';

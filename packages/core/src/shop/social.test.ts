@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type S3Local, startS3Local } from '../../../../scripts/local/s3-local.ts';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Config, type Ctx, loadConfig, newId } from '../kernel/index.ts';
-import { Media } from '../media/index.ts';
+import * as Media from '../media/index.ts';
 import { mediaClient } from '../media-client/index.ts';
-import { Region } from '../region/index.ts';
-import { Shop } from './index.ts';
+import * as Region from '../region/index.ts';
+import * as Shop from './index.ts';
 
 /** Follows, posts, likes, comments and the feed, against DynamoDB Local, the local S3 and the real stream projections. */
 let db: Db;
@@ -400,7 +400,7 @@ describe('programme-graduate badge', () => {
     const decided = (await Shop.get(db, b.id)).badge;
     expect(['verified', 'rejected']).toContain(decided?.status);
     // The winner's decision is audited in its own transaction; the loser's failed condition wrote no entry.
-    const { Audit } = await import('../audit/index.ts');
+    const Audit = await import('../audit/index.ts');
     const audited = (await Audit.list(as(officer), { targetType: 'shop', targetId: b.id })).items.map((e) => e.action);
     expect(audited).toEqual([decided?.status === 'verified' ? 'badge.verify' : 'badge.reject']);
     // Editing the shop keeps the badge; asking again puts it back in the queue as pending.

@@ -7,7 +7,7 @@ import {
   PutItemCommand,
   QueryCommand,
 } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
+import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -17,7 +17,7 @@ import { forbidden, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
-import { Media } from '../media/index.ts';
+import * as Media from '../media/index.ts';
 import { productEntities } from './product.entity.ts';
 import type { Product } from './product.use-cases.ts';
 import { capabilities, seesHidden } from './shop.policy.ts';

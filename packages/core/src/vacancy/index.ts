@@ -1,5 +1,4 @@
-/** Job vacancies: posting, editing, closing, browsing. Import as `import { Vacancy } from '@bursa/core/vacancy'`. */
-export * as Vacancy from './index.ts';
+/** Job vacancies: posting, editing, closing, browsing. Import as `import * as Vacancy from '@bursa/core/vacancy'`. */
 export { countStatusChange, statusCounts, statusCountWrites, type VacancyStatusCounts } from './vacancy.counts.ts';
 export { CLOSE_OUTCOMES, HOLD_REASONS, VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
 export {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import {
   type Actor,
@@ -12,8 +12,8 @@ import {
   type ValidationError,
 } from '../kernel/index.ts';
 import { translate } from '../messages/index.ts';
-import { Region } from '../region/index.ts';
-import { Vacancy } from './index.ts';
+import * as Region from '../region/index.ts';
+import * as Vacancy from './index.ts';
 import { addMonths } from './vacancy.fields.ts';
 
 /**

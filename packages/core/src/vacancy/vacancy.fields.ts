@@ -4,8 +4,8 @@ import { DomainError, type FieldIssue, type MessageParams, ValidationError } fro
 import { formatRupiah } from '../kernel/format.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { check } from '../kernel/validation.ts';
-import { Region } from '../region/index.ts';
-import { Wage } from '../wage/index.ts';
+import * as Region from '../region/index.ts';
+import * as Wage from '../wage/index.ts';
 import {
   type Confirmation,
   type DraftFields,

@@ -1,6 +1,6 @@
 import { QueryCommand } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { LEVELS, type Level, meetsEducation } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';

@@ -1,7 +1,7 @@
 import { $remove, $set, QueryCommand } from 'dynamodb-toolbox';
 import * as z from 'zod';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden } from '../kernel/errors.ts';

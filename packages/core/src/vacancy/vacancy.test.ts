@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../../test/support/db.ts';
 import { startProjections } from '../../../../test/support/projections.ts';
-import { Account } from '../account/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import { type Actor, type Ctx, loadConfig, newId, todayInJakarta, ValidationError } from '../kernel/index.ts';
-import { Region } from '../region/index.ts';
-import { Vacancy } from './index.ts';
+import * as Region from '../region/index.ts';
+import * as Vacancy from './index.ts';
 
 let db: Db;
 let settle: () => Promise<void>;

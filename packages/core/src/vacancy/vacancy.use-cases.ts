@@ -1,7 +1,7 @@
 import { $remove, $set, GetItemCommand, PutItemCommand } from 'dynamodb-toolbox';
-import { Account } from '../account/index.ts';
-import { Audit } from '../audit/index.ts';
-import { Company } from '../company/index.ts';
+import * as Account from '../account/index.ts';
+import * as Audit from '../audit/index.ts';
+import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
 import type { Level } from '../education/index.ts';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
@@ -9,7 +9,7 @@ import { conflict, notFound, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { todayInJakarta } from '../kernel/time.ts';
-import { Limit } from '../limit/index.ts';
+import * as Limit from '../limit/index.ts';
 import {
   type CLOSE_OUTCOMES,
   reviewKeys,

@@ -1,5 +1,5 @@
 import { $add, executeTransactWrite, UpdateItemCommand, UpdateTransaction } from 'dynamodb-toolbox';
-import type { Audit } from '../audit/index.ts';
+import type * as Audit from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { conflict } from '../kernel/errors.ts';

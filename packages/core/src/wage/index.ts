@@ -1,3 +1,2 @@
-/** Wage reference data: the minimum wage (UMK) per regency and year. Import as `import { Wage } from '@bursa/core/wage'`. */
-export * as Wage from './index.ts';
+/** Wage reference data: the minimum wage (UMK) per regency and year. Import as `import * as Wage from '@bursa/core/wage'`. */
 export * from './wage.minimum.ts';

@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { loadConfig, todayInJakarta } from '@bursa/core/kernel';
-import { Outcome } from '@bursa/core/outcome';
-import { Region } from '@bursa/core/region';
+import * as Outcome from '@bursa/core/outcome';
+import * as Region from '@bursa/core/region';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../../../packages/core/src/account/account.session.ts';
 import { startAppServer } from '../../../../scripts/local/server.ts';

@@ -1,4 +1,4 @@
-import type { Outcome } from '@bursa/core/outcome';
+import type * as Outcome from '@bursa/core/outcome';
 import type { APIContext } from 'astro';
 import { translator } from '../../i18n/messages';
 import { loadDashboard } from './query';

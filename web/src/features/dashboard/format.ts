@@ -1,5 +1,5 @@
 import { formatNumber, formatRupiah, type Locale } from '@bursa/core/kernel';
-import type { Outcome } from '@bursa/core/outcome';
+import type * as Outcome from '@bursa/core/outcome';
 import type { MessageKey } from '../../i18n/messages';
 
 /** Each counter's column label (declared here, so every key is a literal the i18n check can see). */

@@ -1,5 +1,5 @@
 import { type Ctx, type FieldIssue, fieldIssues, isDomainError } from '@bursa/core/kernel';
-import { Outcome } from '@bursa/core/outcome';
+import * as Outcome from '@bursa/core/outcome';
 
 /** The dashboard's filters in the address (Indonesian names): /kantor?dari=2026-01&sampai=2026-12&kecamatan=…&program=…&angkatan=…&urut=hired&arah=desc. */
 const PARAMS = {

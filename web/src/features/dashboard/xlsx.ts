@@ -1,4 +1,4 @@
-import { Outcome } from '@bursa/core/outcome';
+import * as Outcome from '@bursa/core/outcome';
 import { xlsx } from '../../lib/xlsx';
 
 /**

@@ -1,7 +1,7 @@
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { type Ctx, fieldIssues, isDomainError, type Locale } from '@bursa/core/kernel';
 import { issueText, translate } from '@bursa/core/messages';
-import { Programme } from '@bursa/core/programme';
+import * as Programme from '@bursa/core/programme';
 import { STATUS_OF } from '@bursa/http';
 import { translator } from '../../i18n/messages.ts';
 

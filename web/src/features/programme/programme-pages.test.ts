@@ -3,10 +3,10 @@
  * programme and a cohort, uploads a CSV (multipart), sees bad rows with line numbers, marks completion and
  * reads the English page; a resident gets 403.
  */
-import { Account } from '@bursa/core/account';
+import * as Account from '@bursa/core/account';
 import { loadConfig } from '@bursa/core/kernel';
-import { Region } from '@bursa/core/region';
-import { Shop } from '@bursa/core/shop';
+import * as Region from '@bursa/core/region';
+import * as Shop from '@bursa/core/shop';
 import { SESSION_COOKIE } from '@bursa/http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startAppServer } from '../../../../scripts/local/server.ts';

@@ -1,4 +1,4 @@
-import { Outcome } from '@bursa/core/outcome';
+import * as Outcome from '@bursa/core/outcome';
 import type { APIRoute } from 'astro';
 import { downloadResponse } from '../../features/dashboard/download';
 

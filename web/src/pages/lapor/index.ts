@@ -1,5 +1,5 @@
 import { isDomainError } from '@bursa/core/kernel';
-import { Moderation } from '@bursa/core/moderation';
+import * as Moderation from '@bursa/core/moderation';
 import type { APIRoute } from 'astro';
 import { localePath } from '../../i18n/messages';
 import { safeNext } from '../../lib/auth';

@@ -1,4 +1,4 @@
-import { Fair } from '@bursa/core/fair';
+import * as Fair from '@bursa/core/fair';
 import { isDomainError } from '@bursa/core/kernel';
 import type { APIRoute } from 'astro';
 

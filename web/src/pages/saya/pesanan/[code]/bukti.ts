@@ -1,5 +1,5 @@
 import { isDomainError } from '@bursa/core/kernel';
-import { Order } from '@bursa/core/order';
+import * as Order from '@bursa/core/order';
 import type { APIRoute } from 'astro';
 
 /** An order's transfer proof: a redirect to a 5-minute signed link, for the buyer, the shop and officers (else 404). */

@@ -1,5 +1,5 @@
 import { isDomainError } from '@bursa/core/kernel';
-import { Order } from '@bursa/core/order';
+import * as Order from '@bursa/core/order';
 import type { APIRoute } from 'astro';
 
 /** A month's orders as CSV (`?bulan=M2026-12`), for the shop's members. */
