@@ -1,5 +1,5 @@
 import { nowOf } from '@bursa/core/kernel';
-import { appendChanges, changesFor } from '@bursa/core/search/log';
+import * as Search from '@bursa/core/search';
 import { entityOf, type Projection } from './projection.ts';
 
 /**
@@ -16,7 +16,7 @@ export const searchIndex: Projection = {
   entities: ['Vacancy', 'Product', 'Shop'],
   async apply(ctx, change) {
     const now = new Date(nowOf(ctx)).toISOString();
-    const changes = await changesFor(ctx.db, entityOf(change), change.oldImage, change.newImage);
-    if (changes.length) await appendChanges(ctx.db, changes, now);
+    const changes = await Search.changesFor(ctx.db, entityOf(change), change.oldImage, change.newImage);
+    if (changes.length) await Search.appendChanges(ctx.db, changes, now);
   },
 };

@@ -1,7 +1,7 @@
 import { type Db, runAsEntry } from '@bursa/core/db';
-import { remindInterviews as remindDue } from '@bursa/core/fair/remind';
+import * as Fair from '@bursa/core/fair';
 import type { Config } from '@bursa/core/kernel';
-import { expireDue } from '@bursa/core/order/expiry';
+import * as Order from '@bursa/core/order';
 
 /**
  * The scheduled expiry (every 15 minutes in AWS; every minute under npm start):
@@ -9,10 +9,10 @@ import { expireDue } from '@bursa/core/order/expiry';
  * stock back. Tagged as the jobs function's calls (the tests' grants check).
  */
 export function expireOrders(config: Config, db: Db, now?: () => number): Promise<number> {
-  return runAsEntry('jobs', () => expireDue({ db, config, actor: undefined, ...(now ? { now } : {}) }));
+  return runAsEntry('jobs', () => Order.expireDue({ db, config, actor: undefined, ...(now ? { now } : {}) }));
 }
 
 /** The scheduled interview reminders (same schedule): bookings starting in about an hour. */
 export function remindInterviews(config: Config, db: Db, now?: () => number): Promise<number> {
-  return runAsEntry('jobs', () => remindDue({ db, config, actor: undefined, ...(now ? { now } : {}) }));
+  return runAsEntry('jobs', () => Fair.remindInterviews({ db, config, actor: undefined, ...(now ? { now } : {}) }));
 }

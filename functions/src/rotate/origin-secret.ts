@@ -1,5 +1,5 @@
 import { CloudFront, type CloudFrontTarget, getSecretValue, type SecretsTarget, secretsManager } from '@bursa/core/aws';
-import { runAsEntry } from '@bursa/core/db/action-recorder';
+import { runAsEntry } from '@bursa/core/db';
 import { ORIGIN_HEADER } from '@bursa/http/origin-header';
 
 /**

@@ -1,4 +1,4 @@
-import { search } from '@bursa/core/search/use-cases';
+import * as Search from '@bursa/core/search';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../context.ts';
 
@@ -6,11 +6,10 @@ import type { ApiEnv } from '../context.ts';
  * Search (`GET /api/search?q=…&tab=vacancies&districtCode=…&cursor=…`): public,
  * like the lists it searches; the same fields as `/cari` under core's names.
  * Answers `{ q, tab, counts, vacancies, products, shops, facets, cursor? }`.
- * Imports the use case alone, not the Search barrel: the API asks the search
- * function and carries no index code (web/adapter/remote-search-only.ts).
+ * The API asks the search function and carries no index code (web/adapter/remote-search-only.ts).
  */
 export const searchRoutes = new Hono<ApiEnv>().get('/', async (c) => {
-  const results = await search(c.var.ctx, c.req.query());
+  const results = await Search.search(c.var.ctx, c.req.query());
   // Fresh within seconds: the edge may keep an answer briefly, browsers not.
   c.header('Cache-Control', 'public, max-age=0, s-maxage=15');
   return c.json(results);

@@ -1,7 +1,7 @@
 import { BatchPutRequest, GetItemCommand, QueryCommand } from 'dynamodb-toolbox';
 import { writeInBatches } from '../db/batch.ts';
 import type { Db } from '../db/client.ts';
-// The concepts' light modules, not their barrels: the search function carries no use case (issue 15).
+// The reads it needs, not the concepts' barrels: what the search function loads stays plain to see.
 import type { Product } from '../shop/product.use-cases.ts';
 import { shopEntities } from '../shop/shop.entity.ts';
 import { everyProductOf } from '../shop/shop.reads.ts';
