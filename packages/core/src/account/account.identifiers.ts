@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../kernel/zod.ts';
 
 /**
  * People sign in with an email address or an Indonesian mobile number. Both
@@ -21,24 +21,22 @@ export function normalizePhone(raw: string): string | undefined {
   return `+62${digits}`;
 }
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254, 'account.email.too_long')
-  .pipe(z.email('account.email.invalid'))
-  .transform(normalizeEmail);
+export const emailSchema = z.pipe(
+  z.pipe(z.string().check(z.trim(), z.maxLength(254, 'account.email.too_long')), z.email('account.email.invalid')),
+  z.transform(normalizeEmail),
+);
 
-export const phoneSchema = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
+export const phoneSchema = z.pipe(
+  z.string().check(z.trim()),
+  z.transform((v, ctx) => {
     const phone = normalizePhone(v);
     if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'account.phone.invalid' });
+      ctx.issues.push({ code: 'custom', message: 'account.phone.invalid', input: v });
       return z.NEVER;
     }
     return phone;
-  });
+  }),
+);
 
 export type LoginIdentifier = { kind: 'email' | 'phone'; value: string };
 
@@ -64,14 +62,14 @@ export function normalizeContactPhone(raw: string): string | undefined {
   return `+62${digits}`;
 }
 
-export const contactPhoneSchema = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
+export const contactPhoneSchema = z.pipe(
+  z.string().check(z.trim()),
+  z.transform((v, ctx) => {
     const phone = normalizeContactPhone(v);
     if (!phone) {
-      ctx.addIssue({ code: 'custom', message: 'account.contact_phone.invalid' });
+      ctx.issues.push({ code: 'custom', message: 'account.contact_phone.invalid', input: v });
       return z.NEVER;
     }
     return phone;
-  });
+  }),
+);

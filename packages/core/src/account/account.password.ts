@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import * as z from 'zod';
+import * as z from '../kernel/zod.ts';
 
 const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
 
@@ -43,9 +43,9 @@ const common = new Set([
 ]);
 
 /** At least 8 characters, letters and digits, not a well-known password. */
-export const passwordSchema = z
-  .string()
-  .min(8, 'account.password.min')
-  .max(128, 'account.password.max')
-  .refine((pw) => /\p{L}/u.test(pw) && /\d/.test(pw), 'account.password.letters_digits')
-  .refine((pw) => !common.has(pw.toLowerCase()), 'account.password.common');
+export const passwordSchema = z.string().check(
+  z.minLength(8, 'account.password.min'),
+  z.maxLength(128, 'account.password.max'),
+  z.refine((pw) => /\p{L}/u.test(pw) && /\d/.test(pw), 'account.password.letters_digits'),
+  z.refine((pw) => !common.has(pw.toLowerCase()), 'account.password.common'),
+);

@@ -9,12 +9,12 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import * as z from '../kernel/zod.ts';
 import * as Limit from '../limit/index.ts';
 import * as Mail from '../mail/index.ts';
 import { accountEntities } from './account.entity.ts';
@@ -33,9 +33,7 @@ export const RESET = { minutes: 30, tries: 5 } as const;
 
 const identifierField = z
   .string('auth.identifier.required')
-  .trim()
-  .min(1, 'auth.identifier.required')
-  .max(254, 'auth.identifier.too_long');
+  .check(z.trim(), z.minLength(1, 'auth.identifier.required'), z.maxLength(254, 'auth.identifier.too_long'));
 const hashCode = (userId: string, code: string) => createHash('sha256').update(`${userId}:${code}`).digest('base64url');
 const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
@@ -114,11 +112,8 @@ export const issueCode = fn(z.object({ identifier: identifierField }), async ({ 
 
 const resetSchema = z.object({
   identifier: identifierField,
-  code: z
-    .string('auth.reset.invalid_code')
-    .trim()
-    .regex(/^\d{6}$/, 'auth.reset.invalid_code'),
-  password: z.string('account.password.min').pipe(passwordSchema),
+  code: z.string('auth.reset.invalid_code').check(z.trim(), z.regex(/^\d{6}$/, 'auth.reset.invalid_code')),
+  password: z.pipe(z.string('account.password.min'), passwordSchema),
 });
 
 /** Sets a new password with a valid code; the code is spent and every session of the account ends. */

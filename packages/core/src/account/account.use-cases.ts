@@ -6,7 +6,6 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import type { Role } from '../kernel/actor.ts';
@@ -16,6 +15,7 @@ import { fn } from '../kernel/fn.ts';
 import type { Locale } from '../kernel/format.ts';
 import { newId } from '../kernel/ids.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import * as Limit from '../limit/index.ts';
 import { accountEntities } from './account.entity.ts';
 import type { LoginIdentifier } from './account.identifiers.ts';
@@ -127,7 +127,7 @@ export async function signOut(ctx: Ctx, session: Pick<Session, 'tokenHash'> | un
 }
 
 /** The signed-in person's own account (with email and phone) and what they may do. */
-export const me = fn(z.object({}).optional(), async (_input, ctx) => {
+export const me = fn(z.optional(z.object({})), async (_input, ctx) => {
   const actor = requireSignedIn(ctx.actor);
   const item = await getUserItem(ctx.db, actor.userId);
   if (!item) throw notFound('user.not_found');

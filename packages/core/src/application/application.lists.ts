@@ -1,5 +1,4 @@
 import { BatchGetCommand, BatchGetRequest, executeBatchGet, GetItemCommand, QueryCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import * as Company from '../company/index.ts';
 import type { Db } from '../db/client.ts';
@@ -7,6 +6,7 @@ import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
 import { forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import * as z from '../kernel/zod.ts';
 import * as Profile from '../profile/index.ts';
 import * as Vacancy from '../vacancy/index.ts';
 import { applicationEntities, FUNNEL_EVENTS, STAGES, type Stage } from './application.entity.ts';
@@ -164,7 +164,7 @@ export const cvLink = fn(applicationKeySchema, async ({ vacancyId, userId }, ctx
 
 /** A signed link (≤ 5 minutes) to one of an applicant's certificate files, for the same people as the CV. */
 export const certificateLink = fn(
-  applicationKeySchema.extend({ index: z.coerce.number().int().min(0).max(4) }),
+  z.extend(applicationKeySchema, { index: z.coerce.number().check(z.multipleOf(1), z.minimum(0), z.maximum(4)) }),
   async ({ vacancyId, userId, index }, ctx): Promise<string> => {
     const { can } = await withCapabilities(ctx, vacancyId, userId);
     const profileCan = Profile.capabilities({

@@ -1,5 +1,4 @@
 import { PutTransaction, QueryCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import type { Ctx } from '../kernel/ctx.ts';
@@ -8,6 +7,7 @@ import { forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { newId } from '../kernel/ids.ts';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { type Action, auditEntities, TARGETS, type TargetType, targetPartition } from './audit.entity.ts';
 import { canReadAudit } from './audit.policy.ts';
 
@@ -58,10 +58,10 @@ export function record(ctx: Ctx, what: Recorded) {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const listSchema = z.object({
-  month: optionalField(z.string().regex(MONTH, 'audit.month')),
+  month: optionalField(z.string().check(z.regex(MONTH, 'audit.month'))),
   targetType: optionalField(z.enum(TARGETS, 'audit.target')),
-  targetId: optionalField(z.string().max(60, 'audit.target')),
-  cursor: optionalField(z.string().max(600)),
+  targetId: optionalField(z.string().check(z.maxLength(60, 'audit.target'))),
+  cursor: optionalField(z.string().check(z.maxLength(600))),
 });
 
 const PAGE = 30;

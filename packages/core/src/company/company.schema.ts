@@ -1,24 +1,23 @@
-import * as z from 'zod';
 import { contactPhoneSchema, emailSchema } from '../account/index.ts';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { QUEUES, SECTORS } from './company.entity.ts';
 
 /** A company profile as its members fill it in; the kecamatan must hold the kelurahan (checked against Region). */
 export const companyFieldsSchema = z.object({
-  name: z.string('company.name.min').trim().min(2, 'company.name.min').max(120, 'company.name.max'),
+  name: z
+    .string('company.name.min')
+    .check(z.trim(), z.minLength(2, 'company.name.min'), z.maxLength(120, 'company.name.max')),
   sector: z.enum(SECTORS, 'company.sector.invalid'),
-  address: z.string('company.address.min').trim().min(5, 'company.address.min').max(300, 'company.address.max'),
-  districtCode: z.string('company.district.required').trim().min(1, 'company.district.required'),
-  villageCode: z.string('company.village.required').trim().min(1, 'company.village.required'),
+  address: z
+    .string('company.address.min')
+    .check(z.trim(), z.minLength(5, 'company.address.min'), z.maxLength(300, 'company.address.max')),
+  districtCode: z.string('company.district.required').check(z.trim(), z.minLength(1, 'company.district.required')),
+  villageCode: z.string('company.village.required').check(z.trim(), z.minLength(1, 'company.village.required')),
   contactPhone: optionalField(contactPhoneSchema),
   contactEmail: optionalField(emailSchema),
-  nib: optionalField(
-    z
-      .string()
-      .trim()
-      .regex(/^\d{13}$/, 'company.nib.invalid'),
-  ),
-  description: optionalField(z.string().trim().max(2000, 'company.description.max')),
+  nib: optionalField(z.string().check(z.trim(), z.regex(/^\d{13}$/, 'company.nib.invalid'))),
+  description: optionalField(z.string().check(z.trim(), z.maxLength(2000, 'company.description.max'))),
 });
 export type CompanyFields = z.input<typeof companyFieldsSchema>;
 
@@ -32,16 +31,18 @@ export const companyIdSchema = z.object({ id: z.string() });
 export const companyPatchSchema = z.looseObject({
   id: z.string(),
   /** The version the person edited (a form's hidden field, the API's If-Match): a stale one is a 409. */
-  version: optionalField(z.coerce.number('request.field.invalid').int().min(0)),
+  version: optionalField(z.coerce.number('request.field.invalid').check(z.multipleOf(1), z.minimum(0))),
 });
 
 export const rejectSchema = z.object({
   id: z.string(),
-  reason: z.string('company.reason.required').trim().min(5, 'company.reason.required').max(500, 'company.reason.max'),
+  reason: z
+    .string('company.reason.required')
+    .check(z.trim(), z.minLength(5, 'company.reason.required'), z.maxLength(500, 'company.reason.max')),
 });
 
 export const queueSchema = z.object({
-  queue: z.enum(QUEUES, 'request.field.invalid').default('unverified'),
-  cursor: optionalField(z.string().max(400)),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  queue: z._default(z.enum(QUEUES, 'request.field.invalid'), 'unverified'),
+  cursor: optionalField(z.string().check(z.maxLength(400))),
+  limit: z._default(z.coerce.number().check(z.multipleOf(1), z.minimum(1), z.maximum(50)), 20),
 });

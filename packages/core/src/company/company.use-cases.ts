@@ -7,7 +7,6 @@ import {
   QueryCommand,
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
@@ -18,6 +17,7 @@ import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import * as Limit from '../limit/index.ts';
 import * as Region from '../region/index.ts';
 import { companyEntities, companyPartition, queuePartition, type SECTORS, type STATUSES } from './company.entity.ts';
@@ -192,7 +192,7 @@ export const update = fn(companyPatchSchema, async ({ id, version, ...patch }, c
 export type CompanyMembership = { companyId: string; companyName: string; role: string };
 
 /** The companies the asker belongs to (`myCompanies`): one Query, at most one page of 50. */
-export const listMine = fn(z.object({}).optional(), async (_input, ctx) => {
+export const listMine = fn(z.optional(z.object({})), async (_input, ctx) => {
   const me = Account.requireSignedIn(ctx.actor);
   const { Membership } = companyEntities(ctx.db);
   const { Items = [] } = await ctx.db.table

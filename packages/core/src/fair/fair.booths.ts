@@ -9,7 +9,6 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import * as Application from '../application/index.ts';
 import * as Company from '../company/index.ts';
@@ -21,6 +20,7 @@ import { conflict, DomainError, forbidden, notFound, ValidationError } from '../
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN } from '../kernel/ids.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import * as Vacancy from '../vacancy/index.ts';
 import { type BOOTH_STATUSES, fairEntities } from './fair.entity.ts';
 import { boothCapabilities, canManageFairs, fairCapabilities } from './fair.policy.ts';
@@ -207,7 +207,7 @@ export const updateBooth = fn(checkedInside(boothContentSchema), async (input, c
 
 /** A fair's booths, one page (the fair page shows the approved ones; officers see all, to decide). */
 export const boothsOf = fn(
-  listSchema.extend({ fairId: z.string() }),
+  z.extend(listSchema, { fairId: z.string() }),
   async ({ fairId, cursor, limit }, ctx): Promise<Page<Booth>> => {
     const officer = canManageFairs(ctx.actor);
     const partition = `FAIR#${fairId}`;
@@ -227,7 +227,7 @@ export const boothsOf = fn(
 );
 
 /** A company's booths at every fair (its members). */
-export const boothsOfCompany = fn(boothKeySchema.pick({ companyId: true }), async ({ companyId }, ctx) => {
+export const boothsOfCompany = fn(z.pick(boothKeySchema, { companyId: true }), async ({ companyId }, ctx) => {
   const me = Account.requireSignedIn(ctx.actor);
   if (!(await Company.isMember(ctx.db, me, companyId)) && !canManageFairs(me)) throw forbidden('company.not_member');
   const { Items = [] } = await ctx.db.table
@@ -269,7 +269,11 @@ export const viewBooth = fn(boothKeySchema, async ({ fairId, companyId }, ctx): 
  * fair's funnel counts it), for a vacancy the booth brings.
  */
 export const applyAtBooth = fn(
-  boothKeySchema.extend({ vacancyId: z.string(), coverNote: z.string().optional(), answers: z.unknown().optional() }),
+  z.extend(boothKeySchema, {
+    vacancyId: z.string(),
+    coverNote: z.optional(z.string()),
+    answers: z.optional(z.unknown()),
+  }),
   async ({ fairId, companyId, vacancyId, coverNote, answers }, ctx) => {
     const booth = await getBooth(ctx.db, fairId, companyId);
     if (booth?.status !== 'approved' || !(booth.vacancyIds ?? []).includes(vacancyId))

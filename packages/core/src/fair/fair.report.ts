@@ -10,7 +10,6 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import * as Application from '../application/index.ts';
 import * as Company from '../company/index.ts';
@@ -20,6 +19,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { csvCell } from '../kernel/format.ts';
+import * as z from '../kernel/zod.ts';
 import * as Region from '../region/index.ts';
 import { boothsOf } from './fair.booths.ts';
 import { canManageFairs } from './fair.policy.ts';
@@ -157,7 +157,7 @@ async function statsOf(db: Db, fairId: string, scopes: string[]) {
  * kelurahan: 117 slices for Kota Tangerang).
  */
 export const fairReport = fn(
-  z.object({ fairId: z.string(), companyId: z.string().optional() }),
+  z.object({ fairId: z.string(), companyId: z.optional(z.string()) }),
   async ({ fairId, companyId }, ctx): Promise<FairReport> => {
     const me = Account.requireSignedIn(ctx.actor);
     const officer = canManageFairs(me);

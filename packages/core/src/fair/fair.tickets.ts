@@ -14,6 +14,7 @@ import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN } from '../kernel/ids.ts';
+import * as z from '../kernel/zod.ts';
 import * as Profile from '../profile/index.ts';
 import { fairEntities } from './fair.entity.ts';
 import { fairCapabilities } from './fair.policy.ts';
@@ -117,7 +118,7 @@ export const myTicket = fn(fairIdSchema, async ({ fairId }, ctx): Promise<Ticket
 });
 
 /** The asker's tickets, newest fairs first (at most 20). */
-export const myTickets = fn(fairIdSchema.partial(), async (_input, ctx): Promise<Ticket[]> => {
+export const myTickets = fn(z.partial(fairIdSchema), async (_input, ctx): Promise<Ticket[]> => {
   const me = Account.requireSignedIn(ctx.actor);
   const { Items = [] } = await ctx.db.table
     .build(QueryCommand)

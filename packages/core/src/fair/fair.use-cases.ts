@@ -7,7 +7,6 @@ import {
   QueryCommand,
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
@@ -17,6 +16,7 @@ import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside, validField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import * as Media from '../media/index.ts';
 import * as Region from '../region/index.ts';
 import { slugOf } from '../shop/product.use-cases.ts';

@@ -1,6 +1,6 @@
-import type * as z from 'zod';
 import type { Ctx } from './ctx.ts';
 import { parseInput } from './validation.ts';
+import type * as z from './zod.ts';
 
 /**
  * A use case: its input schema and what it does with the parsed input.
@@ -9,7 +9,7 @@ import { parseInput } from './validation.ts';
  */
 // Pure (bundlers read the annotation), so a bundle may leave out a use case nothing calls.
 /* @__NO_SIDE_EFFECTS__ */
-export function fn<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<R>) {
+export function fn<S extends z.ZodMiniType, R>(schema: S, run: (input: z.output<S>, ctx: Ctx) => Promise<R>) {
   // async: bad input is a rejected promise like every other failure, never a synchronous throw.
   return Object.assign(async (ctx: Ctx, input: z.input<S>) => run(parseInput(schema, input), ctx), { schema });
 }

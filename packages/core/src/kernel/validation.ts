@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { type FieldIssue, type MessageParams, ValidationError } from './errors.ts';
+import * as z from './zod.ts';
 
 /**
  * Parses input with a zod schema; a failure becomes a ValidationError listing
@@ -7,7 +7,7 @@ import { type FieldIssue, type MessageParams, ValidationError } from './errors.t
  * (`z.string().min(3, 'vacancy.title.min')`); a check without one gets a
  * generic key for its kind, so no issue ever reaches a person untranslated.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const { data, issues } = check(schema, input);
   if (issues.length) throw new ValidationError(issues);
   return data as z.output<S>;
@@ -17,7 +17,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
  * Like parseInput, but hands back the issues instead of throwing, so a use
  * case can add its own checks (against stored data) and report them all together.
  */
-export function check<S extends z.ZodType>(schema: S, input: unknown): { data?: z.output<S>; issues: FieldIssue[] } {
+export function check<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+): { data?: z.output<S>; issues: FieldIssue[] } {
   // Ill-formed Unicode (a lone UTF-16 surrogate) in any text is refused at the boundary:
   // stored, it would break every page that encodes it (share links, headers).
   const malformed = malformedText(input);
@@ -58,7 +61,7 @@ function genericCode(issue: z.core.$ZodIssue): string {
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** An optional field where a blank string counts as absent. */
-export const optionalField = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+export const optionalField = <T extends z.ZodMiniType>(schema: T) => z.preprocess(blankToUndefined, z.optional(schema));
 
 /** Paths of every string in the input (nested) that is not well-formed Unicode. */
 export function malformedText(input: unknown, path = '', depth = 0): string[] {
@@ -110,18 +113,23 @@ function arraysFromIndexes(node: unknown): unknown {
  * rows are dropped after validation, so an issue's path (`experience.2.title`)
  * still names the row the person typed in.
  */
-export function formRows<T extends z.ZodType>(row: T, max: number, maxCode: string) {
+export function formRows<T extends z.ZodMiniType>(row: T, max: number, maxCode: string) {
   const isBlank = (v: unknown) =>
     v !== null &&
     typeof v === 'object' &&
     Object.values(v as Record<string, unknown>).every((x) => typeof x !== 'string' || x.trim() === '');
-  return z
-    .preprocess(
-      (v) => (v === undefined ? [] : v),
-      z.array(z.preprocess((v) => (isBlank(v) ? null : v), row.nullable())),
-    )
-    .transform((rows) => rows.filter((r): r is NonNullable<typeof r> => r !== null))
-    .pipe(z.array(z.any()).max(max, maxCode)) as unknown as z.ZodType<z.output<T>[], unknown>;
+  const rows = z.preprocess(
+    (v) => (v === undefined ? [] : v),
+    z.array(z.preprocess((v) => (isBlank(v) ? null : v), z.nullable(row))),
+  );
+  const filled = z.pipe(
+    rows,
+    z.transform((list) => list.filter((r) => r !== null)),
+  );
+  return z.pipe(filled, z.array(z.any()).check(z.maxLength(max, maxCode))) as unknown as z.ZodMiniType<
+    z.output<T>[],
+    unknown
+  >;
 }
 
 /**
@@ -144,13 +152,13 @@ export function whenValid(...paths: string[]) {
  * undefined. Lets a use case check stored data (a kelurahan in its kecamatan,
  * a taken handle) while other fields are wrong, and report it all at once.
  */
-export function validField<S extends z.ZodObject, K extends keyof S['shape'] & string>(
+export function validField<S extends z.ZodMiniObject, K extends keyof S['shape'] & string>(
   schema: S,
   input: unknown,
   name: K,
 ): z.output<S['shape'][K]> | undefined {
   const value = input && typeof input === 'object' ? (input as Record<string, unknown>)[name] : undefined;
-  const field = schema.shape[name] as z.ZodType;
+  const field = schema.shape[name] as z.ZodMiniType;
   const result = field.safeParse(value);
   return result.success ? (result.data as z.output<S['shape'][K]>) : undefined;
 }
@@ -160,5 +168,5 @@ export function validField<S extends z.ZodObject, K extends keyof S['shape'] & s
  * `check` so that checks against stored data join the schema's issues in one
  * answer: `fn(checkedInside(companyFieldsSchema), async (input, ctx) => …)`.
  */
-export const checkedInside = <S extends z.ZodType>(_schema: S) =>
+export const checkedInside = <S extends z.ZodMiniType>(_schema: S) =>
   z.custom<z.input<S>>((v) => v !== null && typeof v === 'object', 'request.field.invalid');

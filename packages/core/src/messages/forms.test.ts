@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
 import { registerSchema, signInSchema } from '../account/account.schema.ts';
 import { companyFieldsSchema, rejectSchema } from '../company/company.schema.ts';
 import { fairFieldsSchema, slotsSchema } from '../fair/fair.schema.ts';
 import { check } from '../kernel/validation.ts';
+import type * as z from '../kernel/zod.ts';
 import { reportSchema } from '../moderation/moderation.schema.ts';
 import { paymentSettingsSchema, placeOrderSchema, reviewSchema } from '../order/order.schema.ts';
 import { profileFieldsSchema } from '../profile/profile.schema.ts';
@@ -18,7 +18,8 @@ import { translate } from './index.ts';
  * the other fields' mistakes, not only after they are fixed. And over-long
  * text is refused, never cut, with a message that names the limit.
  */
-const codesOf = (schema: z.ZodType, input: unknown) => check(schema, input).issues.map((i) => `${i.path} ${i.code}`);
+const codesOf = (schema: z.ZodMiniType, input: unknown) =>
+  check(schema, input).issues.map((i) => `${i.path} ${i.code}`);
 
 describe('one round trip: cross-field checks run beside the other fields’ mistakes', () => {
   it('registration: no name, a weak password and neither email nor phone', () => {
@@ -162,7 +163,7 @@ describe('over-long text is refused, never cut, with a message naming the limit'
     ['cohort: institution', cohortSchema, 'institution', 120],
     ['report: note', reportSchema, 'note', 500],
   ] as const)('%s (%i)', (_what, schema, field, limit) => {
-    const { data, issues } = check(schema as z.ZodType, { [field]: long(limit) });
+    const { data, issues } = check(schema as z.ZodMiniType, { [field]: long(limit) });
     expect(data).toBeUndefined();
     const issue = issues.find((i) => i.path === field);
     expect(issue, field).toBeDefined();
@@ -170,6 +171,8 @@ describe('over-long text is refused, never cut, with a message naming the limit'
     expect(translate(issue.code, 'id', issue.params)).toContain(grouped(limit, '.'));
     expect(translate(issue.code, 'en', issue.params)).toContain(grouped(limit, ','));
     // Exactly at the limit is fine.
-    expect(check(schema as z.ZodType, { [field]: 'x'.repeat(limit) }).issues.some((i) => i.path === field)).toBe(false);
+    expect(check(schema as z.ZodMiniType, { [field]: 'x'.repeat(limit) }).issues.some((i) => i.path === field)).toBe(
+      false,
+    );
   });
 });

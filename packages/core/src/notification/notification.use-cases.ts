@@ -1,11 +1,11 @@
 import { GetItemCommand, QueryCommand, UpdateItemCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { type Kind, notificationEntities } from './notification.entity.ts';
 
 export { type Delivery, deliver } from './notification.deliver.ts';
@@ -29,7 +29,7 @@ export type Inbox = Page<Info & { unread: boolean }> & { readAt?: string };
 
 /** A page of the signed-in person's notifications, newest first; those newer than the last visit are marked unread. */
 export const inbox = fn(
-  z.object({ cursor: optionalField(z.string().max(600)) }).default({}),
+  z._default(z.object({ cursor: optionalField(z.string().check(z.maxLength(600))) }), {}),
   async ({ cursor }, ctx): Promise<Inbox> => {
     const me = Account.requireSignedIn(ctx.actor);
     const { Notification, Inbox: InboxEntity } = notificationEntities(ctx.db);
@@ -65,7 +65,7 @@ export const inbox = fn(
 );
 
 /** Opening the inbox reads everything: the count goes to zero, and what came before now is no longer new. */
-export const markAllRead = fn(z.object({}).default({}), async (_input, ctx) => {
+export const markAllRead = fn(z._default(z.object({}), {}), async (_input, ctx) => {
   const me = Account.requireSignedIn(ctx.actor);
   await notificationEntities(ctx.db)
     .Inbox.build(UpdateItemCommand)

@@ -7,11 +7,11 @@ import {
   PutItemCommand,
   QueryCommand,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { DomainError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import * as z from '../kernel/zod.ts';
 import { productEntities } from '../shop/product.entity.ts';
 import { getProduct, type Product } from '../shop/product.use-cases.ts';
 import { get as getShop, type Info as ShopInfo } from '../shop/shop.use-cases.ts';
@@ -72,7 +72,7 @@ export const changeCart = fn(
 );
 
 /** The signed-in person's carts (one per shop, with what was added as it was then), most recent first; one Query, at most 20 shops. */
-export const myCarts = fn(z.object({}).optional(), async (_input, ctx): Promise<Cart[]> => {
+export const myCarts = fn(z.optional(z.object({})), async (_input, ctx): Promise<Cart[]> => {
   const me = Account.requireSignedIn(ctx.actor);
   const { Items = [] } = await ctx.db.table
     .build(QueryCommand)

@@ -1,9 +1,9 @@
 import { $remove, $set, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import * as z from '../kernel/zod.ts';
 import * as Media from '../media/index.ts';
 import { type OrderStatus, orderEntities, PAY_WITHIN_MS } from './order.entity.ts';
 import { cancelOrder } from './order.expiry.ts';
@@ -108,7 +108,7 @@ export const attachProof = fn(proofSchema, async ({ code, imageId }, ctx): Promi
 
 /** The form the buyer posts the proof photo with: private (never under /media), then back to `redirectUrl`. */
 export const proofUploadForm = fn(
-  z.object({ code: codeSchema, redirectUrl: z.string().url() }),
+  z.object({ code: codeSchema, redirectUrl: z.url() }),
   async ({ code, redirectUrl }, ctx): Promise<Media.ImageUploadForm | undefined> => {
     const me = Account.requireSignedIn(ctx.actor);
     const { can } = await viewOrder(ctx, { code });
@@ -118,7 +118,7 @@ export const proofUploadForm = fn(
 );
 
 /** A short-lived link to an order's proof photo, for whom the policy lets see it. */
-export const proofUrl = fn(proofSchema.pick({ code: true }), async ({ code }, ctx): Promise<string | undefined> => {
+export const proofUrl = fn(z.pick(proofSchema, { code: true }), async ({ code }, ctx): Promise<string | undefined> => {
   const { order, can } = await viewOrder(ctx, { code });
   if (!can.seeProof) throw forbidden('order.not_allowed');
   return order.proof ? Media.privateImageUrl(ctx.config, order.proof.imageId) : undefined;

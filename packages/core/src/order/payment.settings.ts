@@ -1,10 +1,10 @@
 import { $add, $remove, $set, UpdateItemCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import * as z from '../kernel/zod.ts';
 import * as Media from '../media/index.ts';
 import { shopEntities } from '../shop/shop.entity.ts';
 import { capabilities } from '../shop/shop.policy.ts';

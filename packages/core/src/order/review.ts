@@ -11,7 +11,6 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
@@ -20,6 +19,7 @@ import { type BursaTable, bindEntities } from '../db/table.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import * as z from '../kernel/zod.ts';
 import * as Media from '../media/index.ts';
 import { orderEntities } from './order.entity.ts';
 import { replySchema, reviewSchema } from './order.schema.ts';
@@ -144,8 +144,8 @@ export const replyToReview = fn(replySchema, async ({ code, text }, ctx): Promis
 export const reviewsOf = fn(
   z.object({
     shopId: z.string(),
-    cursor: z.string().max(400).optional(),
-    limit: z.number().int().min(1).max(50).default(10),
+    cursor: z.optional(z.string().check(z.maxLength(400))),
+    limit: z._default(z.number().check(z.multipleOf(1), z.minimum(1), z.maximum(50)), 10),
   }),
   async ({ shopId, cursor, limit }, ctx): Promise<Page<Review>> => {
     const partition = `SHOP#${shopId}`;

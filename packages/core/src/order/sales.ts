@@ -10,7 +10,6 @@ import {
   string,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { type CountWrites, countOnce } from '../db/projected.ts';
@@ -19,6 +18,7 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { csvCell } from '../kernel/format.ts';
+import * as z from '../kernel/zod.ts';
 import { roleIn } from '../shop/shop.use-cases.ts';
 import { orderEntities, PAYMENT_METHODS } from './order.entity.ts';
 import type { Info as Order } from './order.use-cases.ts';
@@ -138,10 +138,7 @@ async function requireSeller(ctx: Ctx, shopId: string) {
 export const salesOf = fn(
   z.object({
     shopId: z.string(),
-    month: z
-      .string()
-      .regex(/^M\d{4}-\d{2}$/)
-      .optional(),
+    month: z.optional(z.string().check(z.regex(/^M\d{4}-\d{2}$/))),
   }),
   async ({ shopId, month }, ctx): Promise<SalesReport> => {
     await requireSeller(ctx, shopId);
@@ -197,7 +194,7 @@ export const salesOf = fn(
  * the month's orders page by page (the shop's order index by date), at most 5,000.
  */
 export const salesCsv = fn(
-  z.object({ shopId: z.string(), month: z.string().regex(/^M\d{4}-\d{2}$/) }),
+  z.object({ shopId: z.string(), month: z.string().check(z.regex(/^M\d{4}-\d{2}$/)) }),
   async ({ shopId, month }, ctx): Promise<string> => {
     await requireSeller(ctx, shopId);
     const [y, m] = month.slice(1).split('-').map(Number) as [number, number];

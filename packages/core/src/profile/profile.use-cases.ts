@@ -1,5 +1,4 @@
 import { $set, GetItemCommand, PutItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure } from '../db/conditions.ts';
@@ -8,6 +7,7 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { check, checkedInside } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import * as Media from '../media/index.ts';
 import * as Region from '../region/index.ts';
 import type { GENDERS, PROGRAMMES } from './profile.entity.ts';
@@ -81,7 +81,7 @@ export async function find(db: Db, userId: string): Promise<Info | undefined> {
 export type MyProfile = { profile?: Info; completeness: Completeness; can: ProfileCapabilities };
 
 /** The signed-in person's own profile (or none yet) and what it still lacks. */
-export const mine = fn(z.object({}).optional(), async (_input, ctx): Promise<MyProfile> => {
+export const mine = fn(z.optional(z.object({})), async (_input, ctx): Promise<MyProfile> => {
   const me = Account.requireSignedIn(ctx.actor);
   const profile = await find(ctx.db, me.userId);
   return {

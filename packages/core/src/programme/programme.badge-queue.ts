@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import type { Page } from '../db/cursor.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import * as Shop from '../shop/index.ts';
 import { cohortListsOf } from './programme.graduates.ts';
 
@@ -17,7 +17,7 @@ export type QueueCard = Shop.Info & {
  * the person is on a list at all, and which.
  */
 export const badgeQueue = fn(
-  z.object({ cursor: optionalField(z.string().max(600)) }),
+  z.object({ cursor: optionalField(z.string().check(z.maxLength(600))) }),
   async (input, ctx): Promise<Page<QueueCard>> => {
     const page = await Shop.badgeQueue(ctx, input);
     const lists = await cohortListsOf(

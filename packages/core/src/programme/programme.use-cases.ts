@@ -7,7 +7,6 @@ import {
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import * as Audit from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
@@ -18,6 +17,7 @@ import { conflict, forbidden, notFound, ValidationError } from '../kernel/errors
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside, optionalField, validField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { type Cohort, type Programme, programmeEntities } from './programme.entity.ts';
 import { canManageProgrammes } from './programme.policy.ts';
 import { cohortSchema, cohortUpdateSchema, pageSchema, programmeSchema } from './programme.schema.ts';
@@ -93,7 +93,7 @@ export const listProgrammes = fn(pageSchema, async ({ cursor }, ctx): Promise<Pa
 
 /** A programme and one page of its cohorts, the latest start first. */
 export const programmeView = fn(
-  z.object({ id: z.string().max(40), cursor: optionalField(z.string().max(600)) }),
+  z.object({ id: z.string().check(z.maxLength(40)), cursor: optionalField(z.string().check(z.maxLength(600))) }),
   async ({ id, cursor }, ctx): Promise<{ programme: Programme; cohorts: Page<Cohort> }> => {
     requireOfficer(ctx.actor);
     const partition = `PROGRAMME#${id}#COHORTS`;

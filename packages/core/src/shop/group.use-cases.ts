@@ -8,13 +8,13 @@ import {
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import { phoneSchema } from '../account/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
 import { nowOf } from '../kernel/ctx.ts';
 import { conflict, DomainError, forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
+import * as z from '../kernel/zod.ts';
 import { MAX_MEMBERS, shopEntities } from './shop.entity.ts';
 import { capabilities } from './shop.policy.ts';
 import { get, roleIn } from './shop.use-cases.ts';
@@ -36,9 +36,9 @@ export type Invite = {
   createdAt: string;
 };
 
-const inviteSchema = z.object({ shopId: z.string().max(40), phone: phoneSchema });
-const shopIdSchema = z.object({ shopId: z.string().max(40) });
-const removeSchema = z.object({ shopId: z.string().max(40), userId: z.string().max(40) });
+const inviteSchema = z.object({ shopId: z.string().check(z.maxLength(40)), phone: phoneSchema });
+const shopIdSchema = z.object({ shopId: z.string().check(z.maxLength(40)) });
+const removeSchema = z.object({ shopId: z.string().check(z.maxLength(40)), userId: z.string().check(z.maxLength(40)) });
 
 const memberCount = (shop: { members?: number }) => shop.members ?? 1;
 
@@ -91,7 +91,7 @@ async function myPhone(ctx: Parameters<Parameters<typeof fn>[1]>[1]): Promise<st
 }
 
 /** The invites waiting for the asker (by the phone on their account). */
-export const invitesForMe = fn(z.object({}).optional(), async (_input, ctx): Promise<Invite[]> => {
+export const invitesForMe = fn(z.optional(z.object({})), async (_input, ctx): Promise<Invite[]> => {
   const phone = await myPhone(ctx);
   if (!phone) return [];
   const { Items = [] } = await ctx.db.table

@@ -1,9 +1,9 @@
 import { QueryCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import type { Db } from '../db/client.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { type MarketProduct, type MarketShop, marketEntities } from './market.ts';
 import { CATEGORIES } from './shop.entity.ts';
 
@@ -12,8 +12,8 @@ import { CATEGORIES } from './shop.entity.ts';
 export const MARKET_PAGE = 24;
 const facetSchema = z.object({
   category: optionalField(z.enum(CATEGORIES, 'product.category.invalid')),
-  districtCode: optionalField(z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'shop.district.required')),
-  cursor: optionalField(z.string().max(600)),
+  districtCode: optionalField(z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/, 'shop.district.required'))),
+  cursor: optionalField(z.string().check(z.maxLength(600))),
 });
 const facetOf = (f: { category?: string | undefined; districtCode?: string | undefined }) =>
   f.category && f.districtCode

@@ -6,7 +6,6 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import * as Audit from '../audit/index.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
@@ -15,6 +14,7 @@ import { nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden, ValidationError } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { check, checkedInside, optionalField, validField, whenValid } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { PROGRAMMES } from '../profile/profile.entity.ts';
 import { graduateOf } from '../programme/programme.graduates.ts';
 import { grantBadgeTransaction } from './shop.badge-grant.ts';
@@ -33,27 +33,29 @@ import { type Badge, get, type Info, roleIn } from './shop.use-cases.ts';
 const QUEUE = 'BADGES#pending';
 
 const requestSchema = z.object({
-  shopId: z.string().max(40),
+  shopId: z.string().check(z.maxLength(40)),
   programme: z.enum(PROGRAMMES, 'shop.badge.programme'),
-  cohort: z.string('shop.badge.cohort').trim().min(3, 'shop.badge.cohort').max(120, 'shop.badge.cohort'),
+  cohort: z
+    .string('shop.badge.cohort')
+    .check(z.trim(), z.minLength(3, 'shop.badge.cohort'), z.maxLength(120, 'shop.badge.cohort')),
   year: z.coerce
     .number('shop.badge.year')
-    .int('shop.badge.year')
-    .min(1990, 'shop.badge.year')
-    .max(2100, 'shop.badge.year'),
+    .check(z.multipleOf(1, 'shop.badge.year'), z.minimum(1990, 'shop.badge.year'), z.maximum(2100, 'shop.badge.year')),
 });
 const decideSchema = z
   .object({
-    shopId: z.string().max(40),
+    shopId: z.string().check(z.maxLength(40)),
     decision: z.enum(['verify', 'reject'], 'request.field.invalid'),
-    reason: optionalField(z.string().trim().max(300, 'shop.badge.reason')),
+    reason: optionalField(z.string().check(z.trim(), z.maxLength(300, 'shop.badge.reason'))),
   })
-  .refine((d) => d.decision !== 'reject' || d.reason, {
-    message: 'shop.badge.reason',
-    path: ['reason'],
-    ...whenValid('decision', 'reason'),
-  });
-const queueSchema = z.object({ cursor: optionalField(z.string().max(600)) });
+  .check(
+    z.refine((d) => d.decision !== 'reject' || d.reason, {
+      message: 'shop.badge.reason',
+      path: ['reason'],
+      ...whenValid('decision', 'reason'),
+    }),
+  );
+const queueSchema = z.object({ cursor: optionalField(z.string().check(z.maxLength(600))) });
 
 export const requestBadge = fn(checkedInside(requestSchema), async (input, ctx): Promise<Badge> => {
   const me = Account.requireSignedIn(ctx.actor);

@@ -6,7 +6,6 @@ import {
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import type { Db } from '../db/client.ts';
 import { isConditionFailure, withConflictRetry } from '../db/conditions.ts';
@@ -16,6 +15,7 @@ import { conflict, type FieldIssue, forbidden, notFound, ValidationError } from 
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { check, checkedInside, parseInput } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import * as Media from '../media/index.ts';
 import * as Region from '../region/index.ts';
 import { type CATEGORIES, type DELIVERY, type PAYMENT_METHODS, type SHOP_KINDS, shopEntities } from './shop.entity.ts';
@@ -230,7 +230,7 @@ export const update = fn(checkedInside(shopPatchSchema), async (input, ctx): Pro
 export type MyShop = { shopId: string; role: 'owner' | 'member' };
 
 /** The shops the signed-in person owns or belongs to (one page of 20). */
-export const listMine = fn(z.object({}).optional(), async (_input, ctx): Promise<MyShop[]> => {
+export const listMine = fn(z.optional(z.object({})), async (_input, ctx): Promise<MyShop[]> => {
   const me = Account.requireSignedIn(ctx.actor);
   const { Items = [] } = await ctx.db.table
     .build(QueryCommand)

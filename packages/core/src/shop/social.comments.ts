@@ -1,5 +1,4 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import { isConditionFailure } from '../db/conditions.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -8,6 +7,7 @@ import { forbidden, notFound } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { ID_PATTERN, newId } from '../kernel/ids.ts';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { canDeleteComment, seesHidden } from './shop.policy.ts';
 import { roleIn } from './shop.use-cases.ts';
 import { REPORT_REASONS, socialEntities } from './social.entity.ts';
@@ -92,9 +92,9 @@ export const commentsOf = fn(postPageSchema, async ({ postId, cursor }, ctx): Pr
   return { items, ...(next ? { cursor: next } : {}) };
 });
 
-const reportSchema = commentKeySchema.extend({
+const reportSchema = z.extend(commentKeySchema, {
   reason: z.enum(REPORT_REASONS, 'report.reason'),
-  note: optionalField(z.string().trim().max(500, 'report.note')),
+  note: optionalField(z.string().check(z.trim(), z.maxLength(500, 'report.note'))),
 });
 
 /**

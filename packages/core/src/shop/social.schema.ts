@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { CAPTION_MAX, COMMENT_MAX } from './social.entity.ts';
 
 const ids = (max: number, code: string) =>
@@ -11,25 +11,30 @@ const ids = (max: number, code: string) =>
             .map((x) => x.trim())
             .filter(Boolean)
         : (v ?? []),
-    z
-      .array(z.string().max(40))
-      .max(max, code)
-      .transform((a) => [...new Set(a)]),
+    z.pipe(
+      z.array(z.string().check(z.maxLength(40))).check(z.maxLength(max, code)),
+      z.transform((a) => [...new Set(a)]),
+    ),
   );
 
-export const shopKeySchema = z.object({ shopId: z.string().max(40) });
+export const shopKeySchema = z.object({ shopId: z.string().check(z.maxLength(40)) });
 export const postFieldsSchema = z.object({
-  shopId: z.string().max(40),
-  caption: z.string('post.caption.max').trim().max(CAPTION_MAX, 'post.caption.max').default(''),
-  photos: ids(5, 'media.image.limit').pipe(z.array(z.string()).min(1, 'post.photos.required')),
-  tags: ids(5, 'post.tags.max').default([]),
+  shopId: z.string().check(z.maxLength(40)),
+  caption: z._default(z.string('post.caption.max').check(z.trim(), z.maxLength(CAPTION_MAX, 'post.caption.max')), ''),
+  photos: z.pipe(ids(5, 'media.image.limit'), z.array(z.string()).check(z.minLength(1, 'post.photos.required'))),
+  tags: z._default(ids(5, 'post.tags.max'), []),
 });
 export type PostFields = z.input<typeof postFieldsSchema>;
-export const postKeySchema = z.object({ shopId: z.string().max(40), postId: z.string().max(40) });
-export const commentFieldsSchema = postKeySchema.extend({
-  text: z.string('comment.text.length').trim().min(1, 'comment.text.length').max(COMMENT_MAX, 'comment.text.length'),
+export const postKeySchema = z.object({
+  shopId: z.string().check(z.maxLength(40)),
+  postId: z.string().check(z.maxLength(40)),
 });
-export const commentKeySchema = postKeySchema.extend({ commentId: z.string().max(40) });
-export const pageSchema = z.object({ cursor: optionalField(z.string().max(2000)) });
-export const shopPageSchema = shopKeySchema.extend({ cursor: optionalField(z.string().max(600)) });
-export const postPageSchema = postKeySchema.extend({ cursor: optionalField(z.string().max(600)) });
+export const commentFieldsSchema = z.extend(postKeySchema, {
+  text: z
+    .string('comment.text.length')
+    .check(z.trim(), z.minLength(1, 'comment.text.length'), z.maxLength(COMMENT_MAX, 'comment.text.length')),
+});
+export const commentKeySchema = z.extend(postKeySchema, { commentId: z.string().check(z.maxLength(40)) });
+export const pageSchema = z.object({ cursor: optionalField(z.string().check(z.maxLength(2000))) });
+export const shopPageSchema = z.extend(shopKeySchema, { cursor: optionalField(z.string().check(z.maxLength(600))) });
+export const postPageSchema = z.extend(postKeySchema, { cursor: optionalField(z.string().check(z.maxLength(600))) });

@@ -1,9 +1,9 @@
-import type * as z from 'zod';
 import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { DomainError, type FieldIssue, type MessageParams, ValidationError } from '../kernel/errors.ts';
 import { formatRupiah } from '../kernel/format.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import { check } from '../kernel/validation.ts';
+import type * as z from '../kernel/zod.ts';
 import * as Region from '../region/index.ts';
 import * as Wage from '../wage/index.ts';
 import {
@@ -155,7 +155,7 @@ function belowMinimumWage(regencyCode: string, today: string, v: Partial<Publish
 }
 
 /** Each field checked on its own: the valid values, and every issue with its path from the top. */
-function checkEach(shape: Record<string, z.ZodType>, input: Record<string, unknown>) {
+function checkEach(shape: Record<string, z.ZodMiniType>, input: Record<string, unknown>) {
   const values: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const [key, schema] of Object.entries(shape)) {

@@ -1,5 +1,4 @@
 import { $remove, $set, QueryCommand } from 'dynamodb-toolbox';
-import * as z from 'zod';
 import * as Account from '../account/index.ts';
 import * as Audit from '../audit/index.ts';
 import { decodeCursor, encodeCursor, type Page } from '../db/cursor.ts';
@@ -7,6 +6,7 @@ import { type Ctx, nowOf } from '../kernel/ctx.ts';
 import { conflict, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
+import * as z from '../kernel/zod.ts';
 import { REVIEW_QUEUE, vacancyEntities } from './vacancy.entity.ts';
 import { capabilities } from './vacancy.policy.ts';
 import { get, type Info } from './vacancy.use-cases.ts';
@@ -25,13 +25,15 @@ import { write } from './vacancy.write.ts';
  * are one transaction.
  */
 const queueSchema = z.object({
-  cursor: optionalField(z.string().max(400)),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: optionalField(z.string().check(z.maxLength(400))),
+  limit: z._default(z.coerce.number().check(z.multipleOf(1), z.minimum(1), z.maximum(50)), 20),
 });
 const approveSchema = z.object({ id: z.string() });
 const rejectSchema = z.object({
   id: z.string(),
-  reason: z.string('vacancy.review.reason').trim().min(5, 'vacancy.review.reason').max(500, 'vacancy.reason.max'),
+  reason: z
+    .string('vacancy.review.reason')
+    .check(z.trim(), z.minLength(5, 'vacancy.review.reason'), z.maxLength(500, 'vacancy.reason.max')),
 });
 
 /** The officers' queue of held vacancies, oldest first, a page per call. */
