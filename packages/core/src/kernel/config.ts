@@ -3,8 +3,8 @@ import { type FieldIssue, ValidationError } from './errors.ts';
 /**
  * One environment variable's rule: what it must look like (`check` answers an issue
  * code, or nothing when it is fine) and its value when unset. Plain functions, not zod:
- * every function reads its config at start, and zod (90 KB) belongs only in the ones
- * that parse people's input (docs/architecture.md, "Small functions").
+ * every function reads its config at start, and zod belongs only in the ones
+ * that parse people's input (docs/architecture.md, on what a bundle keeps).
  */
 type Rule<T> = { check: (v: string) => string | undefined; parse?: (v: string) => T; fallback: T };
 
