@@ -12,10 +12,10 @@ import ts from 'typescript';
  * This transform marks as pure (`/* @__PURE__ *\/`) each call chain in core's modules
  * that starts at `z`, `fn`, a helper that builds a schema, or a `…Schema` value, when
  * its value is used (a call made for its effect alone, a statement, is left as it is).
- * A pure call with pure arguments is dropped when nothing reads its value. Values a
- * bundler must still assume may run code (an object spread `{ ...key }`, a property
- * read `schema.shape` as an argument) keep a declaration, so core's schemas avoid them
- * at the top of a module.
+ * A pure call with pure arguments is dropped when nothing reads its value. An argument
+ * a bundler must still assume may run code (an object spread `{ ...key }`, a property
+ * read such as `schema.shape`) keeps its declaration in every bundle: a few of core's
+ * schemas still do, at a small cost; avoid them in new ones.
  *
  * Used by scripts/bundle-functions.ts for the functions' esbuild bundles. The web's Vite
  * build gains nothing from it (its pages use most of core), and the tests and `astro dev`
