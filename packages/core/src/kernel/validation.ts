@@ -4,7 +4,7 @@ import * as z from './zod.ts';
 /**
  * Parses input with a zod schema; a failure becomes a ValidationError listing
  * every offending field at once. Schemas give message keys, not sentences
- * (`z.string().min(3, 'vacancy.title.min')`); a check without one gets a
+ * (`z.string().check(z.minLength(3, 'vacancy.title.min'))`); a check without one gets a
  * generic key for its kind, so no issue ever reaches a person untranslated.
  */
 export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
