@@ -1,10 +1,10 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
   $remove,
   BatchDeleteRequest,
   BatchPutRequest,
   EntityFormatter,
   QueryCommand,
+  ScanCommand,
   UpdateItemCommand,
 } from 'dynamodb-toolbox';
 import { writeInBatches } from '../db/batch.ts';
@@ -166,21 +166,17 @@ export async function refreshCompanyCopies(db: Db, companyId: string, copies: Co
  * how many vacancies are listed.
  */
 export async function relistAll(db: Db): Promise<number> {
+  const vacancies = vacancyEntities(db).Vacancy;
   let listed = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(
-      new ScanCommand({
-        TableName: db.tableName,
-        FilterExpression: '#type = :vacancy',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':vacancy': 'Vacancy' },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const image of page.Items ?? []) {
-      const v = fromImage(db, image);
-      if (v && listingItems(v).length) {
+    const page = await db.table
+      .build(ScanCommand)
+      .entities(vacancies)
+      .options(start ? { exclusiveStartKey: start as never } : {})
+      .send();
+    for (const v of (page.Items ?? []) as Vacancy[]) {
+      if (listingItems(v).length) {
         await syncListing(db, undefined, v);
         listed++;
       }
