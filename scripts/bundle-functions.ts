@@ -1,13 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
+import { catalog } from '../packages/core/src/messages/index.ts';
 import { cssOnce } from '../web/adapter/manifest-css-once.ts';
 import { CORE_SOURCE, markPureCalls } from '../web/adapter/pure-calls.ts';
 import { isSearchEngine, REMOTE_ONLY_ENGINE } from '../web/adapter/remote-search-only.ts';
 import { SIDE_EFFECT_FREE } from '../web/adapter/side-effect-free.ts';
+import { messagesModule, usedKeys } from '../web/adapter/used-messages.ts';
 
 /**
  * Bundles each Lambda into one minified ESM file under dist/lambda/<name>/index.mjs,
@@ -18,6 +20,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const lambdas = {
   api: path.join(root, 'functions/src/api/lambda.ts'),
+  // Payment providers' webhooks (Stripe's): the order code they need stays out of the API.
+  payments: path.join(root, 'functions/src/payments/lambda.ts'),
   // The table's stream consumer (projections).
   events: path.join(root, 'functions/src/events/lambda.ts'),
   // Uploaded photos → WebP variants (S3 event). Carries sharp's linux-arm64 binary beside it, and only it does.
@@ -136,6 +140,22 @@ const remoteSearchOnly: Plugin = {
   },
 };
 
+/** Core's messages files: each concept's texts (`vacancy/vacancy.messages.ts`) and the kernel's. */
+const MESSAGES_FILE = /[\\/]packages[\\/]core[\\/]src[\\/][a-z-]+[\\/](?:[a-z-]+\.)?messages\.ts$/;
+
+/** Each messages file with only the keys in `keep` (web/adapter/used-messages.ts): none on the first pass. */
+function onlyMessages(keep: Set<string>): Plugin {
+  return {
+    name: 'only-messages',
+    setup(b) {
+      b.onLoad({ filter: MESSAGES_FILE }, async (args) => ({
+        contents: messagesModule(await import(pathToFileURL(args.path).href), keep),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Packages left out of a bundle and shipped beside it, installed for Lambda's platform (linux, arm64). */
 const NATIVE: Partial<Record<keyof typeof lambdas, string[]>> = { image: ['sharp'] };
 
@@ -181,7 +201,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
     mkdirSync(outdir, { recursive: true });
     const outfile = path.join(outdir, 'index.mjs');
     const rewritten: string[] = [];
-    const result = await build({
+    const options = {
       entryPoints: [entry],
       metafile: true,
       outfile,
@@ -197,22 +217,31 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
       // Prefer ESM builds: the AWS SDK and zod tree-shake far better than their CommonJS builds.
       mainFields: ['module', 'main'],
       external: NATIVE[name] ?? [],
-      plugins: [
-        zodEnglishOnly,
-        pureCalls,
-        sideEffectFree,
-        lambdaCredentials,
-        libDynamodbLite,
-        ...(name === 'web' ? [manifestCssOnce(rewritten)] : []),
-        ...(name === 'api' ? [remoteSearchOnly] : []),
-      ],
       logLevel: 'warning',
-    });
+    } satisfies BuildOptions;
+    const plugins = [
+      zodEnglishOnly,
+      pureCalls,
+      sideEffectFree,
+      lambdaCredentials,
+      libDynamodbLite,
+      ...(name === 'web' ? [manifestCssOnce(rewritten)] : []),
+      ...(name === 'api' ? [remoteSearchOnly] : []),
+    ];
+    // The functions' texts: only the keys the bundle can look up, found in a first pass without any (the web's
+    // Astro build is already bundled and its pages show nearly every text).
+    let keep: Set<string> | undefined;
+    if (name !== 'web') {
+      const first = await build({ ...options, write: false, plugins: [onlyMessages(new Set()), ...plugins] });
+      keep = usedKeys(first.outputFiles.map((f) => f.text).join('\n'), Object.keys(catalog.id));
+    }
+    const result = await build({ ...options, plugins: keep ? [onlyMessages(keep), ...plugins] : plugins });
     if (name === 'web' && rewritten.length !== 1)
       throw new Error(`web bundle: expected one Astro manifest to store CSS once in, found ${rewritten.length}`);
     // What each bundle is made of, for `npm run bench` and for finding what to cut (not deployed).
     mkdirSync(lambdaMeta, { recursive: true });
     writeFileSync(path.join(lambdaMeta, `${name}.json`), JSON.stringify(result.metafile));
+    if (keep) writeFileSync(path.join(lambdaMeta, `${name}.messages.json`), JSON.stringify([...keep].sort()));
     installNativeFor(name, outdir);
     sizes.push({ name, bytes: statSync(outfile).size, gzipBytes: gzipSync(readFileSync(outfile)).length });
   }
@@ -222,7 +251,7 @@ export async function bundleLambdas(): Promise<{ name: string; bytes: number; gz
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const s of await bundleLambdas()) {
     console.log(
-      `lambda ${s.name.padEnd(6)} ${(s.bytes / 1024).toFixed(0).padStart(5)} KB minified, ${(s.gzipBytes / 1024).toFixed(0).padStart(4)} KB gzipped`,
+      `lambda ${s.name.padEnd(8)} ${(s.bytes / 1024).toFixed(0).padStart(5)} KB minified, ${(s.gzipBytes / 1024).toFixed(0).padStart(4)} KB gzipped`,
     );
   }
 }

@@ -27,7 +27,7 @@ export interface AppEnvironment {
 
 export interface AppFunctionProps {
   /** Folder under dist/lambda/ holding the pre-bundled index.mjs. */
-  bundle: 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs' | 'search';
+  bundle: 'api' | 'payments' | 'web' | 'events' | 'rotate' | 'image' | 'jobs' | 'search';
   /** Variables left undefined are not set (core's config then uses its default). */
   environment: Partial<AppEnvironment>;
   production: boolean;
@@ -79,26 +79,22 @@ export function grantStripeSecret(grantee: iam.IGrantable, arn: string | undefin
   iam.Grant.addToPrincipal({ grantee, actions: ['secretsmanager:GetSecretValue'], resourceArns: [arn] });
 }
 
-export interface UrlFunctionProps extends Omit<AppFunctionProps, 'bundle' | 'environment'> {
-  bundle: 'api' | 'web';
-  table: dynamodb.ITableV2;
-  /** Private uploads (CVs): presigned POSTs are signed with the function's role, so it needs PutObject itself. */
-  mediaBucket: s3.IBucket;
+export interface OriginFunctionProps extends Omit<AppFunctionProps, 'bundle' | 'environment'> {
+  bundle: 'api' | 'payments' | 'web';
   /** The origin secret (see OriginSecret): its ARN is passed, and only GetSecretValue granted. */
   originSecret: secretsmanager.ISecret;
   environment: Omit<AppEnvironment, 'ORIGIN_SECRET_ARN' | 'ORIGIN_DISTRIBUTION_ID'>;
 }
 
 /**
- * A function CloudFront calls (api, web): an AppFunction with a public
- * function URL that refuses requests without the origin secret, and the table
- * actions pages and routes send (both read and write through core; test/grants
- * checks them both ways). Media is served by CloudFront, not read here.
+ * A function CloudFront calls (api, payments, web): an AppFunction with a public
+ * function URL that refuses requests without the origin secret. What else it may
+ * do, each subclass grants.
  */
-export class UrlFunction extends AppFunction {
+export class OriginFunction extends AppFunction {
   readonly url: lambda.FunctionUrl;
 
-  constructor(scope: Construct, id: string, props: UrlFunctionProps) {
+  constructor(scope: Construct, id: string, props: OriginFunctionProps) {
     super(scope, id, {
       ...props,
       environment: { ...props.environment, ORIGIN_SECRET_ARN: props.originSecret.secretArn },
@@ -115,7 +111,24 @@ export class UrlFunction extends AppFunction {
       actions: ['secretsmanager:GetSecretValue'],
       resourceArns: [props.originSecret.secretArn],
     });
-    grantStripeSecret(this.function, props.environment.STRIPE_SECRET_ARN);
+  }
+}
+
+export interface UrlFunctionProps extends OriginFunctionProps {
+  bundle: 'api' | 'web';
+  table: dynamodb.ITableV2;
+  /** Private uploads (CVs): presigned POSTs are signed with the function's role, so it needs PutObject itself. */
+  mediaBucket: s3.IBucket;
+}
+
+/**
+ * The functions people's requests reach (api, web): an OriginFunction with the
+ * table actions pages and routes send (both read and write through core;
+ * test/grants checks them both ways). Media is served by CloudFront, not read here.
+ */
+export class UrlFunction extends OriginFunction {
+  constructor(scope: Construct, id: string, props: UrlFunctionProps) {
+    super(scope, id, props);
     grantTableActions(
       this.function,
       props.table,

@@ -9,6 +9,7 @@ import { JobsFunction } from './jobs-function.ts';
 import { LogBucket } from './log-bucket.ts';
 import { MediaBucket } from './media-bucket.ts';
 import { OriginSecret } from './origin-secret.ts';
+import { PaymentsFunction } from './payments-function.ts';
 import { SearchFunction } from './search-function.ts';
 import { Site } from './site.ts';
 import { isProductionStage } from './stage.ts';
@@ -56,6 +57,8 @@ export class Bursa extends Construct {
   /** Access logs of CloudFront and the media bucket. */
   readonly logs: LogBucket;
   readonly api: ApiFunction;
+  /** Payment providers' webhooks (/api/stripe/*), apart from the API. */
+  readonly payments: PaymentsFunction;
   readonly web: WebFunction;
   readonly events: EventsFunction;
   /** Uploaded photos → WebP variants (the media bucket's event). */
@@ -110,13 +113,28 @@ export class Bursa extends Construct {
       );
     }
 
+    const { STRIPE_SECRET_ARN: _stripe, ...apiEnvironment } = environment;
     this.api = new ApiFunction(this, 'Api', {
       table: this.table.table,
       mediaBucket: this.media.bucket,
       originSecret: originSecret.secret,
-      environment,
+      environment: apiEnvironment,
       production,
       ...only(concurrency.api),
+    });
+    // Stripe's webhook: rare, and retried by Stripe when it fails, so no reserved concurrency.
+    this.payments = new PaymentsFunction(this, 'Payments', {
+      table: this.table.table,
+      originSecret: originSecret.secret,
+      environment: {
+        STAGE: environment.STAGE,
+        TABLE_NAME: environment.TABLE_NAME,
+        MEDIA_BUCKET: environment.MEDIA_BUCKET,
+        ...(siteUrl ? { SITE_URL: siteUrl } : {}),
+        HOME_REGENCY: environment.HOME_REGENCY,
+        ...(props.stripeSecretArn ? { STRIPE_SECRET_ARN: props.stripeSecretArn } : {}),
+      },
+      production,
     });
     this.web = new WebFunction(this, 'Web', {
       table: this.table.table,
@@ -176,6 +194,7 @@ export class Bursa extends Construct {
     this.site = new Site(this, 'Site', {
       webUrl: this.web.url,
       apiUrl: this.api.url,
+      paymentsUrl: this.payments.url,
       mediaBucket: this.media.bucket,
       originSecret: originSecret.value,
       accessLogs: this.logs.bucket,

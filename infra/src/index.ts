@@ -3,6 +3,8 @@ export {
   type AppEnvironment,
   AppFunction,
   type AppFunctionProps,
+  OriginFunction,
+  type OriginFunctionProps,
   UrlFunction,
   type UrlFunctionProps,
 } from './app-function.ts';
@@ -21,5 +23,6 @@ export { ImageFunction, type ImageFunctionProps } from './image-function.ts';
 export { LogBucket, type LogBucketProps } from './log-bucket.ts';
 export { MediaBucket, type MediaBucketProps } from './media-bucket.ts';
 export { ORIGIN_HEADER, OriginSecret } from './origin-secret.ts';
+export { PaymentsFunction, type PaymentsFunctionProps } from './payments-function.ts';
 export { Site, type SiteProps } from './site.ts';
 export { WebFunction, type WebFunctionProps } from './web-function.ts';

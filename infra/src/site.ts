@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { STRIPE_CHECKOUT_ORIGIN, securityHeaders } from '@bursa/http';
+import { PAYMENT_WEBHOOKS_PATH, STRIPE_CHECKOUT_ORIGIN, securityHeaders } from '@bursa/http';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -19,6 +19,8 @@ export interface SiteProps {
   webUrl: lambda.IFunctionUrl;
   /** API function URL, served under /api/*. */
   apiUrl: lambda.IFunctionUrl;
+  /** Payments function URL: the payment webhooks (@bursa/http's PAYMENT_WEBHOOKS_PATH), ahead of /api/*. */
+  paymentsUrl: lambda.IFunctionUrl;
   /** Uploads; CloudFront serves its `media/` keys under /media/*. */
   mediaBucket: s3.IBucket;
   /** Sent to both function URLs as ORIGIN_HEADER (see OriginSecret). */
@@ -35,6 +37,7 @@ export interface SiteProps {
  * One CloudFront distribution in front of everything, so the site, the API and
  * media share one origin (no CORS between them, one TLS certificate):
  *   /_astro/* and public files -> static assets bucket (built by Astro)
+ *   /api/stripe/*               -> payments function URL (the payment webhooks)
  *   /api/*                      -> API function URL
  *   /media/*                    -> media bucket
  *   everything else             -> SSR function URL
@@ -142,6 +145,17 @@ export class Site extends Construct {
       ),
     });
 
+    // The API's and the webhooks' functions: nothing cached, every method, the origin secret.
+    const apiBehavior = (url: lambda.IFunctionUrl): cloudfront.BehaviorOptions => ({
+      origin: new origins.FunctionUrlOrigin(url, { customHeaders: { [ORIGIN_HEADER]: props.originSecret } }),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: appOriginRequest,
+      responseHeadersPolicy,
+      compress: true,
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Bursa',
       defaultBehavior: {
@@ -155,17 +169,9 @@ export class Site extends Construct {
         compress: true,
       },
       additionalBehaviors: {
-        '/api/*': {
-          origin: new origins.FunctionUrlOrigin(props.apiUrl, {
-            customHeaders: { [ORIGIN_HEADER]: props.originSecret },
-          }),
-          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: appOriginRequest,
-          responseHeadersPolicy,
-          compress: true,
-        },
+        // CloudFront takes the first pattern that matches, in this order: the webhooks before the rest of /api.
+        [`${PAYMENT_WEBHOOKS_PATH}*`]: apiBehavior(props.paymentsUrl),
+        '/api/*': apiBehavior(props.apiUrl),
         '/media/*': {
           origin: origins.S3BucketOrigin.withOriginAccessControl(props.mediaBucket),
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

@@ -1,4 +1,5 @@
 import { tableDesign } from '@bursa/core/db';
+import { PAYMENT_WEBHOOKS_PATH } from '@bursa/http';
 import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -20,6 +21,7 @@ function synth(props: BursaProps) {
     bursa,
     template,
     apiId: id(bursa.api),
+    paymentsId: id(bursa.payments),
     webId: id(bursa.web),
     eventsId: id(bursa.events),
     imageId: id(bursa.images),
@@ -127,8 +129,8 @@ describe('functions', () => {
       MemorySize: 1536,
       Timeout: 300,
     });
-    // api, web, events, images, jobs, search and the origin secret's rotation function.
-    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 7);
+    // api, payments, web, events, images, jobs, search and the origin secret's rotation function.
+    dev.template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 8);
   });
 
   it('get the environment core/config.ts reads, and never a local endpoint', () => {
@@ -151,6 +153,20 @@ describe('functions', () => {
         });
       }
     }
+    // The payment webhooks: no search; the Stripe keys' ARN where card payments are configured (below).
+    for (const { template, paymentsId, stage } of [
+      { ...dev, stage: 'dev' },
+      { ...prod, stage: 'production' },
+    ]) {
+      expect(template.toJSON().Resources[paymentsId].Properties.Environment.Variables).toEqual({
+        STAGE: stage,
+        TABLE_NAME: { Ref: expect.stringMatching(/^BursaDataTable/) },
+        MEDIA_BUCKET: { Ref: expect.stringMatching(/^BursaMediaBucket/) },
+        SITE_URL: SITE,
+        HOME_REGENCY: '36.71',
+        ORIGIN_SECRET_ARN: { Ref: expect.stringMatching(/^BursaOriginSecret/) },
+      });
+    }
     // The stream consumer gets only what its projections read: no origin secret, no site URL.
     for (const { template, eventsId, stage } of [
       { ...dev, stage: 'dev' },
@@ -170,12 +186,47 @@ describe('functions', () => {
     }
   });
 
-  it('api and web have public function URLs (CloudFront OAC would break POST bodies); events has none', () => {
-    dev.template.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 2);
+  it('api, payments and web have public function URLs (CloudFront OAC would break POST bodies); events has none', () => {
+    dev.template.resourcePropertiesCountIs('AWS::Lambda::Url', { AuthType: 'NONE' }, 3);
     const targets = Object.values(dev.template.findResources('AWS::Lambda::Url')).map(
       (u) => u.Properties.TargetFunctionArn['Fn::GetAtt'][0],
     );
-    expect(targets.sort()).toEqual([dev.apiId, dev.webId].sort());
+    expect(targets.sort()).toEqual([dev.apiId, dev.paymentsId, dev.webId].sort());
+  });
+
+  it('payments: the item reads and writes of settling an order, the origin secret; no index, no media, no search', () => {
+    expect(tableStatements(dev.paymentsId)).toEqual([
+      {
+        actions: ['BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'UpdateItem'].map((a) => `dynamodb:${a}`),
+        resource: tableArn,
+      },
+    ]);
+    const rest = statementsOf(dev.template, roleOf(dev.template, dev.paymentsId)).filter(
+      (s) => !actions([s]).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(rest).toEqual([
+      expect.objectContaining({
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: { Ref: expect.stringMatching(/^BursaOriginSecret/) },
+      }),
+    ]);
+  });
+
+  it('card payments: the Stripe keys go to web (Checkout), payments (the webhook) and jobs (cancelling sessions), never to the API', () => {
+    const arn = 'arn:aws:secretsmanager:ap-southeast-3:123456789012:secret:bursa-stripe-AbCdEf';
+    const card = synth({ stage: 'card', siteUrl: SITE, stripeSecretArn: arn });
+    const readsKeys = (id: string) =>
+      statementsOf(card.template, roleOf(card.template, id)).some(
+        (s) => s.Resource === arn && actions([s]).includes('secretsmanager:GetSecretValue'),
+      );
+    const envOf = (id: string) => card.template.toJSON().Resources[id].Properties.Environment.Variables;
+    const jobsId = card.stack.getLogicalId(card.bursa.jobs.function.node.defaultChild as CfnFunction);
+    for (const id of [card.webId, card.paymentsId, jobsId]) {
+      expect(readsKeys(id)).toBe(true);
+      expect(envOf(id).STRIPE_SECRET_ARN).toBe(arn);
+    }
+    expect(readsKeys(card.apiId)).toBe(false);
+    expect(envOf(card.apiId)).not.toHaveProperty('STRIPE_SECRET_ARN');
   });
 
   // Exactly what each function sends (test/grants/grants.test.ts checks that against what the
@@ -516,12 +567,25 @@ describe('Site', () => {
     });
   });
 
-  it('sends both function URLs the origin secret, from Secrets Manager (never a literal in the template)', () => {
+  it('sends the payment webhooks to the payments function URL, ahead of the rest of /api', () => {
+    const webhooks = behavior(`${PAYMENT_WEBHOOKS_PATH}*`);
+    expect(originTarget(webhooks)).toMatch(/^BursaPaymentsFunctionFunctionUrl/);
+    expect(webhooks).toMatchObject({
+      CachePolicyId: CACHING_DISABLED,
+      OriginRequestPolicyId: { Ref: expect.stringMatching(/^BursaSiteAppOriginRequest/) },
+      AllowedMethods: ALL_METHODS,
+    });
+    // CloudFront takes the first pattern that matches.
+    const order = dist.CacheBehaviors.map((b: Behavior) => b.PathPattern);
+    expect(order.indexOf(`${PAYMENT_WEBHOOKS_PATH}*`)).toBeLessThan(order.indexOf('/api/*'));
+  });
+
+  it('sends every function URL the origin secret, from Secrets Manager (never a literal in the template)', () => {
     dev.template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     const functionOrigins = dist.Origins.filter(
       (o: { OriginCustomHeaders?: unknown; S3OriginConfig?: unknown }) => !o.S3OriginConfig,
     );
-    expect(functionOrigins).toHaveLength(2);
+    expect(functionOrigins).toHaveLength(3);
     for (const o of functionOrigins) {
       const header = o.OriginCustomHeaders.find((h: { HeaderName: string }) => h.HeaderName === ORIGIN_HEADER);
       expect(JSON.stringify(header.HeaderValue)).toContain('{{resolve:secretsmanager:');

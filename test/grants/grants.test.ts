@@ -25,6 +25,7 @@ type Action = { action: string; resource: Kind };
 /** Granted to a role for AWS's own use of it, never sent by our code; each says why. */
 const PLATFORM: Record<EntryPoint, (Action & { why: string })[]> = {
   api: [],
+  payments: [],
   web: [],
   rotate: [],
   image: [],
@@ -67,6 +68,7 @@ const describeKind = (k: string) => KIND_NAMES[k as Kind] ?? k;
 const dir = process.env.BURSA_AWS_ACTIONS_DIR;
 const sent = new Map<EntryPoint, Set<string>>([
   ['api', new Set()],
+  ['payments', new Set()],
   ['web', new Set()],
   ['events', new Set()],
   ['rotate', new Set()],
@@ -98,6 +100,7 @@ const template = Template.fromStack(stack).toJSON() as {
 };
 const functions: Record<EntryPoint, AppFunction> = {
   api: bursa.api,
+  payments: bursa.payments,
   web: bursa.web,
   events: bursa.events,
   rotate: bursa.originRotation,
@@ -210,7 +213,7 @@ describe('IAM grants match what each function sends', () => {
     expect(recorded, `nothing recorded in ${dir}: run the whole suite (npx vitest run)`).toBeGreaterThan(0);
     // What each entry point sent, for whoever adjusts a grant.
     console.info(
-      (['api', 'web', 'events', 'rotate', 'image'] as const)
+      (['api', 'payments', 'web', 'events', 'rotate', 'image'] as const)
         .map(
           (e) =>
             `${e} sent: ${
@@ -223,7 +226,7 @@ describe('IAM grants match what each function sends', () => {
     );
   });
 
-  for (const entry of ['api', 'web', 'events', 'rotate', 'image'] as const) {
+  for (const entry of ['api', 'payments', 'web', 'events', 'rotate', 'image'] as const) {
     describe(entry, () => {
       const { grants, managed } = grantsOf(functions[entry]);
 

@@ -9,6 +9,7 @@ import type { Db } from '@bursa/core/db';
 import { loadConfig, newId } from '@bursa/core/kernel';
 import * as Media from '@bursa/core/media';
 import { mediaClient } from '@bursa/core/media-client';
+import { catalog, translate } from '@bursa/core/messages';
 import * as Region from '@bursa/core/region';
 import * as Vacancy from '@bursa/core/vacancy';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
@@ -27,6 +28,7 @@ import { type FakeSecretsManager, startFakeSecretsManager } from '../support/fak
  * minified, zod trimmed) did not break anything.
  */
 const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/lambda');
+const meta = path.resolve(dist, '../lambda-meta');
 
 type LambdaResult = { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean };
 type Handler = (event: unknown, context: unknown) => Promise<LambdaResult>;
@@ -34,7 +36,13 @@ type Handler = (event: unknown, context: unknown) => Promise<LambdaResult>;
 /** What CloudFront sends in the origin header; a test's rotation changes it. */
 let originSecret = 'test-origin-secret-0123456789';
 
-const event = (method: string, rawPath: string, rawQueryString = '', viaCloudFront: boolean | string = true) => ({
+const event = (
+  method: string,
+  rawPath: string,
+  rawQueryString = '',
+  viaCloudFront: boolean | string = true,
+  more: { headers?: Record<string, string>; body?: string } = {},
+) => ({
   version: '2.0',
   rawPath,
   rawQueryString,
@@ -43,8 +51,10 @@ const event = (method: string, rawPath: string, rawQueryString = '', viaCloudFro
     'x-forwarded-proto': 'https',
     'cloudfront-viewer-address': '203.0.113.9:443',
     ...(viaCloudFront ? { 'x-bursa-origin': viaCloudFront === true ? originSecret : viaCloudFront } : {}),
+    ...more.headers,
   },
   requestContext: { http: { method, path: rawPath, sourceIp: '203.0.113.9' }, domainName: 'bursa.example.id' },
+  ...(more.body !== undefined ? { body: more.body } : {}),
   isBase64Encoded: false,
 });
 
@@ -52,6 +62,7 @@ const bodyOf = (r: LambdaResult) =>
   r.isBase64Encoded ? Buffer.from(r.body ?? '', 'base64').toString('utf8') : (r.body ?? '');
 
 let api: Handler;
+let payments: Handler;
 let web: Handler;
 let events: (event: DynamoDBStreamEvent, context: unknown) => Promise<DynamoDBBatchResponse>;
 let rotate: (event: RotationEvent) => Promise<void>;
@@ -79,6 +90,7 @@ beforeAll(async () => {
     districts: [{ code: '36.71.01', name: 'Tangerang', villages: [] }],
   });
   api = (await import(path.join(dist, 'api/index.mjs'))).handler;
+  payments = (await import(path.join(dist, 'payments/index.mjs'))).handler;
   web = (await import(path.join(dist, 'web/index.mjs'))).handler;
   events = (await import(path.join(dist, 'events/index.mjs'))).handler;
   rotate = (await import(path.join(dist, 'rotate/index.mjs'))).handler;
@@ -185,10 +197,48 @@ describe('Lambda bundles', () => {
     expect(JSON.parse(bodyOf(res))).toMatchObject({ status: 'ok' });
   });
 
-  it('api keeps Indonesian validation messages and stable codes', async () => {
+  it('api keeps its messages in both languages and stable codes, though its bundle carries only the texts it can show', async () => {
     const res = await api(event('GET', '/api/regions/99.99'), {});
     expect(res.statusCode).toBe(404);
-    expect(JSON.parse(bodyOf(res)).code).toBe('region.not_found');
+    const params = { code: '99.99' };
+    expect(JSON.parse(bodyOf(res))).toEqual({
+      code: 'region.not_found',
+      message: translate('region.not_found', 'id', params),
+    });
+    const en = await api(event('GET', '/api/regions/99.99', '', true, { headers: { 'accept-language': 'en' } }), {});
+    expect(JSON.parse(bodyOf(en)).message).toBe(translate('region.not_found', 'en', params));
+    // The webhooks are the payments function's: the API has no such route.
+    const webhook = await api(event('POST', '/api/stripe/webhook', '', true, { body: '{}' }), {});
+    expect([webhook.statusCode, JSON.parse(bodyOf(webhook)).code]).toEqual([404, 'route.not_found']);
+  });
+
+  it('each function’s texts are the keys its code names, and all of those built from a prefix (web/adapter/used-messages.ts)', () => {
+    const kept = (name: string) =>
+      new Set<string>(JSON.parse(readFileSync(path.join(meta, `${name}.messages.json`), 'utf8')));
+    const all = Object.keys(catalog.id);
+    const api = kept('api');
+    expect(api.size).toBeLessThan(all.length * 0.7);
+    // Raised by its routes' use cases; shown with a notification (keys built from a stored kind or stage).
+    for (const key of ['vacancy.title.min', 'auth.invalid_credentials', 'request.field.invalid', 'internal'])
+      expect(api).toContain(key);
+    const built = all.filter((k) => /^(notification|application\.stage|application\.reason|order\.status)\./.test(k));
+    expect(built.filter((k) => !api.has(k))).toEqual([]);
+    // The stream consumer mails notifications: the same keys.
+    expect(built.filter((k) => !kept('events').has(k))).toEqual([]);
+    // Nothing of the marketplace's forms in the API, which has no such routes.
+    expect([...api].filter((k) => k.startsWith('shop.') || k.startsWith('post.'))).toEqual([]);
+  });
+
+  it('payments answers Stripe’s webhook path (card payments off here: 404 order.card.off, in the asker’s language)', async () => {
+    const res = await payments(event('POST', '/api/stripe/webhook', '', true, { body: '{}' }), {});
+    expect(res.statusCode).toBe(404);
+    expect(JSON.parse(bodyOf(res))).toEqual({ code: 'order.card.off', message: translate('order.card.off', 'id') });
+    const en = await payments(
+      event('POST', '/api/stripe/webhook', '', true, { body: '{}', headers: { 'accept-language': 'en' } }),
+      {},
+    );
+    expect(JSON.parse(bodyOf(en)).message).toBe(translate('order.card.off', 'en'));
+    expect((await payments(event('POST', '/api/stripe/webhook', '', false, { body: '{}' }), {})).statusCode).toBe(403);
   });
 
   it('web renders the home page with canonical URLs from SITE_URL, not the request', async () => {
@@ -263,15 +313,15 @@ describe('Lambda bundles', () => {
     }
   });
 
-  it('the functions within the 300 KB budget stay within it (a barrel imported by name, or a schema built with a spread, would break it)', () => {
+  it('every function but web is within 300 KB (a barrel imported by name, or a schema built with a spread, would break it)', () => {
     const kb = (name: string) => Math.round(statSync(path.join(dist, name, 'index.mjs')).size / 1024);
-    const over = ['events', 'image', 'jobs', 'search', 'rotate']
+    const over = ['api', 'payments', 'events', 'image', 'jobs', 'search', 'rotate']
       .map((n) => [n, kb(n)] as const)
       .filter(([, size]) => size > 300);
     expect(over).toEqual([]);
   });
 
-  it('zod is only in the bundles that parse people’s input: the events, jobs and image functions carry no use case', () => {
+  it('zod is only in the bundles that parse people’s input: the events, jobs, image and payments functions carry no use case', () => {
     const holding = readdirSync(dist).filter((name) =>
       readFileSync(path.join(dist, name, 'index.mjs'), 'utf8').includes('$ZodObject'),
     );

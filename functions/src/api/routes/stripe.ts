@@ -1,6 +1,7 @@
 import * as Order from '@bursa/core/order';
 import { Hono } from 'hono';
 import type { ApiEnv } from '../context.ts';
+import type { Routes } from '../http-api.ts';
 
 /**
  * Stripe's webhook: the raw body (never a parsed one: the signature is over
@@ -13,3 +14,9 @@ export const stripeRoutes = new Hono<ApiEnv>().post('/webhook', async (c) => {
   const outcome = await Order.handleWebhook(c.var.ctx, raw, { 'stripe-signature': c.req.header('stripe-signature') });
   return c.json({ received: true, outcome });
 });
+
+/**
+ * The payments function's routers (functions/src/payments/lambda.ts), under
+ * @bursa/http's PAYMENT_WEBHOOKS_PATH: a machine's calls, apart from people's.
+ */
+export const paymentRoutes: Routes = [['/stripe', stripeRoutes]];

@@ -15,7 +15,7 @@ import path from 'node:path';
  * bundled web app (its own copy of this module, its own ALS) all contribute.
  * Commands sent outside any entry (test setup, seeding) are not recorded.
  */
-export type EntryPoint = 'api' | 'web' | 'events' | 'rotate' | 'image' | 'jobs' | 'search';
+export type EntryPoint = 'api' | 'payments' | 'web' | 'events' | 'rotate' | 'image' | 'jobs' | 'search';
 
 const entries = new AsyncLocalStorage<EntryPoint>();
 
