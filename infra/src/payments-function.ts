@@ -15,12 +15,6 @@ export class PaymentsFunction extends OriginFunction {
   constructor(scope: Construct, id: string, props: PaymentsFunctionProps) {
     super(scope, id, { ...props, bundle: 'payments' });
     grantStripeSecret(this.function, props.environment.STRIPE_SECRET_ARN);
-    grantTableActions(this.function, props.table, [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-      'dynamodb:DeleteItem',
-    ]);
+    grantTableActions(this.function, props.table, ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']);
   }
 }

@@ -31,7 +31,7 @@ describe('usedKeys', () => {
 
   it('leaves out keys the bundle never names, and is not fooled by longer strings or dotless templates', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a bundle's text, templates included
-    const code = '"shop.not_found.extra";"the shop.not_found";`x-${y}`;`${a}.${b}`;"vacancy"';
+    const code = '"my-shop.not_found";"the shop.not_found";`x-${y}`;`${a}.${b}`;"vacancy"';
     expect([...usedKeys(code, keys)]).toEqual([]);
   });
 });
