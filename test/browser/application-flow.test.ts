@@ -134,6 +134,10 @@ describe('a resident applies, the employer hires', () => {
     await employer.fill('#f-identifier', 'hrd@sinargarmen.co.id');
     await employer.fill('#f-password', 'bursa2026');
     await submit(employer, 'main button[type=submit]');
+    // The hiring company's own members get no apply box (the vacancy policy's `apply`).
+    await employer.goto(`${app.url}/lowongan/${vacancy.id}`);
+    expect(await employer.textContent('main')).toContain(vacancy.title);
+    expect(await employer.getByRole('link', { name: 'Lamar sekarang' }).count()).toBe(0);
     await employer.goto(`${app.url}/saya/perusahaan/${vacancy.companyId}/lowongan/${vacancy.id}/pelamar?tahap=applied`);
     await expectAccessible(employer);
     await employer.getByRole('link', { name }).click();

@@ -23,7 +23,13 @@ export * from './vacancy.lists.ts';
 export * as messages from './vacancy.messages.ts';
 export * as Moderation from './vacancy.moderation.ts';
 export { type Hold, type HoldReason, MONEY_PHRASES, moneyPhrases } from './vacancy.money.ts';
-export { capabilities, effectiveStatus, type VacancyCapabilities, type VacancyViewer } from './vacancy.policy.ts';
+export {
+  canReviewQueue,
+  capabilities,
+  effectiveStatus,
+  type VacancyCapabilities,
+  type VacancyViewer,
+} from './vacancy.policy.ts';
 export { everyOpen, getMany, isComplete } from './vacancy.reads.ts';
 export { approve, reject, reviewQueue } from './vacancy.review.ts';
 export { type BrowseQuery, CONFIRMATIONS, type Confirmation, type VacancyFields } from './vacancy.schema.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../kernel/actor.ts';
 import { todayInJakarta } from '../kernel/time.ts';
-import { capabilities, effectiveStatus } from './vacancy.policy.ts';
+import { canReviewQueue, capabilities, effectiveStatus } from './vacancy.policy.ts';
 
 /** Who may do what with a vacancy: every kind of person × every state, against the whole capability set. */
 const people: Record<string, { actor: Actor | undefined; member: boolean }> = {
@@ -81,6 +81,20 @@ describe('vacancy policy: person × state × capability', () => {
   it('covers every person in every state', () => {
     for (const byPerson of Object.values(expected))
       expect(Object.keys(byPerson).sort()).toEqual(Object.keys(people).sort());
+  });
+  it('lets everyone but the hiring company’s members apply, to an open vacancy only', () => {
+    const may = (state: keyof typeof states) =>
+      Object.entries(people)
+        .filter(([, who]) => capabilities(states[state], who).apply)
+        .map(([name]) => name);
+    expect(may('open')).toEqual(['anonymous', 'resident', 'otherEmployer', 'officer']);
+    for (const state of ['draft', 'held', 'expired', 'closed'] as const) expect(may(state)).toEqual([]);
+  });
+  it('opens the queue of held vacancies to officers alone', () => {
+    const may = Object.entries(people)
+      .filter(([, who]) => canReviewQueue(who.actor))
+      .map(([name]) => name);
+    expect(may).toEqual(['officer', 'officerMember']);
   });
   it('counts an open vacancy past its closing date (WIB) as closed', () => {
     expect(effectiveStatus(states.expired)).toBe('closed');

@@ -51,6 +51,8 @@ export function capabilities(
       v.publishedAt !== undefined &&
       v.closingDate !== undefined &&
       v.closingDate >= todayInJakarta(now),
+    /** Apply through Bursa (signing in first): anyone but the hiring company's own members, while it is open. */
+    apply: !who.member && effectiveStatus(v, now) === 'open',
     /** Approve a held vacancy (it is listed) or send it back with a reason (vacancy.review.ts). */
     review: officer && v.status === 'review' && open,
     /** Internal details: why it was closed (moderation notes), the draft banner. */
@@ -58,6 +60,9 @@ export function capabilities(
   };
 }
 export type VacancyCapabilities = ReturnType<typeof capabilities>;
+
+/** The officers' queue of held vacancies (vacancy.review.ts), and deciding on them. */
+export const canReviewQueue = (actor: Actor | undefined) => isOfficer(actor);
 
 /** Refused: only the company's members (and officers) may do this. */
 export const notMember = () => forbidden('company.not_member');

@@ -8,7 +8,7 @@ import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
 import * as z from '../kernel/zod.ts';
 import { REVIEW_QUEUE, vacancyEntities } from './vacancy.entity.ts';
-import { capabilities } from './vacancy.policy.ts';
+import { canReviewQueue, capabilities } from './vacancy.policy.ts';
 import { get, type Info } from './vacancy.use-cases.ts';
 import { write } from './vacancy.write.ts';
 
@@ -38,7 +38,7 @@ const rejectSchema = z.object({
 
 /** The officers' queue of held vacancies, oldest first, a page per call. */
 export const reviewQueue = fn(queueSchema, async ({ cursor, limit }, ctx): Promise<Page<Info>> => {
-  if (!Account.isOfficer(ctx.actor)) throw forbidden('vacancy.review.officer_only');
+  if (!canReviewQueue(ctx.actor)) throw forbidden('vacancy.review.officer_only');
   const { Vacancy } = vacancyEntities(ctx.db);
   const { Items = [], LastEvaluatedKey } = await ctx.db.table
     .build(QueryCommand)
@@ -52,7 +52,7 @@ export const reviewQueue = fn(queueSchema, async ({ cursor, limit }, ctx): Promi
 
 async function held(ctx: Ctx, id: string): Promise<Info> {
   Account.requireSignedIn(ctx.actor);
-  if (!Account.isOfficer(ctx.actor)) throw forbidden('vacancy.review.officer_only');
+  if (!canReviewQueue(ctx.actor)) throw forbidden('vacancy.review.officer_only');
   const vacancy = await get(ctx.db, id);
   // Held vacancies were checked in full when published (`status === 'review'` also tells the types so).
   if (vacancy.status !== 'review' || !capabilities(vacancy, { actor: ctx.actor, member: false }, nowOf(ctx)).review)
