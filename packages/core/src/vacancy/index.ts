@@ -1,4 +1,6 @@
 /** Job vacancies: posting, editing, closing, browsing. Import as `import * as Vacancy from '@bursa/core/vacancy'`. */
+export { get } from './vacancy.access.ts';
+export { close, reopen } from './vacancy.closing.ts';
 export { countStatusChange, statusCounts, statusCountWrites, type VacancyStatusCounts } from './vacancy.counts.ts';
 export { CLOSE_OUTCOMES, HOLD_REASONS, VACANCY_STATUSES, VACANCY_TYPES } from './vacancy.entity.ts';
 export {

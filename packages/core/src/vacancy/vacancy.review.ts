@@ -7,9 +7,10 @@ import { conflict, forbidden } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
 import { optionalField } from '../kernel/validation.ts';
 import * as z from '../kernel/zod.ts';
+import { get } from './vacancy.access.ts';
 import { REVIEW_QUEUE, vacancyEntities } from './vacancy.entity.ts';
 import { canReviewQueue, capabilities } from './vacancy.policy.ts';
-import { get, type Info } from './vacancy.use-cases.ts';
+import type { Info } from './vacancy.use-cases.ts';
 import { write } from './vacancy.write.ts';
 
 /**

@@ -1,15 +1,14 @@
-import { $remove, $set, GetItemCommand, PutItemCommand } from 'dynamodb-toolbox';
+import { $remove, $set, PutItemCommand } from 'dynamodb-toolbox';
 import * as Account from '../account/index.ts';
-import * as Audit from '../audit/index.ts';
 import * as Company from '../company/index.ts';
-import type { Db } from '../db/client.ts';
 import type { Level } from '../education/index.ts';
-import { type Ctx, nowOf } from '../kernel/ctx.ts';
-import { conflict, notFound, ValidationError } from '../kernel/errors.ts';
+import { nowOf } from '../kernel/ctx.ts';
+import { conflict } from '../kernel/errors.ts';
 import { fn } from '../kernel/fn.ts';
-import { ID_PATTERN, newId } from '../kernel/ids.ts';
+import { newId } from '../kernel/ids.ts';
 import { todayInJakarta } from '../kernel/time.ts';
 import * as Limit from '../limit/index.ts';
+import { withCapabilities } from './vacancy.access.ts';
 import {
   type CLOSE_OUTCOMES,
   reviewKeys,
@@ -18,11 +17,10 @@ import {
   vacancyEntities,
 } from './vacancy.entity.ts';
 import { checkFields, warningsConfirmedBefore } from './vacancy.fields.ts';
-import { isHidden } from './vacancy.moderation.ts';
 import { type Hold, holdFor, holdInput } from './vacancy.money.ts';
-import { capabilities, notMember, type VacancyCapabilities } from './vacancy.policy.ts';
+import { notMember, type VacancyCapabilities } from './vacancy.policy.ts';
 import { DETAILS } from './vacancy.reads.ts';
-import { closeSchema, createSchema, idSchema, updateSchema } from './vacancy.schema.ts';
+import { createSchema, idSchema, updateSchema } from './vacancy.schema.ts';
 import { write } from './vacancy.write.ts';
 
 export type VacancyStatus = (typeof VACANCY_STATUSES)[number];
@@ -93,31 +91,6 @@ export type Unfinished = Common & Partial<Details> & { status: 'draft' | 'closed
  * `review`) narrows it to Info; `isComplete` for drafts and closed ones.
  */
 export type Stored = Info | Unfinished;
-
-/** The vacancy, or 404 vacancy.not_found (also for malformed ids). */
-export async function get(db: Db, id: string): Promise<Stored> {
-  if (!ID_PATTERN.test(id)) throw notFound('vacancy.not_found');
-  const { Item } = await vacancyEntities(db).Vacancy.build(GetItemCommand).key({ id }).send();
-  if (!Item) throw notFound('vacancy.not_found');
-  return Item as Stored;
-}
-
-/**
- * The vacancy with its company and what the asker may do. The company and the
- * membership are read in parallel after the vacancy: two round trips of latency.
- * A draft is a 404 for whoever may not see it, as if it did not exist.
- */
-async function withCapabilities(ctx: Ctx, id: string) {
-  const vacancy = await get(ctx.db, id);
-  const { company, can: companyCan } = await Company.withCapabilities(ctx, vacancy.companyId);
-  // Company.capabilities' `edit` is exactly "is a member".
-  const member = companyCan.edit;
-  const can = capabilities(vacancy, { actor: ctx.actor, member }, nowOf(ctx));
-  if (!can.view) throw notFound('vacancy.not_found');
-  // Hidden by an officer (or with its company): gone for all but the company's members and officers.
-  if (isHidden(vacancy) && !can.seeInternal) throw notFound('moderation.unavailable');
-  return { vacancy, company, can, member };
-}
 
 export type VacancyView = { vacancy: Stored; company: Company.Info; can: VacancyCapabilities };
 
@@ -255,77 +228,4 @@ export const update = fn(updateSchema, async ({ id, publish, confirm, version, .
     ...(checked.publishing ? { reviewNote: $remove() } : {}),
   });
   return after;
-});
-
-/**
- * Members close their vacancy and say how it ended (filled through Bursa,
- * filled elsewhere, cancelled: the office's outcome figures count each);
- * officers close any, and must say why (moderation).
- */
-export const close = fn(closeSchema, async ({ id, reason, outcome }, ctx) => {
-  Account.requireSignedIn(ctx.actor);
-  const { vacancy: before, can, member } = await withCapabilities(ctx, id);
-  if (!member && !can.closeNeedsReason) throw notMember();
-  if (!can.close) throw conflict('vacancy.closed');
-  // An officer who also works for the company closes it as the company.
-  const closedBy = can.closeNeedsReason ? 'officer' : 'company';
-  const missing = [
-    ...(closedBy === 'officer' && !reason ? [{ path: 'reason', code: 'vacancy.reason.required' }] : []),
-    ...(closedBy === 'company' && !outcome ? [{ path: 'outcome', code: 'vacancy.outcome.required' }] : []),
-  ];
-  if (missing.length) throw new ValidationError(missing);
-  const now = new Date(nowOf(ctx)).toISOString();
-  const change = {
-    status: 'closed',
-    closedBy,
-    ...(reason ? { closedReason: reason } : {}),
-    ...(closedBy === 'company' && outcome ? { closedOutcome: outcome } : {}),
-    closedAt: now,
-    updatedAt: now,
-  } as const;
-  // A held vacancy that is closed leaves the officers' queue; an officer's close is audited with it.
-  const audit =
-    closedBy === 'officer'
-      ? [
-          Audit.record(ctx, {
-            action: 'vacancy.close',
-            targetType: 'vacancy',
-            targetId: id,
-            targetName: before.title,
-            ...(reason ? { reason } : {}),
-          }),
-        ]
-      : [];
-  await write(ctx.db, before, { ...change, gsi2pk: $remove(), gsi2sk: $remove() }, ...audit);
-  // The stored vacancy with the change (a draft is never closed with an outcome, but Info is a union).
-  return { ...before, ...change, version: before.version + 1 } as Info;
-});
-
-/**
- * A member reopens a vacancy the company closed, until its closing date: it is
- * listed again and its outcome no longer counts (the stream takes it back).
- */
-export const reopen = fn(idSchema, async ({ id }, ctx) => {
-  Account.requireSignedIn(ctx.actor);
-  const { vacancy: before, can, member } = await withCapabilities(ctx, id);
-  if (!member) throw notMember();
-  if (!can.reopen)
-    throw conflict(
-      before.status !== 'closed'
-        ? 'vacancy.reopen.not_closed'
-        : before.closedBy !== 'company' || !before.publishedAt
-          ? 'vacancy.reopen.officer_closed'
-          : 'vacancy.reopen.too_late',
-    );
-  const change = {
-    status: 'open',
-    closedBy: $remove(),
-    closedOutcome: $remove(),
-    closedReason: $remove(),
-    closedAt: $remove(),
-    updatedAt: new Date(nowOf(ctx)).toISOString(),
-  } as const;
-  await write(ctx.db, before, change);
-  const { closedBy: _b, closedOutcome: _o, closedReason: _r, closedAt: _a, ...rest } = before;
-  return { ...rest, status: 'open', updatedAt: change.updatedAt, version: before.version + 1 } as Info;
 });
