@@ -1,8 +1,10 @@
 import MiniSearch, { type Options, type Query, type SearchResult } from 'minisearch';
-import { LEVELS, type Level, meetsEducation } from '../education/index.ts';
-import { type Collection, type Doc, type DocOf, PRICE_BANDS, type PriceBand } from './search.documents.ts';
+import type { Collection, Doc, DocOf } from './search.documents.ts';
+import { DIMENSIONS, type Filters, matches, wanted } from './search.facets.ts';
 import type { Sort } from './search.schema.ts';
 import { alternatives, indexTerms, queryWords, tokenize } from './search.text.ts';
+
+export type { Filters } from './search.facets.ts';
 
 /**
  * One MiniSearch index per regency and collection (docs/search.md). Matching
@@ -146,70 +148,6 @@ export function queryTree(words: string[], mode: Mode): Query {
     queries: words.map((w, i) => wordQuery(w, i === words.length - 1, mode !== 'exact')),
   };
 }
-
-// --- filters and facets ------------------------------------------------------------------
-
-const inBand = (price: number, band: string) => {
-  const [min, max] = band.split('-').map((n) => (n ? Number(n) : undefined));
-  return price >= (min ?? 0) && (max === undefined || price < max);
-};
-
-export type Filters = {
-  districtCode?: string | undefined;
-  villageCode?: string | undefined;
-  type?: string | undefined;
-  education?: Level | undefined;
-  category?: string | undefined;
-  price?: PriceBand | undefined;
-  graduate?: boolean | undefined;
-  /** Vacancies: the highest stated salary (`salaryMax`, else `salaryMin`) reaches it; none without a salary. */
-  salaryFloor?: number | undefined;
-};
-
-/** Facet dimensions of each collection, with the value(s) a document counts under. */
-const DIMENSIONS: Record<Collection, Record<string, (d: Record<string, unknown>) => string[]>> = {
-  vacancies: {
-    districtCode: (d) => [String(d.districtCode)],
-    type: (d) => [String(d.type)],
-    // A vacancy counts under every education that meets its minimum (as the list filter works).
-    education: (d) => LEVELS.filter((l) => meetsEducation(l, d.minEducation as Level)),
-  },
-  products: {
-    category: (d) => [String(d.category)],
-    districtCode: (d) => [String(d.districtCode)],
-    price: (d) => PRICE_BANDS.filter((b) => inBand(Number(d.price), b)),
-  },
-  shops: {
-    category: (d) => [String(d.category)],
-    districtCode: (d) => [String(d.districtCode)],
-    graduate: (d) => (d.graduate ? ['1'] : []),
-  },
-};
-
-function wanted(collection: Collection, f: Filters): Record<string, string> {
-  const w: Record<string, string> = {};
-  for (const dim of Object.keys(DIMENSIONS[collection])) {
-    const v = f[dim as keyof Filters];
-    if (v !== undefined && v !== false) w[dim] = v === true ? '1' : String(v);
-  }
-  // Filters that are not facets: they narrow every facet's counts too.
-  if (collection === 'vacancies' && f.villageCode) w.villageCode = f.villageCode;
-  if (collection === 'vacancies' && f.salaryFloor !== undefined) w.salaryFloor = String(f.salaryFloor);
-  return w;
-}
-
-/** A vacancy's highest stated salary: what a salary floor is compared with (undefined: none stated). */
-const topSalary = (d: Record<string, unknown>) =>
-  typeof d.salaryMax === 'number' ? d.salaryMax : typeof d.salaryMin === 'number' ? d.salaryMin : undefined;
-
-const matchesOne = (collection: Collection, d: Record<string, unknown>, dim: string, v: string) => {
-  if (dim === 'villageCode') return d.villageCode === v;
-  if (dim === 'salaryFloor') return (topSalary(d) ?? -1) >= Number(v);
-  return DIMENSIONS[collection][dim]?.(d).includes(v) ?? false;
-};
-
-const matches = (collection: Collection, d: Record<string, unknown>, w: Record<string, string>, skip?: string) =>
-  Object.entries(w).every(([dim, v]) => dim === skip || matchesOne(collection, d, dim, v));
 
 /**
  * The order asked for, where it differs from the default (relevance with
