@@ -10,7 +10,12 @@ import { zodEnglishOnly } from './adapter/zod-english-only.ts';
 export default defineConfig({
   output: 'server',
   adapter: bursaLambdaAdapter(),
-  image: { service: passthroughImageService() },
+  // No image service at run time: photos are resized on upload (the image function). The
+  // endpoint Astro injects anyway answers 404 (src/endpoints/no-image.ts).
+  image: {
+    service: passthroughImageService(),
+    endpoint: { route: '/_image', entrypoint: './src/endpoints/no-image.ts' },
+  },
   // No `i18n` block: English pages are /en/<path> rewritten by src/middleware.ts to the
   // same page files with locals.locale = 'en' (Astro's i18n routing would want copies under src/pages/en).
   // security.checkOrigin stays on (the default for server output): it guards anonymous form posts.

@@ -253,6 +253,13 @@ describe('Lambda bundles', () => {
     expect(css).toContain(':focus-visible{outline:3px solid var(--c-focus)');
   });
 
+  it('web answers Astro’s image endpoint with 404: photos are resized on upload, and its image code is not bundled', async () => {
+    const res = await web(event('GET', '/_image', 'href=%2Fog-bursa.png&w=64&f=webp'), {});
+    expect(res.statusCode).toBe(404);
+    // Astro's generic endpoint reads image sizes with these; the stand-in (web/src/endpoints/no-image.ts) does not.
+    expect(readFileSync(path.join(dist, 'web/index.mjs'), 'utf8')).not.toContain('unsupported file type: ');
+  });
+
   it('events projects a published vacancy into the listing, and a closed one out of it', async () => {
     const ctx = { db, config: loadConfig({ TABLE_NAME: db.tableName }), actor: undefined };
     const listed = async () => (await Vacancy.browse(ctx, { districtCode: '36.71.01' })).items.map((v) => v.id);
