@@ -12,4 +12,5 @@ export {
   MOVES,
 } from './application.policy.ts';
 export type { ApplicantsQuery, ApplyInput } from './application.schema.ts';
+export * from './application.stages.ts';
 export * from './application.use-cases.ts';

@@ -21,7 +21,7 @@ import { fn } from '../kernel/fn.ts';
 import { csvCell } from '../kernel/format.ts';
 import * as z from '../kernel/zod.ts';
 import * as Region from '../region/index.ts';
-import { boothsOf } from './fair.booths.ts';
+import { boothsOf } from './fair.booth-reads.ts';
 import { canManageFairs } from './fair.policy.ts';
 import { getFair, type Info } from './fair.use-cases.ts';
 

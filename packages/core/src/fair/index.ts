@@ -1,5 +1,6 @@
 /** Job fairs: fairs, booths, interview slots, tickets and check-in. Import as `import * as Fair from '@bursa/core/fair'`. */
 
+export * from './fair.booth-reads.ts';
 export * from './fair.booths.ts';
 export { BOOTH_STATUSES, FAIR_MODES, FAIR_STATUSES, type FairMode, type FairStatus, SLOT_HOW } from './fair.entity.ts';
 export * as messages from './fair.messages.ts';
