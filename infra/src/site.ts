@@ -23,7 +23,7 @@ export interface SiteProps {
   paymentsUrl: lambda.IFunctionUrl;
   /** Uploads; CloudFront serves its `media/` keys under /media/*. */
   mediaBucket: s3.IBucket;
-  /** Sent to both function URLs as ORIGIN_HEADER (see OriginSecret). */
+  /** Sent to every function URL as ORIGIN_HEADER (see OriginSecret). */
   originSecret: string;
   /** Where CloudFront writes its access logs (prefix cloudfront/). */
   accessLogs?: s3.IBucket;
