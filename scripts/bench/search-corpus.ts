@@ -3,6 +3,7 @@ import type * as Shop from '@bursa/core/shop';
 import { CATEGORIES } from '@bursa/core/shop';
 import type { VACANCY_TYPES } from '@bursa/core/vacancy';
 import { productDoc, vacancyDoc } from '../../packages/core/src/search/search.documents.ts';
+import { PRODUCTS, SHOP_NAMES } from './search-catalogue.ts';
 import {
   CO_TRADES,
   CO_WORDS,
@@ -11,8 +12,6 @@ import {
   JOB_QUALIFIERS,
   JOBS,
   MALE,
-  PRODUCTS,
-  SHOP_NAMES,
   SKILLS,
   STREETS,
   TASKS,
