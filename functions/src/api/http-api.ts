@@ -14,7 +14,7 @@ export type Routes = readonly (readonly [path: string, router: Hono<ApiEnv>])[];
  * An HTTP function under /api: the same middleware, errors and health check
  * for each, with its own routers. `entry` names the function for the grants
  * check (action-recorder.ts). Deployed as two functions, the API (routes/index.ts)
- * and the payment webhooks (payments/routes.ts); app.ts puts them together the
+ * and the payment webhooks (routes/stripe.ts, run by payments/lambda.ts); app.ts puts them together the
  * way CloudFront routes them.
  */
 export function createHttpApi(deps: Deps, entry: EntryPoint, routes: Routes) {
